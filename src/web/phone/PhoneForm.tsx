@@ -1,6 +1,7 @@
 /**
  * The phone's small forms (login, SMS code, looking up a report): a field that takes digits only, the
- * form's error above its big submit button, and the busy/error state of a request the form sends.
+ * form's error above its big submit button, the full-width secondary button, and the busy/error state of a
+ * request the form sends.
  */
 import { type CSSProperties, type ReactNode, useState } from 'react';
 import { TextField } from './PhoneInputs';
@@ -63,6 +64,34 @@ export function BigButton({
       className="btn btn-primary btn-block btn-big"
       disabled={disabled}
       onClick={onClick}
+      style={style}
+      data-testid={testId}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** A full-width secondary button of a phone page (show contact, load more, use my location…). */
+export function BlockButton({
+  onClick,
+  disabled,
+  style,
+  testId,
+  children,
+}: {
+  onClick: () => void;
+  disabled?: boolean;
+  style?: CSSProperties;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="btn btn-block"
+      onClick={onClick}
+      disabled={disabled}
       style={style}
       data-testid={testId}
     >

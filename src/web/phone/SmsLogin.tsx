@@ -7,7 +7,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../app/api';
 import { useAuth } from '../app/auth';
 import { useI18n } from '../app/i18n';
-import { DigitsField, FormSubmit, useFormRequest } from './PhoneForm';
+import { BlockButton, DigitsField, FormSubmit, useFormRequest } from './PhoneForm';
 import { Notice, useAfterLogin } from './ui';
 
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -59,16 +59,9 @@ export function SmsLogin() {
         onChange={setPhone}
         testId="sms-phone"
       />
-      <button
-        type="button"
-        className="btn btn-block"
-        onClick={send}
-        disabled={busy || wait > 0}
-        style={{ marginBottom: 14 }}
-        data-testid="sms-send"
-      >
+      <BlockButton onClick={send} disabled={busy || wait > 0} style={{ marginBottom: 14 }} testId="sms-send">
         {wait > 0 ? t('phone.login.resend', { n: wait }) : t('phone.login.send')}
-      </button>
+      </BlockButton>
       {sent ? <Notice kind="ok">{t('phone.login.sent')}</Notice> : null}
       <DigitsField
         label={t('phone.login.code')}

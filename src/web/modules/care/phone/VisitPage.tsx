@@ -5,7 +5,7 @@ import { useParams } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
 import { BackLink, Notice, Section, Tag, fieldErrors, formatAt, useToast } from '../../../phone/ui';
 import { QueryFallback } from '../../../phone/PhoneList';
-import { BigButton } from '../../../phone/PhoneForm';
+import { BigButton, BlockButton } from '../../../phone/PhoneForm';
 import { type PlanDetail, careApi, careKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { TextField } from '../../../phone/PhoneInputs';
@@ -67,15 +67,9 @@ function Person({ plan }: { plan: PlanDetail }) {
         </p>
       ) : (
         <>
-          <button
-            type="button"
-            className="btn btn-block"
-            onClick={() => reveal.mutate()}
-            disabled={reveal.isPending}
-            data-testid="care-reveal"
-          >
+          <BlockButton onClick={() => reveal.mutate()} disabled={reveal.isPending} testId="care-reveal">
             {t('care.m.showContact')}
-          </button>
+          </BlockButton>
           <span className="muted">{t('care.m.contactHint')}</span>
         </>
       )}
@@ -145,15 +139,9 @@ function VisitForm({ plan }: { plan: PlanDetail }) {
         {point ? (
           <Notice kind="ok">{t('care.m.located')}</Notice>
         ) : (
-          <button
-            type="button"
-            className="btn btn-block"
-            onClick={locate}
-            disabled={locating}
-            style={{ marginBottom: 12 }}
-          >
+          <BlockButton onClick={locate} disabled={locating} style={{ marginBottom: 12 }}>
             {t('care.m.useLocation')}
-          </button>
+          </BlockButton>
         )}
         <TextareaField
           label={t('care.m.note')}

@@ -19,6 +19,7 @@ import { TextField } from '../../../phone/PhoneInputs';
 import { ktApi, ktKeys } from '../api';
 import { EventNotes } from '../EventNotes';
 import { loggedInPage } from '../../../phone/LoggedInPage';
+import { BlockButton } from '../../../phone/PhoneForm';
 
 /** /m/key-tasks: the key tasks in my reach not yet done, overdue first, for the responsible unit to report on. */
 export const MyTasksPage = loggedInPage('keyTasks.phone.tile', TaskList);
@@ -173,15 +174,13 @@ function TaskView() {
             </SendButton>
           ) : null}
           {canComplete ? (
-            <button
-              type="button"
-              className="btn btn-block"
+            <BlockButton
               style={{ marginTop: 8 }}
               disabled={!evidence.trim() || send.isPending}
               onClick={() => send.mutate('complete')}
             >
               {t('keyTasks.phone.complete')}
-            </button>
+            </BlockButton>
           ) : null}
         </Section>
       ) : (

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { type MessageKey, useI18n } from '../../../app/i18n';
 import { BackLink, Empty, formatAt, Loading, RequireLogin, Shell } from '../../../phone/ui';
 import { hours, ledgerApi, type StatementLine } from '../api';
+import { BlockButton } from '../../../phone/PhoneForm';
 
 /** A holder's /m page of the ledger: the title over it, signed in only, a link back to /m above `children`. */
 export function MyLedgerPage({ title, children }: { title: MessageKey; children: ReactNode }) {
@@ -68,14 +69,9 @@ export function StatementList({ accountId, unit }: { accountId: string; unit: 'p
         ))}
       </ul>
       {q.hasNextPage ? (
-        <button
-          type="button"
-          className="btn btn-block"
-          onClick={() => q.fetchNextPage()}
-          disabled={q.isFetchingNextPage}
-        >
+        <BlockButton onClick={() => q.fetchNextPage()} disabled={q.isFetchingNextPage}>
           {t('ledger.m.more')}
-        </button>
+        </BlockButton>
       ) : null}
     </>
   );

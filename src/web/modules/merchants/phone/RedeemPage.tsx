@@ -13,7 +13,7 @@ import {
   useToast,
 } from '../../../phone/ui';
 import { QueryFallback } from '../../../phone/PhoneList';
-import { BigButton } from '../../../phone/PhoneForm';
+import { BigButton, BlockButton } from '../../../phone/PhoneForm';
 import { type Code, linesText, merchantsApi, merchantsKeys, type MyRedeem } from '../api';
 
 /** /m/redeem: the volunteer's balance, a short-lived redemption code with a countdown, nearby points. */
@@ -150,14 +150,9 @@ function Redeem() {
               )}
               {pickedLine}
               <p className="ph-p">{t('merchants.redeem.codeHelp')}</p>
-              <button
-                type="button"
-                className="btn btn-block"
-                onClick={() => issue.mutate()}
-                disabled={issue.isPending}
-              >
+              <BlockButton onClick={() => issue.mutate()} disabled={issue.isPending}>
                 {t('merchants.redeem.refresh')}
-              </button>
+              </BlockButton>
             </div>
           ) : (
             <div className="stack">
@@ -195,9 +190,7 @@ function Redeem() {
                     {p.orgUnitName} {p.address ?? ''}
                   </div>
                   {d.volunteerName && p.id !== pointId ? (
-                    <button
-                      type="button"
-                      className="btn btn-block"
+                    <BlockButton
                       style={{ marginTop: 8 }}
                       onClick={() => {
                         setPointId(p.id);
@@ -205,7 +198,7 @@ function Redeem() {
                       }}
                     >
                       {t('merchants.redeem.pickHere')}
-                    </button>
+                    </BlockButton>
                   ) : null}
                 </div>
                 {shownItems(p).map((i) => (

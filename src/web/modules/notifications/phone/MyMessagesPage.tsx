@@ -5,6 +5,7 @@ import { BackLink, EmptyCard, Tag, formatAt } from '../../../phone/ui';
 import { QueryFallback } from '../../../phone/PhoneList';
 import { type InboxItem, notificationsApi, notificationsKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
+import { BlockButton } from '../../../phone/PhoneForm';
 
 /** /m/messages: my notifications, newest first; opening one marks it read and, for a phone page, goes there. */
 const MyMessagesPage = loggedInPage('notif.m.title', Messages);
@@ -31,9 +32,7 @@ function Messages() {
       ) : list.data.items.length ? (
         <>
           {unread ? (
-            <button
-              type="button"
-              className="btn btn-block"
+            <BlockButton
               style={{ marginBottom: 12 }}
               onClick={async () => {
                 await notificationsApi.readAll();
@@ -41,7 +40,7 @@ function Messages() {
               }}
             >
               {t('notif.readAll')}
-            </button>
+            </BlockButton>
           ) : null}
           {list.data.items.map((m) => (
             <button

@@ -9,7 +9,7 @@ import { api } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { useToast } from '../../../phone/ui';
 import { CardNoteField } from '../../../phone/TextareaField';
-import { BigButton } from '../../../phone/PhoneForm';
+import { BigButton, BlockButton } from '../../../phone/PhoneForm';
 import { StarPicker } from '../../../phone/StarPicker';
 
 type MyRating = Wire<MyDoorstepRatingDto>;
@@ -71,15 +71,9 @@ export function DoorstepRating({ projectId }: { projectId: string }) {
         ) : null}
       </div>
       {r.canRate && !open ? (
-        <button
-          type="button"
-          className="btn btn-block"
-          style={{ marginTop: '0.5rem' }}
-          onClick={start}
-          data-testid="doorstep-rate"
-        >
+        <BlockButton style={{ marginTop: '0.5rem' }} onClick={start} testId="doorstep-rate">
           {r.mine ? t('projects.doorstep.rating.rerate') : t('projects.doorstep.rating.rate')}
-        </button>
+        </BlockButton>
       ) : null}
       {!r.canRate ? (
         <div className="muted" style={{ fontSize: '0.9em' }}>

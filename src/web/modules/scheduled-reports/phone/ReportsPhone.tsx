@@ -19,6 +19,7 @@ import { type Submission, type SubmissionDetail, openingValue, srApi, srKeys } f
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { TextField } from '../../../phone/PhoneInputs';
 import { usePeriodText } from '../periodText';
+import { BlockButton } from '../../../phone/PhoneForm';
 
 const STATE_KIND: Record<string, TagKind> = {
   draft: 'warn',
@@ -206,15 +207,13 @@ function ReportForm() {
                 {t('scheduledReports.phone.submit')}
               </button>
             ) : null}
-            <button
-              type="button"
-              className="btn btn-block"
+            <BlockButton
               style={{ marginTop: 8 }}
               disabled={send.isPending}
               onClick={() => send.mutate(false)}
             >
               {t('scheduledReports.phone.save')}
-            </button>
+            </BlockButton>
           </>
         ) : (
           <Notice>{t('scheduledReports.phone.readOnly')}</Notice>

@@ -14,7 +14,7 @@ import {
   Tag,
   useToast,
 } from '../../../phone/ui';
-import { BigButton } from '../../../phone/PhoneForm';
+import { BigButton, BlockButton } from '../../../phone/PhoneForm';
 import { type PublicProject, svcApi, svcKeys } from '../api';
 import { CATEGORIES, labelOf, newRequestKey } from './parts';
 import { loggedInPage } from '../../../phone/LoggedInPage';
@@ -98,15 +98,9 @@ function Services() {
           <Empty>{t('services.m.noServices')}</Empty>
         </div>
       )}
-      <button
-        type="button"
-        className="btn btn-block"
-        onClick={() => choose('need')}
-        style={{ marginBottom: 12 }}
-        data-testid="post-need"
-      >
+      <BlockButton onClick={() => choose('need')} style={{ marginBottom: 12 }} testId="post-need">
         {t('services.m.postNeed')}
-      </button>
+      </BlockButton>
     </>
   );
 }

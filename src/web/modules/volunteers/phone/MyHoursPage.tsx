@@ -5,6 +5,7 @@ import { ProgressBar } from '../../../phone/PhoneInputs';
 import { formatDay, Section, Tag } from '../../../phone/ui';
 import { hoursOf, type MyVolunteer } from '../api';
 import { MyShell, Stars } from './MyShell';
+import { BlockButton } from '../../../phone/PhoneForm';
 
 /** shared/contracts/volunteers STAR_THRESHOLD_HOURS, restated (that file loads zod). */
 const THRESHOLDS = [100, 300, 600, 1000, 1500] as const satisfies typeof STAR_THRESHOLD_HOURS;
@@ -71,14 +72,9 @@ function Hours({ data }: { data: MyVolunteer }) {
           </ul>
         )}
         {!all && data.hours.length > shown.length ? (
-          <button
-            type="button"
-            className="btn btn-block"
-            onClick={() => setAll(true)}
-            data-testid="m-hours-all"
-          >
+          <BlockButton onClick={() => setAll(true)} testId="m-hours-all">
             {t('volunteers.m.showAll', { count: data.hours.length })}
-          </button>
+          </BlockButton>
         ) : null}
       </Section>
     </>

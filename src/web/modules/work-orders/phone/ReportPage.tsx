@@ -5,7 +5,7 @@ import { useAuth } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { copyText } from '../../../app/copyText';
 import { fieldErrors, Loading, Notice, Section, Shell, useToast } from '../../../phone/ui';
-import { BigButton } from '../../../phone/PhoneForm';
+import { BigButton, BlockButton } from '../../../phone/PhoneForm';
 import { TextareaField } from '../../../phone/TextareaField';
 import { TextField } from '../../../phone/PhoneInputs';
 import { type PublicKind, publicApi, reportKey, trackPath, woKeys } from '../api';
@@ -179,16 +179,9 @@ function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
         />
       </Section>
       <Section n={4} title={t('pub.report.where')}>
-        <button
-          type="button"
-          className="btn btn-block"
-          onClick={locate}
-          disabled={locating}
-          style={{ marginBottom: 8 }}
-          data-testid="report-locate"
-        >
+        <BlockButton onClick={locate} disabled={locating} style={{ marginBottom: 8 }} testId="report-locate">
           {locating ? t('app.loading') : t('pub.report.useLocation')}
-        </button>
+        </BlockButton>
         {point ? (
           <p className="ph-p" data-testid="report-point">
             {t('pub.report.pointSet', { lat: point.lat.toFixed(5), lng: point.lng.toFixed(5) })}
@@ -263,14 +256,12 @@ function ReportDone({ done, onAgain }: { done: Done; onAgain: () => void }) {
         <Link to={path} className="btn btn-primary btn-block btn-big" data-testid="report-track-link">
           {t('pub.report.track')}
         </Link>
-        <button
-          type="button"
-          className="btn btn-block"
+        <BlockButton
           onClick={async () => toast((await copyText(full)) ? t('pub.report.copied') : full)}
-          data-testid="report-copy"
+          testId="report-copy"
         >
           {t('pub.report.copy')}
-        </button>
+        </BlockButton>
         <button type="button" className="btn btn-text btn-block" onClick={onAgain}>
           {t('pub.report.again')}
         </button>
