@@ -41,29 +41,38 @@ export function DigitsField({
   );
 }
 
+/** The look of a full-width button: secondary, primary (sends a form), or the page's big main action. */
+const LOOKS = {
+  plain: 'btn btn-block',
+  primary: 'btn btn-primary btn-block',
+  big: 'btn btn-primary btn-block btn-big',
+};
+
 /**
- * The page's big full-width primary button: it submits its form, or runs `onClick` when it has one (a
- * button outside a form).
+ * A full-width button of a phone page (show contact, load more, use my location…), `plain` unless `look`
+ * says otherwise: it runs `onClick`, or without one submits its form.
  */
-export function BigButton({
-  disabled,
+export function BlockButton({
+  look = 'plain',
   onClick,
+  disabled,
   style,
   testId,
   children,
 }: {
-  disabled: boolean;
+  look?: keyof typeof LOOKS;
   onClick?: () => void;
+  disabled?: boolean;
   style?: CSSProperties;
-  testId: string;
+  testId?: string;
   children: ReactNode;
 }) {
   return (
     <button
       type={onClick ? 'button' : 'submit'}
-      className="btn btn-primary btn-block btn-big"
-      disabled={disabled}
+      className={LOOKS[look]}
       onClick={onClick}
+      disabled={disabled}
       style={style}
       data-testid={testId}
     >
@@ -72,32 +81,18 @@ export function BigButton({
   );
 }
 
-/** A full-width secondary button of a phone page (show contact, load more, use my location…). */
-export function BlockButton({
-  onClick,
-  disabled,
-  style,
-  testId,
-  children,
-}: {
-  onClick: () => void;
-  disabled?: boolean;
+/**
+ * The page's big full-width primary button: it submits its form, or runs `onClick` when it has one (a
+ * button outside a form).
+ */
+export function BigButton(props: {
+  disabled: boolean;
+  onClick?: () => void;
   style?: CSSProperties;
-  testId?: string;
+  testId: string;
   children: ReactNode;
 }) {
-  return (
-    <button
-      type="button"
-      className="btn btn-block"
-      onClick={onClick}
-      disabled={disabled}
-      style={style}
-      data-testid={testId}
-    >
-      {children}
-    </button>
-  );
+  return <BlockButton look="big" {...props} />;
 }
 
 /** The form's error (if any) and its big button (see `BigButton`), disabled while the form is busy. */

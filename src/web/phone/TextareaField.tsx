@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { BlockButton } from './PhoneForm';
 import { Field } from './ui';
 
 /** A labelled multi-line text box (an objection, a comment, a description) bound to a string. */
@@ -45,28 +46,13 @@ export function TextareaField({
 }
 
 /** The full-width primary button that sends a phone form, disabled while it cannot be sent. */
-export function SendButton({
-  disabled,
-  onClick,
-  testId,
-  children,
-}: {
+export function SendButton(props: {
   disabled: boolean;
   onClick: () => void;
   testId?: string;
   children: ReactNode;
 }) {
-  return (
-    <button
-      type="button"
-      className="btn btn-primary btn-block"
-      disabled={disabled}
-      onClick={onClick}
-      data-testid={testId}
-    >
-      {children}
-    </button>
-  );
+  return <BlockButton look="primary" {...props} />;
 }
 
 /**
