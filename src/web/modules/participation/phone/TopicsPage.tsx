@@ -20,6 +20,7 @@ import { TextField } from '../../../phone/PhoneInputs';
 import { delibApi } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { SendTextForm } from './SendTextForm';
+import { ChoiceButton } from '../../../phone/ChoiceButton';
 
 /** Seed 003's six steps (restated from shared/contracts/deliberation: the phone loads no zod). */
 const STEPS = ['proposed', 'participants', 'announced', 'consulted', 'implemented', 'reported'] as const;
@@ -111,16 +112,13 @@ function Propose() {
       <Section title={t('participation.phone.proposeAt')}>
         <div className="choices">
           {units.data.items.map((u) => (
-            <button
+            <ChoiceButton
               key={u.id}
-              type="button"
-              className="choice"
-              aria-pressed={chosen === u.id}
+              pressed={chosen === u.id}
               onClick={() => setUnit(u.id)}
-            >
-              <span className="choice-title">{u.name}</span>
-              <span className="choice-hint">{u.levelName}</span>
-            </button>
+              title={u.name}
+              hint={u.levelName}
+            />
           ))}
         </div>
       </Section>

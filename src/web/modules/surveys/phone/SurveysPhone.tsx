@@ -7,6 +7,7 @@ import { LinkCard, QueryList, QueryFallback } from '../../../phone/PhoneList';
 import { SendButton } from '../../../phone/TextareaField';
 import { type MySurvey, svApi } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
+import { ChoiceButton } from '../../../phone/ChoiceButton';
 
 type Question = MySurvey['questions'][number];
 type Value = number | number[] | (number | null)[] | string | null;
@@ -142,11 +143,9 @@ function QuestionCard({
               const chosen =
                 q.kind === 'single' ? value === i : Array.isArray(value) && (value as number[]).includes(i);
               return (
-                <button
+                <ChoiceButton
                   key={o}
-                  type="button"
-                  className="choice"
-                  aria-pressed={chosen}
+                  pressed={chosen}
                   onClick={() => {
                     if (q.kind === 'single') onChange(i);
                     else {
@@ -154,9 +153,8 @@ function QuestionCard({
                       onChange(chosen ? cur.filter((x) => x !== i) : [...cur, i].sort((a, b) => a - b));
                     }
                   }}
-                >
-                  <span className="choice-title">{o}</span>
-                </button>
+                  title={o}
+                />
               );
             })}
           </div>
@@ -219,16 +217,14 @@ function Scale({
     <>
       <div role="group" aria-label={label} style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
         {values.map((v) => (
-          <button
+          <ChoiceButton
             key={v}
-            type="button"
-            className="choice choice-center"
+            center
             style={{ minWidth: 56, flex: '1 0 56px' }}
-            aria-pressed={value === v}
+            pressed={value === v}
             onClick={() => onChange(v)}
-          >
-            <span className="choice-title">{v}</span>
-          </button>
+            title={v}
+          />
         ))}
       </div>
       {q.scale?.minLabel || q.scale?.maxLabel ? (

@@ -13,6 +13,7 @@ import { SavedReportsSection } from './SavedReportsSection';
 import { saveReport } from './savedReports';
 import { PhotoPicker } from '../../../phone/PhotoPicker';
 import { useLocate } from '../../../phone/geolocation';
+import { ChoiceButton } from '../../../phone/ChoiceButton';
 
 const KINDS: readonly PublicKind[] = ['help', 'complaint', 'report', 'consult', 'suggestion'];
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -115,20 +116,17 @@ function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
       <Section n={1} title={t('pub.report.kind')} testId="report-kind">
         <div className="choices">
           {KINDS.map((k) => (
-            <button
+            <ChoiceButton
               key={k}
-              type="button"
-              className="choice"
-              aria-pressed={kind === k}
+              pressed={kind === k}
               onClick={() => {
                 setKind(k);
                 setMissing(null);
               }}
-              data-testid={`report-kind-${k}`}
-            >
-              <span className="choice-title">{t(`wo.kind.${k}`)}</span>
-              <span className="choice-hint">{t(`pub.kindHint.${k}`)}</span>
-            </button>
+              testId={`report-kind-${k}`}
+              title={t(`wo.kind.${k}`)}
+              hint={t(`pub.kindHint.${k}`)}
+            />
           ))}
         </div>
       </Section>

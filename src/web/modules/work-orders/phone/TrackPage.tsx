@@ -25,6 +25,7 @@ import {
   woKeys,
 } from '../api';
 import { SavedReportsSection } from './SavedReportsSection';
+import { ChoiceButton } from '../../../phone/ChoiceButton';
 
 const STEPS = ['submitted', 'dispatched', 'in_progress', 'replied', 'closed'] as const;
 const STEP_OF: Record<WoStatus, number> = {
@@ -330,16 +331,14 @@ function RatingForm({ order, proof }: { order: PublicWorkOrder; proof: TrackProo
       </p>
       <div className="choices" style={{ marginBottom: 16 }}>
         {[true, false].map((v) => (
-          <button
+          <ChoiceButton
             key={String(v)}
-            type="button"
-            className="choice choice-center"
-            aria-pressed={resolved === v}
+            center
+            pressed={resolved === v}
             onClick={() => setResolved(v)}
-            data-testid={v ? 'rate-resolved-yes' : 'rate-resolved-no'}
-          >
-            <span className="choice-title">{v ? t('pub.rate.resolvedYes') : t('pub.rate.resolvedNo')}</span>
-          </button>
+            testId={v ? 'rate-resolved-yes' : 'rate-resolved-no'}
+            title={v ? t('pub.rate.resolvedYes') : t('pub.rate.resolvedNo')}
+          />
         ))}
       </div>
       <p className="ph-p">
@@ -347,16 +346,14 @@ function RatingForm({ order, proof }: { order: PublicWorkOrder; proof: TrackProo
       </p>
       <div className="choices choices-3" style={{ marginBottom: 16 }}>
         {SATISFACTION.map((s) => (
-          <button
+          <ChoiceButton
             key={s}
-            type="button"
-            className="choice choice-center"
-            aria-pressed={satisfaction === s}
+            center
+            pressed={satisfaction === s}
             onClick={() => setSatisfaction(s)}
-            data-testid={`rate-${s}`}
-          >
-            <span className="choice-title">{t(`wo.satisfaction.${s}`)}</span>
-          </button>
+            testId={`rate-${s}`}
+            title={t(`wo.satisfaction.${s}`)}
+          />
         ))}
       </div>
       <label className="field">
