@@ -13,9 +13,11 @@ import {
 import {
   createdByAndAt,
   encryptedColumns,
+  eventsTable,
   latLng,
   proxyColumns,
   scopedColumns,
+  statusNote,
   ts,
 } from '../../platform/columns';
 
@@ -114,28 +116,16 @@ export const workOrders = pgTable(
   ],
 );
 
-/** The order's timeline: every step, who, when, what (R-WO-2 result feedback). */
-export const woEvents = pgTable(
-  'wo_events',
-  {
-    id: uuid('id').primaryKey(),
-    orderId: uuid('order_id').notNull(),
-    at: ts('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    /** The action (dispatch, accept, …) or 'intake' / 'escalate' / 'remind' / 'overdue'. */
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
-    /** Internal note (staff only). */
-    note: text('note'),
-    /** What the requester sees for this step, if anything. */
-    publicNote: text('public_note'),
-    attachments: jsonb('attachments').$type<string[]>().notNull().default([]),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
-  },
-  (t) => [index('wo_events_order_idx').on(t.orderId, t.at)],
-);
+/**
+ * The order's timeline: every step, who, when, what (R-WO-2 result feedback). The action is the transition
+ * (dispatch, accept, …) or 'intake' / 'escalate' / 'remind' / 'overdue'; the note is internal (staff only).
+ */
+export const woEvents = eventsTable('wo_events', 'orderId', 'order_id', 'wo_events_order_idx', {
+  ...statusNote(),
+  /** What the requester sees for this step, if anything. */
+  publicNote: text('public_note'),
+  attachments: jsonb('attachments').$type<string[]>().notNull().default([]),
+});
 
 /** Departments called in by 吹哨报到: they join and report back. */
 export const woParticipants = pgTable(
