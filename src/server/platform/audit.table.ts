@@ -9,9 +9,8 @@ import {
   pgTable,
   text,
   uniqueIndex,
-  uuid,
 } from 'drizzle-orm/pg-core';
-import { ts } from './columns';
+import { actorColumns, ts } from './columns';
 
 /**
  * Append-only, hash-chained audit trail (R-LAW-PI-1). A write only inserts its rows (no shared lock);
@@ -23,8 +22,7 @@ export const auditLog = pgTable(
   {
     seq: bigserial('seq', { mode: 'number' }).primaryKey(),
     at: ts('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
+    ...actorColumns(),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id'),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { scopedColumns, ts } from '../../platform/columns';
+import { actorColumns, scopedColumns, ts } from '../../platform/columns';
 
 /**
  * A ledger account (R-VP-1, R-VP-2): one per owner × unit. `credit` accounts are issuers (a community
@@ -53,8 +53,7 @@ export const ledgerTransactions = pgTable(
     /** When the underlying fact happened (service day), for daily caps and reports. */
     occurredAt: ts('occurred_at').notNull(),
     orgPath: text('org_path').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
+    ...actorColumns(),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [
