@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { actorColumns, scopedColumns, ts } from '../../platform/columns';
+import { actorColumns, pathIndex, scopedColumns, timestamps, ts } from '../../platform/columns';
 
 /**
  * A ledger account (R-VP-1, R-VP-2): one per owner × unit. `credit` accounts are issuers (a community
@@ -24,12 +24,11 @@ export const ledgerAccounts = pgTable(
     name: text('name').notNull(),
     ...scopedColumns(),
     balance: integer('balance').notNull().default(0),
-    createdAt: ts('created_at').notNull(),
-    updatedAt: ts('updated_at').notNull(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('ledger_accounts_owner_uq').on(t.ownerKind, t.ownerId, t.unit),
-    index('ledger_accounts_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    pathIndex('ledger_accounts_path_idx', t.orgPath),
   ],
 );
 

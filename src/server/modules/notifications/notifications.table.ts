@@ -1,5 +1,5 @@
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdByTimestamps, timestamps, ts } from '../../platform/columns';
+import { createdByTimestamps, scopedRecordColumns, timestamps, ts } from '../../platform/columns';
 import type { MessageAttachment } from './notifications.channels';
 
 /**
@@ -60,9 +60,7 @@ export const notificationChannels = pgTable(
 export const notificationWebhooks = pgTable(
   'notification_webhooks',
   {
-    id: uuid('id').primaryKey(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    orgPath: text('org_path').notNull(),
+    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     /** The robot's URL (it holds the robot's key): encrypted; shown masked. */

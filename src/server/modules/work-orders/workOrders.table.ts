@@ -15,10 +15,13 @@ import {
   encryptedColumns,
   eventsTable,
   latLng,
+  pathIndex,
   proxyColumns,
   scopedColumns,
   statusNote,
+  stepsTable,
   ts,
+  versionedTimestamps,
 } from '../../platform/columns';
 
 /** Feeds tracking numbers. */
@@ -98,14 +101,12 @@ export const workOrders = pgTable(
     reminders: integer('reminders').notNull().default(0),
     /** Extension asked for, waiting for approval: { days, reason, requestedAt, previousStatus }. */
     pendingExtension: jsonb('pending_extension'),
-    version: integer('version').notNull().default(1),
-    createdAt: ts('created_at').notNull(),
-    updatedAt: ts('updated_at').notNull(),
+    ...versionedTimestamps(),
   },
   (t) => [
     uniqueIndex('work_orders_number_uq').on(t.number),
-    index('work_orders_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-    index('work_orders_dispatch_path_idx').using('btree', sql`${t.dispatchPath} text_pattern_ops`),
+    pathIndex('work_orders_path_idx', t.orgPath),
+    pathIndex('work_orders_dispatch_path_idx', t.dispatchPath),
     index('work_orders_status_idx').on(t.status),
     index('work_orders_created_idx').on(t.createdAt),
     index('work_orders_accept_due_idx').on(t.acceptDueAt).where(sql`${t.status} = 'dispatched'`),
@@ -169,15 +170,7 @@ export const woFollowups = pgTable(
  * Steps the SLA sweep has taken. The unique key makes each step happen once even when several app
  * processes sweep at the same time.
  */
-export const woEscalations = pgTable(
-  'wo_escalations',
-  {
-    orderId: uuid('order_id').notNull(),
-    step: text('step').notNull(),
-    at: ts('at').notNull(),
-  },
-  (t) => [uniqueIndex('wo_escalations_uq').on(t.orderId, t.step)],
-);
+export const woEscalations = stepsTable('wo_escalations', 'orderId', 'order_id');
 
 /** Per-city configuration of time limits, duplicate detection and rate formulas (JSON, defaults in code). */
 export const woSettings = pgTable('wo_settings', {
