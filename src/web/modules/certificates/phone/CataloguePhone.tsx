@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../../app/i18n';
 import { BackLink, Empty, Notice, Section } from '../../../phone/ui';
-import { QueryFallback } from '../../../phone/PhoneList';
+import { QueryList } from '../../../phone/PhoneList';
 import { certApi, certKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
@@ -15,10 +15,8 @@ function Catalogue() {
     <>
       <BackLink to="/m" />
       <Notice>{t('cert.phone.intro')}</Notice>
-      {!q.isSuccess ? (
-        <QueryFallback query={q} />
-      ) : q.data.items.length ? (
-        q.data.items.map((i) => (
+      <QueryList query={q} empty={<Empty>{t('cert.phone.empty')}</Empty>}>
+        {(i) => (
           <Section key={i.id} title={i.name} testId="certificate-item">
             {i.description ? <p className="ph-p">{i.description}</p> : null}
             <p className="ph-p">{t('cert.phone.basis', { law: `《${i.lawName}》`, clause: i.clause })}</p>
@@ -26,10 +24,8 @@ function Catalogue() {
               <p className="muted">{t('cert.phone.keeper', { unit: i.orgUnitName })}</p>
             ) : null}
           </Section>
-        ))
-      ) : (
-        <Empty>{t('cert.phone.empty')}</Empty>
-      )}
+        )}
+      </QueryList>
     </>
   );
 }

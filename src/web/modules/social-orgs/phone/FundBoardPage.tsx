@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../../app/i18n';
 import { BackLink, Empty, Section, Tag } from '../../../phone/ui';
-import { QueryFallback } from '../../../phone/PhoneList';
+import { QueryList } from '../../../phone/PhoneList';
 import { soApi, soKeys, yuan } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
@@ -15,12 +15,8 @@ function Board() {
   return (
     <>
       <BackLink to="/m" />
-      {!board.isSuccess ? (
-        <QueryFallback query={board} />
-      ) : board.data.items.length === 0 ? (
-        <Empty>{t('so.phone.empty')}</Empty>
-      ) : (
-        board.data.items.map((f) => (
+      <QueryList query={board} empty={<Empty>{t('so.phone.empty')}</Empty>}>
+        {(f) => (
           <Section key={f.id} title={f.name} testId="fund">
             <p className="muted">
               {f.unitName} · {f.purpose}
@@ -51,8 +47,8 @@ function Board() {
               ))}
             </ul>
           </Section>
-        ))
-      )}
+        )}
+      </QueryList>
     </>
   );
 }
