@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n';
 import { Notice, Section } from '../../../phone/ui';
 import { QueryFallback } from '../../../phone/PhoneList';
 import { ledgerApi, ledgerKeys } from '../api';
-import { MyLedgerPage, StatementList, useAmount } from './parts';
+import { myLedgerPage, OtherLedgerLink, StatementList, useAmount } from './parts';
 
 function Content() {
   const { t } = useI18n();
@@ -31,13 +30,7 @@ function Content() {
           {t('ledger.m.minutes')}：{amount.hours(me.minutes?.balance ?? 0)}
         </p>
       </section>
-      <Link
-        to="/m/timebank"
-        className="ph-card list-link"
-        style={{ display: 'flex', color: 'var(--primary)' }}
-      >
-        {t('ledger.m.toTimebank')}
-      </Link>
+      <OtherLedgerLink to="/m/timebank">{t('ledger.m.toTimebank')}</OtherLedgerLink>
       <Section title={t('ledger.m.statement')}>
         {me.points ? (
           <StatementList accountId={me.points.id} unit="points" />
@@ -50,10 +43,5 @@ function Content() {
 }
 
 /** /m/points: my love-points balance and statement (R-VP-1). */
-export default function MyPointsPage() {
-  return (
-    <MyLedgerPage title="ledger.m.points">
-      <Content />
-    </MyLedgerPage>
-  );
-}
+const MyPointsPage = myLedgerPage('ledger.m.points', Content);
+export default MyPointsPage;

@@ -1,13 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
-import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n';
 import { Empty, fieldErrors, Notice, Section, useToast } from '../../../phone/ui';
 import { QueryFallback } from '../../../phone/PhoneList';
 import { BigButton } from '../../../phone/PhoneForm';
 import { hours, ledgerApi, ledgerKeys, newKey } from '../api';
 import { ProgressBar, TextField } from '../../../phone/PhoneInputs';
-import { MyLedgerPage, StatementList, useAmount } from './parts';
+import { myLedgerPage, OtherLedgerLink, StatementList, useAmount } from './parts';
 
 function Content() {
   const { t } = useI18n();
@@ -65,13 +64,7 @@ function Content() {
     return (
       <>
         <Notice>{me.volunteer ? t('ledger.m.noAccount') : t('ledger.m.notVolunteer')}</Notice>
-        <Link
-          to="/m/points"
-          className="ph-card list-link"
-          style={{ display: 'flex', color: 'var(--primary)' }}
-        >
-          {t('ledger.m.toPoints')}
-        </Link>
+        <OtherLedgerLink to="/m/points">{t('ledger.m.toPoints')}</OtherLedgerLink>
       </>
     );
   const balance = me.minutes.balance;
@@ -182,18 +175,11 @@ function Content() {
       <Section n={3} title={t('ledger.m.statement')}>
         <StatementList accountId={me.minutes.id} unit="minutes" />
       </Section>
-      <Link to="/m/points" className="ph-card list-link" style={{ display: 'flex', color: 'var(--primary)' }}>
-        {t('ledger.m.toPoints')}
-      </Link>
+      <OtherLedgerLink to="/m/points">{t('ledger.m.toPoints')}</OtherLedgerLink>
     </>
   );
 }
 
 /** /m/timebank: my banked minutes, designated family members, donation to the community pool (R-VP-2). */
-export default function MyTimeBankPage() {
-  return (
-    <MyLedgerPage title="ledger.m.timebank">
-      <Content />
-    </MyLedgerPage>
-  );
-}
+const MyTimeBankPage = myLedgerPage('ledger.m.timebank', Content);
+export default MyTimeBankPage;
