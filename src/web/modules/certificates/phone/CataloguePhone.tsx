@@ -1,19 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../../app/i18n';
-import { BackLink, Empty, Notice, Section } from '../../../phone/ui';
+import { Empty, Notice, Section } from '../../../phone/ui';
 import { QueryList } from '../../../phone/PhoneList';
 import { certApi, certKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/certificates: the matters my community may certify (R-AC-2), each with the law and clause it rests on. */
-export const CataloguePhonePage = loggedInPage('cert.phone.tile', Catalogue);
+export const CataloguePhonePage = loggedInPage('cert.phone.tile', Catalogue, '/m');
 
 function Catalogue() {
   const { t } = useI18n();
   const q = useQuery({ queryKey: certKeys.mine, queryFn: certApi.myCatalogue });
   return (
     <>
-      <BackLink to="/m" />
       <Notice>{t('cert.phone.intro')}</Notice>
       <QueryList query={q} empty={<Empty>{t('cert.phone.empty')}</Empty>}>
         {(i) => (

@@ -3,7 +3,8 @@ import { useI18n } from '../../../app/i18n';
 import { Notice, Section } from '../../../phone/ui';
 import { QueryFallback } from '../../../phone/PhoneList';
 import { ledgerApi, ledgerKeys } from '../api';
-import { myLedgerPage, OtherLedgerLink, StatementList, useAmount } from './parts';
+import { OtherLedgerLink, StatementList, useAmount } from './parts';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 function Content() {
   const { t } = useI18n();
@@ -43,5 +44,5 @@ function Content() {
 }
 
 /** /m/points: my love-points balance and statement (R-VP-1). */
-const MyPointsPage = myLedgerPage('ledger.m.points', Content);
+const MyPointsPage = loggedInPage('ledger.m.points', Content, '/m');
 export default MyPointsPage;

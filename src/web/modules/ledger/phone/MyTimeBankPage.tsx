@@ -6,7 +6,8 @@ import { QueryFallback } from '../../../phone/PhoneList';
 import { BigButton } from '../../../phone/PhoneForm';
 import { hours, ledgerApi, ledgerKeys, newKey } from '../api';
 import { ProgressBar, TextField } from '../../../phone/PhoneInputs';
-import { myLedgerPage, OtherLedgerLink, StatementList, useAmount } from './parts';
+import { OtherLedgerLink, StatementList, useAmount } from './parts';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 function Content() {
   const { t } = useI18n();
@@ -181,5 +182,5 @@ function Content() {
 }
 
 /** /m/timebank: my banked minutes, designated family members, donation to the community pool (R-VP-2). */
-const MyTimeBankPage = myLedgerPage('ledger.m.timebank', Content);
+const MyTimeBankPage = loggedInPage('ledger.m.timebank', Content, '/m');
 export default MyTimeBankPage;

@@ -1,23 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { ComponentType, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import { BackLink, Empty, formatAt, Loading } from '../../../phone/ui';
-import { loggedInPage } from '../../../phone/LoggedInPage';
+import { Empty, formatAt, Loading } from '../../../phone/ui';
 import { hours, ledgerApi, type StatementLine } from '../api';
 import { BlockButton } from '../../../phone/PhoneForm';
-
-/** A holder's /m page of the ledger: a `loggedInPage` titled `title`, a link back to /m above `Body`. */
-export function myLedgerPage(title: MessageKey, Body: ComponentType): ComponentType {
-  return loggedInPage(title, function MyLedgerBody() {
-    return (
-      <>
-        <BackLink to="/m" />
-        <Body />
-      </>
-    );
-  });
-}
 
 /** The card that leads to the holder's other ledger page (love points ↔ time bank). */
 export function OtherLedgerLink({ to, children }: { to: '/m/points' | '/m/timebank'; children: ReactNode }) {

@@ -1,33 +1,15 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import {
-  BackLink,
-  Empty,
-  formatAt,
-  Notice,
-  RequireLogin,
-  Section,
-  Shell,
-  Tag,
-  useToast,
-} from '../../../phone/ui';
+import { Empty, formatAt, Notice, Section, Tag, useToast } from '../../../phone/ui';
 import { QueryFallback } from '../../../phone/PhoneList';
 import { BigButton, BlockButton } from '../../../phone/PhoneForm';
 import { type Code, linesText, merchantsApi, merchantsKeys, type MyRedeem } from '../api';
+import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/redeem: the volunteer's balance, a short-lived redemption code with a countdown, nearby points. */
-export default function RedeemPage() {
-  const { t } = useI18n();
-  return (
-    <Shell title={t('merchants.redeem.title')}>
-      <RequireLogin>
-        <BackLink to="/m" />
-        <Redeem />
-      </RequireLogin>
-    </Shell>
-  );
-}
+const RedeemPage = loggedInPage('merchants.redeem.title', Redeem, '/m');
+export default RedeemPage;
 
 function useCountdown(until: string | undefined) {
   const [now, setNow] = useState(() => Date.now());

@@ -1,14 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../app/i18n';
-import { BackLink, EmptyCard, Tag, formatAt } from '../../../phone/ui';
+import { EmptyCard, Tag, formatAt } from '../../../phone/ui';
 import { QueryFallback } from '../../../phone/PhoneList';
 import { type InboxItem, notificationsApi, notificationsKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { BlockButton } from '../../../phone/PhoneForm';
 
 /** /m/messages: my notifications, newest first; opening one marks it read and, for a phone page, goes there. */
-const MyMessagesPage = loggedInPage('notif.m.title', Messages);
+const MyMessagesPage = loggedInPage('notif.m.title', Messages, '/m');
 export default MyMessagesPage;
 
 function Messages() {
@@ -26,7 +26,6 @@ function Messages() {
   const unread = list.data?.items.some((m) => !m.read);
   return (
     <>
-      <BackLink to="/m" />
       {!list.isSuccess ? (
         <QueryFallback query={list} />
       ) : list.data.items.length ? (

@@ -8,31 +8,28 @@ import { loggedInPage } from '../../../phone/LoggedInPage';
 import { SendTextForm } from './SendTextForm';
 
 /** /m/disclosures: the disclosure board of my community (居务公开, R-DC-1), newest first. */
-export const BoardPage = loggedInPage('participation.phone.board', Board);
+export const BoardPage = loggedInPage('participation.phone.board', Board, '/m');
 
 function Board() {
   const { t } = useI18n();
   const list = useQuery({ queryKey: ['participation', 'board'], queryFn: () => ptApi.board(1) });
   return (
-    <>
-      <BackLink to="/m" />
-      <QueryList query={list} empty={<Empty>{t('participation.phone.empty')}</Empty>}>
-        {(d) => (
-          <LinkCard
-            key={d.id}
-            to={`/m/disclosures/${d.id}`}
-            title={d.title}
-            tag={<Tag>{t(`participation.kind.${d.kind}` as MessageKey)}</Tag>}
-            testId="posting"
-          >
-            <span className="muted">
-              {d.unitName} · {formatDay(d.postedAt)}
-              {d.objections.length ? ` · ${t('participation.disc.objections')} ${d.objections.length}` : ''}
-            </span>
-          </LinkCard>
-        )}
-      </QueryList>
-    </>
+    <QueryList query={list} empty={<Empty>{t('participation.phone.empty')}</Empty>}>
+      {(d) => (
+        <LinkCard
+          key={d.id}
+          to={`/m/disclosures/${d.id}`}
+          title={d.title}
+          tag={<Tag>{t(`participation.kind.${d.kind}` as MessageKey)}</Tag>}
+          testId="posting"
+        >
+          <span className="muted">
+            {d.unitName} · {formatDay(d.postedAt)}
+            {d.objections.length ? ` · ${t('participation.disc.objections')} ${d.objections.length}` : ''}
+          </span>
+        </LinkCard>
+      )}
+    </QueryList>
   );
 }
 

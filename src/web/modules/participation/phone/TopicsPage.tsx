@@ -26,7 +26,7 @@ import { ChoiceButton } from '../../../phone/ChoiceButton';
 const STEPS = ['proposed', 'participants', 'announced', 'consulted', 'implemented', 'reported'] as const;
 
 /** /m/topics: topics of my home's units (building, compound, grid, community); mine and followed. */
-export const TopicsPage = loggedInPage('participation.phone.topics', Topics);
+export const TopicsPage = loggedInPage('participation.phone.topics', Topics, '/m');
 
 function Topics() {
   const { t } = useI18n();
@@ -43,7 +43,6 @@ function Topics() {
   ];
   return (
     <>
-      <BackLink to="/m" />
       <Link to="/m/topics/new" className="btn btn-primary btn-block btn-big" data-testid="propose-topic">
         {t('participation.phone.propose')}
       </Link>
@@ -292,7 +291,7 @@ function Topic() {
 }
 
 /** /m/conventions: the published conventions of my home's units. */
-export const ConventionsPage = loggedInPage('participation.phone.conventions', Conventions);
+export const ConventionsPage = loggedInPage('participation.phone.conventions', Conventions, '/m');
 
 function Conventions() {
   const { t } = useI18n();
@@ -301,18 +300,15 @@ function Conventions() {
     queryFn: () => delibApi.boardConventions(1),
   });
   return (
-    <>
-      <BackLink to="/m" />
-      <QueryList query={list} empty={<Empty>{t('participation.phone.noConventions')}</Empty>}>
-        {(c) => (
-          <LinkCard key={c.id} to={`/m/conventions/${c.id}`} title={c.title} tag={<Tag>{c.kindName}</Tag>}>
-            <span className="muted">
-              {c.unitName} · {formatDay(c.publishedAt)}
-            </span>
-          </LinkCard>
-        )}
-      </QueryList>
-    </>
+    <QueryList query={list} empty={<Empty>{t('participation.phone.noConventions')}</Empty>}>
+      {(c) => (
+        <LinkCard key={c.id} to={`/m/conventions/${c.id}`} title={c.title} tag={<Tag>{c.kindName}</Tag>}>
+          <span className="muted">
+            {c.unitName} · {formatDay(c.publishedAt)}
+          </span>
+        </LinkCard>
+      )}
+    </QueryList>
   );
 }
 

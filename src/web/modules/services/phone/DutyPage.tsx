@@ -4,14 +4,14 @@ import { useState } from 'react';
 import { chinaMinute } from '../../../../shared/chinaTime';
 import { useI18n } from '../../../app/i18n';
 import { PhotoPicker } from '../../../phone/PhotoPicker';
-import { BackLink, EmptyCard, fieldErrors, Section, Tag, useToast } from '../../../phone/ui';
+import { EmptyCard, fieldErrors, Section, Tag, useToast } from '../../../phone/ui';
 import { QueryFallback } from '../../../phone/PhoneList';
 import { type MyDuty, svcApi, svcKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { TextField } from '../../../phone/PhoneInputs';
 
 /** /m/duty: the person on duty at a neighbour station (邻里驿站) logs their own duty on the day (R-SV-2). */
-const DutyPage = loggedInPage('services.m.duty', MyDutyList);
+const DutyPage = loggedInPage('services.m.duty', MyDutyList, '/m');
 export default DutyPage;
 
 function MyDutyList() {
@@ -19,7 +19,6 @@ function MyDutyList() {
   const list = useQuery({ queryKey: svcKeys.myDuty, queryFn: svcApi.myDuty });
   return (
     <>
-      <BackLink to="/m" />
       {!list.isSuccess ? (
         <QueryFallback query={list} />
       ) : list.data.length === 0 ? (

@@ -2,13 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useAuth } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
-import { BackLink, Empty, Loading, Notice } from '../../../phone/ui';
+import { Empty, Loading, Notice } from '../../../phone/ui';
 import { svcApi, svcKeys } from '../api';
 import { OrderActions, OrderCard } from './parts';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 
 /** /m/tasks: a volunteer's / reporting party member's orders: accept or decline, check in, check out; history and hours. */
-const TasksPage = loggedInPage('services.m.tasks', Tasks);
+const TasksPage = loggedInPage('services.m.tasks', Tasks, '/m');
 export default TasksPage;
 
 function Tasks() {
@@ -29,13 +29,7 @@ function Tasks() {
     queryFn: () => svcApi.myRecord(year),
     enabled: serve && !!summary.data?.volunteerId,
   });
-  if (!serve)
-    return (
-      <>
-        <BackLink to="/m" />
-        <Notice kind="warn">{t('services.m.notVolunteer')}</Notice>
-      </>
-    );
+  if (!serve) return <Notice kind="warn">{t('services.m.notVolunteer')}</Notice>;
   const s = summary.data;
   const stat = (label: string, value: number | string, testId?: string) => (
     <div className="center" style={{ flex: 1 }}>
@@ -47,7 +41,6 @@ function Tasks() {
   );
   return (
     <>
-      <BackLink to="/m" />
       <div className="ph-card">
         <div className="row">
           {stat(t('services.m.open'), s?.open ?? 0)}

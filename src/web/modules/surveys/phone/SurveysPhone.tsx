@@ -13,39 +13,36 @@ type Question = MySurvey['questions'][number];
 type Value = number | number[] | (number | null)[] | string | null;
 
 /** /m/surveys: the surveys distributed to my home, open ones first. */
-export const MySurveysPage = loggedInPage('surveys.phone.tile', List);
+export const MySurveysPage = loggedInPage('surveys.phone.tile', List, '/m');
 
 function List() {
   const { t } = useI18n();
   const list = useQuery({ queryKey: ['surveys', 'mine'], queryFn: () => svApi.mine() });
   return (
-    <>
-      <BackLink to="/m" />
-      <QueryList query={list} empty={<Empty>{t('surveys.phone.empty')}</Empty>}>
-        {(s) => (
-          <LinkCard
-            key={s.id}
-            to={`/m/surveys/${s.id}`}
-            title={s.title}
-            tag={
-              s.answered ? (
-                <Tag kind="ok">{t('surveys.phone.answered')}</Tag>
-              ) : s.open ? (
-                <Tag kind="warn">{t('surveys.phone.open')}</Tag>
-              ) : (
-                <Tag kind="plain">{t('surveys.phone.ended')}</Tag>
-              )
-            }
-            top
-            testId="survey"
-          >
-            <span className="muted">
-              {s.unitName} · {t('surveys.phone.until', { date: formatDay(s.closesAt) })}
-            </span>
-          </LinkCard>
-        )}
-      </QueryList>
-    </>
+    <QueryList query={list} empty={<Empty>{t('surveys.phone.empty')}</Empty>}>
+      {(s) => (
+        <LinkCard
+          key={s.id}
+          to={`/m/surveys/${s.id}`}
+          title={s.title}
+          tag={
+            s.answered ? (
+              <Tag kind="ok">{t('surveys.phone.answered')}</Tag>
+            ) : s.open ? (
+              <Tag kind="warn">{t('surveys.phone.open')}</Tag>
+            ) : (
+              <Tag kind="plain">{t('surveys.phone.ended')}</Tag>
+            )
+          }
+          top
+          testId="survey"
+        >
+          <span className="muted">
+            {s.unitName} · {t('surveys.phone.until', { date: formatDay(s.closesAt) })}
+          </span>
+        </LinkCard>
+      )}
+    </QueryList>
   );
 }
 
