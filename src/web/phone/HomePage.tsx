@@ -24,6 +24,15 @@ function Gate({ tile, children }: { tile: PhoneTile<MessageKey>; children: React
   return tile.useAvailable ? <Gated tile={tile}>{children}</Gated> : children;
 }
 
+/** A tile's glyph on its coloured square (decoration: the label names the tile). */
+function TileGlyph({ tile }: { tile: PhoneTile<MessageKey> }) {
+  return (
+    <span aria-hidden className="tile-glyph" style={{ background: tile.color }}>
+      {tile.glyph}
+    </span>
+  );
+}
+
 function Home() {
   const { t } = useI18n();
   const { me, can, logout } = useAuth();
@@ -36,9 +45,7 @@ function Home() {
       {TILES.filter((tile) => tile.size === 'main').map((tile) => (
         <Gate key={tile.to} tile={tile}>
           <Link to={tile.to} className="ph-card tile-main" data-testid={`tile-${tile.to}`}>
-            <span aria-hidden className="tile-glyph" style={{ background: tile.color }}>
-              {tile.glyph}
-            </span>
+            <TileGlyph tile={tile} />
             <span>
               <span className="tile-label">{t(tile.label)}</span>
               {tile.text ? <span className="muted">{t(tile.text)}</span> : null}
@@ -50,9 +57,7 @@ function Home() {
         {TILES.filter((tile) => tile.size === 'more').map((tile) => (
           <Gate key={tile.to} tile={tile}>
             <Link to={tile.to} className="tile-more" data-testid={`tile-${tile.to}`}>
-              <span aria-hidden className="tile-glyph" style={{ background: tile.color }}>
-                {tile.glyph}
-              </span>
+              <TileGlyph tile={tile} />
               <span>{t(tile.label)}</span>
             </Link>
           </Gate>
