@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../app/i18n';
+import { useToast } from './ui';
 
 interface Picked {
   key: string;
@@ -93,5 +94,28 @@ export function PhotoPicker({
         onChange={(e) => add(e.target.files)}
       />
     </div>
+  );
+}
+
+/** One photo handed to `send` as soon as it is picked (a duty log's, a check-out's); a failure shows as a toast. */
+export function PhotoSentOnPick({
+  send,
+  testId,
+}: {
+  send: (file: File) => Promise<unknown>;
+  testId: string;
+}) {
+  const toast = useToast();
+  return (
+    <PhotoPicker
+      max={1}
+      testId={testId}
+      upload={async (file) => {
+        await send(file);
+        return { id: file.name };
+      }}
+      onChange={() => undefined}
+      onError={(e) => toast.error(e)}
+    />
   );
 }

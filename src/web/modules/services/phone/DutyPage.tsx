@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { chinaMinute } from '../../../../shared/chinaTime';
 import { useI18n } from '../../../app/i18n';
-import { PhotoPicker } from '../../../phone/PhotoPicker';
+import { PhotoSentOnPick } from '../../../phone/PhotoPicker';
 import { EmptyCard, fieldErrors, Section, Tag, useToast } from '../../../phone/ui';
 import { QueryFallback } from '../../../phone/PhoneList';
 import { type MyDuty, svcApi, svcKeys } from '../api';
@@ -87,16 +87,12 @@ function DutySlotCard({ s }: { s: MyDuty[number] }) {
                 {s.today && l.selfEntered && !l.hasPhoto ? (
                   <>
                     <p className="ph-p muted">{t('services.m.dutyPhoto')}</p>
-                    <PhotoPicker
-                      max={1}
+                    <PhotoSentOnPick
                       testId="m-duty-photo"
-                      upload={async (file) => {
+                      send={async (file) => {
                         await svcApi.myDutyPhoto(l.id, file);
                         await qc.invalidateQueries({ queryKey: svcKeys.myDuty });
-                        return { id: file.name };
                       }}
-                      onChange={() => undefined}
-                      onError={(e) => toast.error(e)}
                     />
                   </>
                 ) : null}

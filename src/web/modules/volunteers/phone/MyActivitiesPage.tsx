@@ -6,7 +6,7 @@ import { CardNoteField } from '../../../phone/TextareaField';
 import { QueryFallback } from '../../../phone/PhoneList';
 import { BigButton } from '../../../phone/PhoneForm';
 import { type MyActivity, hoursOf, volApi, volKeys } from '../api';
-import { PhotoPicker } from '../../../phone/PhotoPicker';
+import { PhotoSentOnPick } from '../../../phone/PhotoPicker';
 import { MyShell } from './MyShell';
 import { currentPosition } from '../../../phone/geolocation';
 
@@ -104,15 +104,9 @@ function ActivityCard({ a }: { a: MyActivity }) {
                   testId="m-check-out-note"
                 />
                 <p className="ph-p muted">{t('volunteers.m.checkOutPhoto')}</p>
-                <PhotoPicker
-                  max={1}
+                <PhotoSentOnPick
                   testId="m-check-out-photo"
-                  upload={async (file) => {
-                    await volApi.myCheckOutPhoto(a.id, file);
-                    return { id: file.name };
-                  }}
-                  onChange={() => undefined}
-                  onError={(e) => toast.error(e)}
+                  send={(file) => volApi.myCheckOutPhoto(a.id, file)}
                 />
                 <div className="row" style={{ gap: 8 }}>
                   <button
