@@ -87,6 +87,9 @@ export function parseDivisionCode(raw: string): {
   return { level: 'village', townshipKind, villageKind };
 }
 
+/** An 11-digit mainland mobile number as typed into a phone form (no +86, no spaces). */
+export const MOBILE_NUMBER = /^1[3-9]\d{9}$/;
+
 /** Mainland mobile number, optionally with +86. */
 export function isValidMobile(raw: string): boolean {
   return /^(\+?86)?1[3-9]\d{9}$/.test(raw.replace(/[\s-]/g, ''));

@@ -4,13 +4,12 @@
  * message (404 or any 4xx) is shown as it is.
  */
 import { type FormEvent, useEffect, useState } from 'react';
+import { MOBILE_NUMBER } from '../../shared/validation/codes';
 import { api } from '../app/api';
 import { useAuth } from '../app/auth';
 import { useI18n } from '../app/i18n';
 import { BlockButton, DigitsField, FormSubmit, useFormRequest } from './PhoneForm';
 import { Notice, useAfterLogin } from './ui';
-
-const MOBILE = /^1[3-9]\d{9}$/;
 
 export function SmsLogin() {
   const { t } = useI18n();
@@ -28,7 +27,7 @@ export function SmsLogin() {
   }, [wait]);
 
   const send = () => {
-    if (!MOBILE.test(phone.trim())) {
+    if (!MOBILE_NUMBER.test(phone.trim())) {
       setError(t('pub.report.phoneInvalid'));
       return;
     }
@@ -40,7 +39,7 @@ export function SmsLogin() {
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!MOBILE.test(phone.trim())) return setError(t('pub.report.phoneInvalid'));
+    if (!MOBILE_NUMBER.test(phone.trim())) return setError(t('pub.report.phoneInvalid'));
     if (!/^\d{6}$/.test(code.trim())) return setError(t('phone.login.codeInvalid'));
     return run(async () => {
       await api.post('/api/auth/sms/login', { phone: phone.trim(), code: code.trim() });

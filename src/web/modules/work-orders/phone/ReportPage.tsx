@@ -13,10 +13,10 @@ import { SavedReportsSection } from './SavedReportsSection';
 import { saveReport } from './savedReports';
 import { PhotoPicker } from '../../../phone/PhotoPicker';
 import { useLocate } from '../../../phone/geolocation';
+import { MOBILE_NUMBER } from '../../../../shared/validation/codes';
 import { ChoiceButton } from '../../../phone/ChoiceButton';
 
 const KINDS: readonly PublicKind[] = ['help', 'complaint', 'report', 'consult', 'suggestion'];
-const MOBILE = /^1[3-9]\d{9}$/;
 
 interface Done {
   number: string;
@@ -68,7 +68,7 @@ function ReportForm({ onDone }: { onDone: (d: Done) => void }) {
     const local: Record<string, string> = {};
     if (!description.trim()) local.description = t('pub.report.describeRequired');
     if (!phone.trim()) local.requesterPhone = t('pub.report.phoneRequired');
-    else if (!MOBILE.test(phone.trim())) local.requesterPhone = t('pub.report.phoneInvalid');
+    else if (!MOBILE_NUMBER.test(phone.trim())) local.requesterPhone = t('pub.report.phoneInvalid');
     setErrors(local);
     if (!kind || !category) {
       setMissing(!kind ? t('pub.report.chooseKind') : t('pub.report.chooseCategory'));
