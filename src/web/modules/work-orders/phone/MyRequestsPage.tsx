@@ -5,6 +5,7 @@ import { BackLink, EmptyCard, formatAt, Section, Tag } from '../../../phone/ui';
 import { QueryFallback } from '../../../phone/PhoneList';
 import { publicApi } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
+import { NewReportLink } from './SavedReportsSection';
 
 /**
  * /m/requests: a logged-in resident's requests — those they filed and those staff filed for them (帮办代办,
@@ -55,9 +56,7 @@ function MyRequests() {
       ) : (
         <EmptyCard text={t('pub.mine.empty')} />
       )}
-      <Link to="/report" className="btn btn-block">
-        {t('pub.track.newReport')}
-      </Link>
+      <NewReportLink />
     </>
   );
 }

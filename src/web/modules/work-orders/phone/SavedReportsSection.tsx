@@ -23,3 +23,13 @@ export function SavedReportsSection({ max }: { max: number }) {
     </Section>
   ) : null;
 }
+
+/** The full-width link to a new report (/report), below a report's tracking page or the list of mine. */
+export function NewReportLink() {
+  const { t } = useI18n();
+  return (
+    <Link to="/report" className="btn btn-block">
+      {t('pub.track.newReport')}
+    </Link>
+  );
+}

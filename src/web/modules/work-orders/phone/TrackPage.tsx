@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../../app/api';
 import { type MessageKey, useI18n } from '../../../app/i18n';
 import {
@@ -24,7 +24,7 @@ import {
   type WoStatus,
   woKeys,
 } from '../api';
-import { SavedReportsSection } from './SavedReportsSection';
+import { NewReportLink, SavedReportsSection } from './SavedReportsSection';
 import { ChoiceButton } from '../../../phone/ChoiceButton';
 
 const STEPS = ['submitted', 'dispatched', 'in_progress', 'replied', 'closed'] as const;
@@ -168,9 +168,7 @@ function LookupForm({
         </form>
       </Section>
       <SavedReportsSection max={10} />
-      <Link to="/report" className="btn btn-block">
-        {t('pub.track.newReport')}
-      </Link>
+      <NewReportLink />
     </>
   );
 }
@@ -266,9 +264,7 @@ function TrackBody({ order: o, proof }: { order: PublicWorkOrder; proof: TrackPr
           ))}
         </ol>
       </Section>
-      <Link to="/report" className="btn btn-block">
-        {t('pub.track.newReport')}
-      </Link>
+      <NewReportLink />
     </div>
   );
 }
