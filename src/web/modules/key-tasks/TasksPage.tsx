@@ -43,6 +43,7 @@ import {
 } from './ListForms';
 import { EventNotes } from './EventNotes';
 import { FilterSelect } from '../../app/components/FilterSelect';
+import { SmallTable } from '../../app/components/SmallTable';
 
 const STATE_COLOR: Record<string, string> = { open: 'default', in_progress: 'processing', done: 'green' };
 type Action = 'report' | 'complete' | 'reopen' | 'supervise' | 'interview';
@@ -312,10 +313,8 @@ function BoardCard<R extends { total: number; done: number; overdue: number }>({
   const { t } = useI18n();
   return (
     <Card size="small" title={title}>
-      <Table<R>
+      <SmallTable<R>
         rowKey={by}
-        size="small"
-        pagination={false}
         dataSource={rows}
         {...table}
         columns={[

@@ -1,6 +1,6 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex, Input, Modal, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Input, Modal, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { OWNER_KINDS } from '../../../shared/contracts/ledger';
@@ -13,6 +13,7 @@ import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Account, type AccountFilters, hours, ledgerApi, ledgerKeys, type Verify } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
+import { SmallTable } from '../../app/components/SmallTable';
 
 export const ownerKey = (k: string) => `ledger.owner.${k}` as MessageKey;
 export const unitKey = (u: string) => `ledger.unit.${u}` as MessageKey;
@@ -88,10 +89,8 @@ export function VerifyButton() {
               }
               style={{ marginBottom: 12 }}
             />
-            <Table
-              size="small"
+            <SmallTable
               rowKey={(r) => `${r.check}-${r.id}`}
-              pagination={false}
               dataSource={result.discrepancies}
               columns={[
                 { title: t('ledger.verify.check'), dataIndex: 'check', width: 180 },

@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Tag } from 'antd';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
@@ -21,6 +21,7 @@ import { useSearchPatch } from '../../app/useSearchPatch';
 import { OrgUnitSelect } from '../org/api';
 import { type Topic, type TopicFormat, type TopicQuery, delibApi } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
+import { SmallTable } from '../../app/components/SmallTable';
 
 const CategoryTopicModal = lazy(() => import('./CategoryTopicModal'));
 
@@ -260,10 +261,8 @@ function FormatsModal({ onClose }: { onClose: () => void }) {
     setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <Modal open title={t('participation.topic.formats')} onCancel={onClose} footer={null} width={720}>
-      <Table<TopicFormat>
+      <SmallTable<TopicFormat>
         rowKey={(r) => r.id || 'new'}
-        size="small"
-        pagination={false}
         dataSource={rows}
         columns={[
           {

@@ -4,7 +4,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { App, Button, Card, Col, DatePicker, Flex, Row, Statistic, Table, Tag } from 'antd';
+import { App, Button, Card, Col, DatePicker, Flex, Row, Statistic, Tag } from 'antd';
 import type { StatisticProps, TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
@@ -16,6 +16,7 @@ import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Report, type ServerRow, svcApi, svcKeys } from './api';
 import { STATUS_COLORS } from './meta';
+import { SmallTable } from '../../app/components/SmallTable';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -53,7 +54,7 @@ function TableCard<R extends object>({
   return (
     <Col xs={24} lg={lg}>
       <Card size="small" title={title}>
-        <Table<R> size="small" pagination={false} {...table} />
+        <SmallTable<R> {...table} />
       </Card>
     </Col>
   );

@@ -56,6 +56,7 @@ import {
   soKeys,
   yuan,
 } from './api';
+import { SmallTable } from '../../app/components/SmallTable';
 
 const k = (s: string) => s as MessageKey;
 
@@ -437,12 +438,10 @@ function Villages() {
   return (
     <Card size="small">
       <Alert type="info" showIcon message={t('so.villagesNote')} style={{ marginBottom: 12 }} />
-      <Table
+      <SmallTable
         rowKey="communityId"
-        size="small"
         loading={list.isPending}
         dataSource={list.data?.items}
-        pagination={false}
         columns={[
           { title: t('so.f.subdistrict'), dataIndex: 'subdistrictName', render: dash },
           { title: t('so.f.community'), dataIndex: 'communityName' },
@@ -1120,10 +1119,8 @@ function Contracts() {
       scroll={{ x: 1100 }}
       expandable={{
         expandedRowRender: (c) => (
-          <Table
+          <SmallTable
             rowKey="id"
-            size="small"
-            pagination={false}
             dataSource={c.items}
             columns={[
               {
