@@ -14,6 +14,7 @@ import { OrgUnitSelect } from '../org/api';
 import { type Account, type AccountFilters, hours, ledgerApi, ledgerKeys, type Verify } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
 import { SmallTable } from '../../app/components/SmallTable';
+import { usePaging } from '../../app/usePaging';
 
 export const ownerKey = (k: string) => `ledger.owner.${k}` as MessageKey;
 export const unitKey = (u: string) => `ledger.unit.${u}` as MessageKey;
@@ -109,8 +110,7 @@ export function VerifyButton() {
 export default function AccountsPage() {
   const { t } = useI18n();
   const [filters, setFilters] = useState<AccountFilters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, setPaging } = usePaging();
   const list = useQuery({
     queryKey: ledgerKeys.accounts(filters, page, pageSize),
     queryFn: () => ledgerApi.accounts(filters, page, pageSize),
@@ -193,8 +193,7 @@ export default function AccountsPage() {
         rowPath={(r) => `/ledger/accounts/${r.id}`}
         page={page}
         pageSize={pageSize}
-        setPage={setPage}
-        setPageSize={setPageSize}
+        onPaging={setPaging}
       />
     </>
   );

@@ -35,6 +35,7 @@ import { formatDateTime } from '../../app/format';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
+import { usePaging } from '../../app/usePaging';
 
 type CreateUserBody = z.input<typeof createUserBody>;
 type UpdateUserBody = z.input<typeof updateUserBody>;
@@ -266,8 +267,7 @@ export default function UsersPage() {
   const showError = useShowError();
   const qc = useQueryClient();
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, setPaging } = usePaging();
   const [editing, setEditing] = useState<UserDto | null>(null);
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<UserDto | null>(null);
@@ -459,10 +459,7 @@ export default function UsersPage() {
           empty={t('users.empty')}
           scroll={{ x: 1240 }}
           onRow={() => ({ 'data-testid': 'user-row' }) as HTMLAttributes<HTMLElement>}
-          pagination={sizedPaging(list, page, pageSize, t, (p, ps) => {
-            setPage(p);
-            setPageSize(ps);
-          })}
+          pagination={sizedPaging(list, page, pageSize, t, setPaging)}
         />
       </Card>
       <UserModal
