@@ -15,8 +15,6 @@ import {
   Typography,
 } from 'antd';
 import type { TableProps } from 'antd';
-import { AddButton } from '../../app/components/AddButton';
-import { useAuth } from '../../app/auth';
 import { OrgUnitSelect } from '../org/api';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
@@ -28,6 +26,7 @@ import { formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { type Plan, type Relief, careApi, careKeys } from './api';
+import { AddPageHeader } from '../../app/components/AddPageHeader';
 
 type PageAt = { page: number; pageSize: number };
 
@@ -152,7 +151,6 @@ export function ReliefPage() {
   const qc = useQueryClient();
   const showError = useShowError();
   const { message } = App.useApp();
-  const { can } = useAuth();
   const [applying, setApplying] = useState(false);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const list = useQuery({ queryKey: careKeys.relief(page), queryFn: () => careApi.relief(page) });
@@ -168,16 +166,13 @@ export function ReliefPage() {
   if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (
     <>
-      <PageHeader
+      <AddPageHeader
         title={t('care.relief.title')}
         subtitle={t('care.relief.subtitle')}
-        extra={
-          can('care.relief') ? (
-            <AddButton onClick={() => setApplying(true)} data-testid="relief-new">
-              {t('care.relief.new')}
-            </AddButton>
-          ) : null
-        }
+        permission="care.relief"
+        addLabel={t('care.relief.new')}
+        onAdd={() => setApplying(true)}
+        addTestId="relief-new"
       />
       {applying ? <ReliefModal onClose={() => setApplying(false)} /> : null}
       <Card size="small">

@@ -22,14 +22,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { CADENCES, FIELD_TYPES } from '../../../shared/contracts/scheduledReports';
-import { AddButton } from '../../app/components/AddButton';
-import { useAuth } from '../../app/auth';
-import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Template, srApi, srKeys } from './api';
+import { AddPageHeader } from '../../app/components/AddPageHeader';
 
 /** The due rule of a template in words: 每月20日前, 每年6月、12月31日前… */
 export function useDueRule() {
@@ -43,7 +41,6 @@ export function useDueRule() {
 /** 报告模板: the recurring reports, what they ask, when they are due, who submits and who receives. */
 export default function TemplatesPage() {
   const { t } = useI18n();
-  const { can } = useAuth();
   const qc = useQueryClient();
   const showError = useShowError();
   const { message } = App.useApp();
@@ -62,14 +59,12 @@ export default function TemplatesPage() {
   if (templates.isError) return <ErrorResult error={templates.error} onRetry={() => templates.refetch()} />;
   return (
     <>
-      <PageHeader
+      <AddPageHeader
         title={t('scheduledReports.templates.title')}
         subtitle={t('scheduledReports.templates.subtitle')}
-        extra={
-          can('scheduled_reports.manage') ? (
-            <AddButton onClick={() => setCreating(true)}>{t('scheduledReports.templates.new')}</AddButton>
-          ) : null
-        }
+        permission="scheduled_reports.manage"
+        addLabel={t('scheduledReports.templates.new')}
+        onAdd={() => setCreating(true)}
       />
       <Table<Template>
         rowKey="id"
