@@ -2,8 +2,8 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Table, type TableColumnsType } from 'antd';
 import type { HTMLAttributes, MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { sizePickerPaging } from './QueryTable';
-import { EmptyHint, ErrorResult } from './Status';
+import { listTableProps, sizePickerPaging } from './QueryTable';
+import { ErrorResult } from './Status';
 
 /**
  * One page of a list whose rows open their own page (`rowPath`) on a click, unless the click was on a link
@@ -37,9 +37,7 @@ export function RowLinkTable<R extends { id: string }>({
       rowKey="id"
       size="middle"
       columns={columns}
-      dataSource={list.data?.items ?? []}
-      loading={list.isFetching}
-      locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={empty} /> }}
+      {...listTableProps(list, empty)}
       onRow={(r) =>
         ({
           'data-testid': rowTestId,

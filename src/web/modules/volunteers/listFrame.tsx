@@ -1,7 +1,8 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Card, Flex, Table, type TablePaginationConfig, type TableProps } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { ErrorResult } from '../../app/components/Status';
+import { listTableProps } from '../../app/components/QueryTable';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { AddPageHeader } from '../../app/components/AddPageHeader';
@@ -89,10 +90,8 @@ export function OpenRowsTable<R extends { id: string }>({
     <Table<R>
       rowKey="id"
       size="middle"
-      loading={list.isFetching}
-      dataSource={list.data?.items ?? []}
+      {...listTableProps(list, empty)}
       scroll={{ x: 'max-content' }}
-      locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={empty} /> }}
       onRow={(r) =>
         ({
           className: 'linli-row-clickable',
