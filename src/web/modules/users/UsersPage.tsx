@@ -1,5 +1,4 @@
 import {
-  DeleteOutlined,
   LockOutlined,
   PlusOutlined,
   SafetyCertificateOutlined,
@@ -36,6 +35,7 @@ import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { usePaging } from '../../app/usePaging';
+import { RemoveRowButton } from '../../app/components/RemoveRowButton';
 
 type CreateUserBody = z.input<typeof createUserBody>;
 type UpdateUserBody = z.input<typeof updateUserBody>;
@@ -94,12 +94,7 @@ function RolesField() {
                   );
                 }}
               </Form.Item>
-              <Button
-                type="text"
-                icon={<DeleteOutlined />}
-                onClick={() => remove(f.name)}
-                aria-label={t('common.delete')}
-              />
+              <RemoveRowButton onClick={() => remove(f.name)} />
             </Flex>
           ))}
           <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} data-testid="user-add-role">
