@@ -2,7 +2,7 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { AddButton } from '../../app/components/AddButton';
 import { enumOptions } from '../../app/components/enumOptions';
 import { useNameFilter } from '../../app/useNameSearch';
-import { type UseQueryResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -17,11 +17,9 @@ import {
   Select,
   Space,
   Switch,
-  Table,
   Tag,
   Timeline,
 } from 'antd';
-import type { TableProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { type ComponentProps, useState } from 'react';
@@ -34,7 +32,7 @@ import { UrlTabsPage } from '../../app/components/UrlTabsPage';
 import {
   CreateRegistry,
   FormModal,
-  type Paged,
+  PagedTable,
   RegistryCard,
   usePagedQuery,
 } from '../../app/components/Registry';
@@ -101,25 +99,6 @@ function usePaged<R>(
 }
 
 const req = [{ required: true }];
-
-/** A paged list's table (no error of its own: the tab or drawer around it shows nothing else). */
-function PagedTable<R extends object>({
-  paged,
-  ...table
-}: {
-  paged: { list: UseQueryResult<Paged<R>>; pagination: object };
-} & Omit<TableProps<R>, 'dataSource' | 'loading' | 'pagination'>) {
-  return (
-    <Table<R>
-      rowKey="id"
-      size="small"
-      loading={paged.list.isPending}
-      dataSource={paged.list.data?.items}
-      pagination={paged.pagination}
-      {...table}
-    />
-  );
-}
 
 /** The page's dialogs: a FormModal that leaves empty fields out and refreshes the module's queries. */
 function SoFormModal(props: Omit<ComponentProps<typeof FormModal>, 'invalidate' | 'empty'>) {
