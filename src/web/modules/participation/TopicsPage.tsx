@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Tag } from 'antd';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -14,7 +14,6 @@ import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { PageTable } from '../../app/components/PageTable';
-import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useSearchPatch } from '../../app/useSearchPatch';
@@ -23,6 +22,7 @@ import { type Topic, type TopicDetail, type TopicFormat, type TopicQuery, delibA
 import { FilterSelect } from '../../app/components/FilterSelect';
 import { SmallTable } from '../../app/components/SmallTable';
 import { SubmitModal } from '../../app/components/SubmitModal';
+import { useRefreshingMutation } from '../../app/useRefreshingMutation';
 
 const CategoryTopicModal = lazy(() => import('./CategoryTopicModal'));
 
@@ -222,8 +222,6 @@ function CreateModal({ workOrderId, onClose }: { workOrderId?: string; onClose: 
 
 function FormatsModal({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
   const list = useQuery({
     queryKey: ['participation', 'formats', 'all'],
     queryFn: () => delibApi.formats(true),
@@ -232,17 +230,16 @@ function FormatsModal({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     if (list.data) setRows(list.data.items);
   }, [list.data]);
-  const save = useMutation({
-    mutationFn: (f: TopicFormat) =>
+  const save = useRefreshingMutation(
+    (f: TopicFormat) =>
       delibApi.saveFormat(f.id || null, {
         name: f.name,
         note: f.note ?? undefined,
         active: f.active,
         sort: f.sort,
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['participation', 'formats'] }),
-    onError: (e) => showError(e),
-  });
+    ['participation', 'formats'],
+  );
   const set = (i: number, patch: Partial<TopicFormat>) =>
     setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (

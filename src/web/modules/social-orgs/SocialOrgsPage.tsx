@@ -2,7 +2,7 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { AddButton } from '../../app/components/AddButton';
 import { enumOptions } from '../../app/components/enumOptions';
 import { useNameFilter } from '../../app/useNameSearch';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -37,7 +37,6 @@ import {
   usePagedQuery,
 } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -55,6 +54,7 @@ import {
   yuan,
 } from './api';
 import { SmallTable } from '../../app/components/SmallTable';
+import { useRefreshingMutation } from '../../app/useRefreshingMutation';
 
 const k = (s: string) => s as MessageKey;
 
@@ -107,13 +107,7 @@ function SoFormModal(props: Omit<ComponentProps<typeof FormModal>, 'invalidate' 
 
 /** A mutation that refreshes the module's queries once done and shows its error. */
 function useSoMutation<V>(mutationFn: (v: V) => Promise<unknown>) {
-  const qc = useQueryClient();
-  const showError = useShowError();
-  return useMutation({
-    mutationFn,
-    onSuccess: () => qc.invalidateQueries({ queryKey: soKeys.all }),
-    onError: (e) => showError(e),
-  });
+  return useRefreshingMutation(mutationFn, soKeys.all);
 }
 
 /** A registry tab with a 新建 button for those who manage social organisations; its forms leave empty fields out. */
