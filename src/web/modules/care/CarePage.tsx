@@ -1,6 +1,5 @@
-import { type UseQueryResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import {
-  App,
   Button,
   Card,
   Checkbox,
@@ -21,9 +20,9 @@ import { useLocation } from 'react-router';
 import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
+import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { type Plan, type Relief, careApi, careKeys } from './api';
 import { AddPageHeader } from '../../app/components/AddPageHeader';
@@ -148,21 +147,17 @@ const STATE_COLOR = { applied: 'orange', approved: 'blue', rejected: 'default', 
 /** 临时救助: cases at the place of emergency, whatever the registration; approve, reject, grant (R-SV-3). */
 export function ReliefPage() {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
   const [applying, setApplying] = useState(false);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const list = useQuery({ queryKey: careKeys.relief(page), queryFn: () => careApi.relief(page) });
-  const act = useMutation({
-    mutationFn: (v: { r: Relief; action: 'approve' | 'reject' | 'grant' }) =>
+  const act = useSaving(
+    (v: { r: Relief; action: 'approve' | 'reject' | 'grant' }) =>
       careApi.actOnRelief(v.r.id, { action: v.action, version: v.r.version }),
-    onSuccess: () => {
-      message.success(t('care.relief.done'));
-      qc.invalidateQueries({ queryKey: careKeys.all });
+    {
+      invalidate: careKeys.all,
+      done: () => t('care.relief.done'),
     },
-    onError: (e) => showError(e),
-  });
+  );
   if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (
     <>

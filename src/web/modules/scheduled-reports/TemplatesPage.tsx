@@ -24,6 +24,7 @@ import { Link } from 'react-router';
 import { CADENCES, FIELD_TYPES } from '../../../shared/contracts/scheduledReports';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
+import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Template, srApi, srKeys } from './api';
@@ -41,20 +42,13 @@ export function useDueRule() {
 /** 报告模板: the recurring reports, what they ask, when they are due, who submits and who receives. */
 export default function TemplatesPage() {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
   const dueRule = useDueRule();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Template | null>(null);
   const templates = useQuery({ queryKey: srKeys.templates, queryFn: srApi.templates });
-  const toggle = useMutation({
-    mutationFn: (tp: Template) => srApi.updateTemplate(tp.id, { active: !tp.active }),
-    onSuccess: () => {
-      message.success(t('scheduledReports.form.saved'));
-      qc.invalidateQueries({ queryKey: srKeys.all });
-    },
-    onError: (e) => showError(e),
+  const toggle = useSaving((tp: Template) => srApi.updateTemplate(tp.id, { active: !tp.active }), {
+    invalidate: srKeys.all,
+    done: () => t('scheduledReports.form.saved'),
   });
   if (templates.isError) return <ErrorResult error={templates.error} onRetry={() => templates.refetch()} />;
   return (
