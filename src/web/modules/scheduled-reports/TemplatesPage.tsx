@@ -1,8 +1,7 @@
 import { enumOptions } from '../../app/components/enumOptions';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
-  App,
   Button,
   Checkbox,
   DatePicker,
@@ -23,7 +22,6 @@ import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { CADENCES, FIELD_TYPES } from '../../../shared/contracts/scheduledReports';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -165,14 +163,11 @@ function fieldKeys(fields: FormValues['fields']): string[] {
 function TemplateDrawer({ template, onClose }: { template: Template | null; onClose: () => void }) {
   const open = true;
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const mode = Form.useWatch('mode', form);
   const figures = useQuery({ queryKey: srKeys.figures, queryFn: srApi.figures, enabled: open });
-  const create = useMutation({
-    mutationFn: (v: FormValues) => {
+  const create = useSaving(
+    (v: FormValues) => {
       const keys = fieldKeys(v.fields);
       const body = {
         title: v.title,
@@ -200,14 +195,16 @@ function TemplateDrawer({ template, onClose }: { template: Template | null; onCl
         ? srApi.updateTemplate(template.id, body)
         : srApi.createTemplate({ ...body, orgUnitId: v.orgUnitId });
     },
-    onSuccess: () => {
-      message.success(t('scheduledReports.form.saved'));
-      qc.invalidateQueries({ queryKey: srKeys.all });
-      form.resetFields();
-      onClose();
+    {
+      invalidate: srKeys.all,
+      done: () => t('scheduledReports.form.saved'),
+      form,
+      after: () => {
+        form.resetFields();
+        onClose();
+      },
     },
-    onError: (e) => showError(e, form),
-  });
+  );
   return (
     <Drawer
       title={
