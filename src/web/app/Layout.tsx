@@ -24,6 +24,7 @@ import { useAuth } from './auth';
 import { PageLoading } from './components/Status';
 import { useI18n } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { BrandMark } from './components/BrandMark';
 import { HEADER_WIDGETS, NAV, type NavItem, selectedNavKey, testIdOf } from './nav';
 
 const SIDER_WIDTH = 216;
@@ -32,24 +33,7 @@ function Brand({ compact }: { compact?: boolean }) {
   const { t } = useI18n();
   return (
     <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, color: 'inherit', minWidth: 0 }}>
-      <span
-        aria-hidden
-        style={{
-          width: 32,
-          height: 32,
-          flex: 'none',
-          borderRadius: 8,
-          background: '#c0392b',
-          color: '#fff',
-          display: 'inline-flex',
-          alignItems: 'center',
-          justifyContent: 'center',
-          fontWeight: 700,
-          fontSize: 18,
-        }}
-      >
-        邻
-      </span>
+      <BrandMark size={32} radius={8} fontSize={18} style={{ flex: 'none' }} />
       {compact ? null : (
         <span style={{ lineHeight: 1.2, minWidth: 0 }}>
           <Typography.Text strong style={{ color: 'inherit', fontSize: 16, display: 'block' }}>

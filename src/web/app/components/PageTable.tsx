@@ -6,7 +6,7 @@ import { ErrorResult } from './Status';
 /**
  * The console's small paged table of a list query, twenty rows a page, with the query's error (and a retry)
  * above it. `page` and `onPage` drive the paging; `empty` is what an empty table says (antd's own when left
- * out); the other props go to the table.
+ * out); the other props go to the table (`loading` replaces the query's pending).
  */
 export function PageTable<R extends object>({
   list,
@@ -19,7 +19,7 @@ export function PageTable<R extends object>({
   page: number | undefined;
   onPage: (page: number) => void;
   empty?: ReactNode;
-} & Omit<TableProps<R>, 'dataSource' | 'loading' | 'pagination' | 'locale'>) {
+} & Omit<TableProps<R>, 'dataSource' | 'pagination' | 'locale'>) {
   return (
     <>
       {list.isError ? <ErrorResult error={list.error} onRetry={() => list.refetch()} /> : null}

@@ -1,6 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Table, type TableProps } from 'antd';
-import { EmptyHint, ErrorResult } from './Status';
+import { listTableProps } from './QueryTable';
+import { ErrorResult } from './Status';
 
 /**
  * A list query's page as a table, twenty rows a page: the query's error with a retry instead of the table, and
@@ -24,9 +25,7 @@ export function QueryPageTable<R extends object>({
     <Table<R>
       rowKey="id"
       size="middle"
-      dataSource={list.data?.items ?? []}
-      loading={list.isFetching}
-      locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={empty} /> }}
+      {...listTableProps(list, empty)}
       pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: onPage }}
       {...table}
     />

@@ -42,9 +42,19 @@ export function fixedPaging(
 }
 
 /**
- * The pagination of a list whose reader picks the page size (10, 20, 50 or 100 a page), its total shown
- * (共 N 条); `onChange` gets the new page and page size.
+ * The pagination of a list of `total` rows whose reader picks the page size (10, 20, 50 or 100 a page);
+ * `onChange` gets the new page and page size.
  */
+export function sizePickerPaging(
+  total: number | undefined,
+  page: number,
+  pageSize: number,
+  onChange: (page: number, pageSize: number) => void,
+) {
+  return { current: page, pageSize, total: total ?? 0, showSizeChanger: true, onChange };
+}
+
+/** A `sizePickerPaging` of a list query, its total shown (共 N 条). */
 export function sizedPaging(
   list: UseQueryResult<{ total: number }>,
   page: number,
@@ -53,11 +63,7 @@ export function sizedPaging(
   onChange: (page: number, pageSize: number) => void,
 ) {
   return {
-    current: page,
-    pageSize,
-    total: list.data?.total ?? 0,
-    showSizeChanger: true,
+    ...sizePickerPaging(list.data?.total, page, pageSize, onChange),
     showTotal: (total: number) => t('common.total', { total }),
-    onChange,
   };
 }

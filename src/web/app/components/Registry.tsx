@@ -50,6 +50,31 @@ export function usePagedQuery<P extends Paged<unknown>>(
 }
 
 /**
+ * The small table of a `usePagedQuery` list, a page at a time (no error of its own: RegistryCard's, or the tab
+ * or drawer around it, shows it); `empty` is what an empty table says (antd's own 暂无数据 when left out).
+ */
+export function PagedTable<R extends object>({
+  paged,
+  empty,
+  ...table
+}: {
+  paged: { list: UseQueryResult<Paged<R>>; pagination: object };
+  empty?: string;
+} & Omit<TableProps<R>, 'dataSource' | 'loading' | 'pagination'>) {
+  return (
+    <Table<R>
+      rowKey="id"
+      size="small"
+      loading={paged.list.isPending}
+      dataSource={paged.list.data?.items}
+      locale={empty ? { emptyText: empty } : undefined}
+      pagination={paged.pagination}
+      {...table}
+    />
+  );
+}
+
+/**
  * A registry tab: a toolbar (filters, buttons) above a paged table, an error with a retry instead of the table
  * when the list fails, and whatever dialogs the tab opens as children.
  */
@@ -66,20 +91,12 @@ export function RegistryCard<R extends object>({
   empty?: string;
   children?: ReactNode;
 } & Omit<TableProps<R>, 'dataSource' | 'loading' | 'pagination' | 'children'>) {
-  const { list, pagination } = paged;
+  const { list } = paged;
   if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (
     <Card size="small">
       {toolbar ? <div style={{ marginBottom: 12 }}>{toolbar}</div> : null}
-      <Table<R>
-        rowKey="id"
-        size="small"
-        loading={list.isPending}
-        dataSource={list.data?.items}
-        locale={empty ? { emptyText: empty } : undefined}
-        pagination={pagination}
-        {...table}
-      />
+      <PagedTable<R> paged={paged} empty={empty} {...table} />
       {children}
     </Card>
   );

@@ -2,12 +2,14 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Table, type TableColumnsType } from 'antd';
 import type { HTMLAttributes, MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { EmptyHint, ErrorResult } from './Status';
+import { listTableProps, sizePickerPaging } from './QueryTable';
+import { ErrorResult } from './Status';
 
 /**
  * One page of a list whose rows open their own page (`rowPath`) on a click, unless the click was on a link
  * inside the row; `rowTestId` marks each row for the browser journeys. An error with a retry instead of the
- * table; `empty` is said (as an EmptyHint) once the list has loaded with no rows.
+ * table; `empty` is said (as an EmptyHint) once the list has loaded with no rows. `page` and `pageSize` (the
+ * reader picks it) are the caller's, changed through `onPaging` (`usePaging`).
  */
 export function RowLinkTable<R extends { id: string }>({
   list,
@@ -17,8 +19,7 @@ export function RowLinkTable<R extends { id: string }>({
   rowPath,
   page,
   pageSize,
-  setPage,
-  setPageSize,
+  onPaging,
 }: {
   list: UseQueryResult<{ items: R[]; total: number }>;
   columns: TableColumnsType<R>;
@@ -27,8 +28,7 @@ export function RowLinkTable<R extends { id: string }>({
   rowPath: (row: R) => string;
   page: number;
   pageSize: number;
-  setPage: (page: number) => void;
-  setPageSize: (pageSize: number) => void;
+  onPaging: (page: number, pageSize: number) => void;
 }) {
   const navigate = useNavigate();
   if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
@@ -37,9 +37,7 @@ export function RowLinkTable<R extends { id: string }>({
       rowKey="id"
       size="middle"
       columns={columns}
-      dataSource={list.data?.items ?? []}
-      loading={list.isFetching}
-      locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={empty} /> }}
+      {...listTableProps(list, empty)}
       onRow={(r) =>
         ({
           'data-testid': rowTestId,
@@ -50,16 +48,7 @@ export function RowLinkTable<R extends { id: string }>({
           },
         }) as HTMLAttributes<HTMLElement>
       }
-      pagination={{
-        current: page,
-        pageSize,
-        total: list.data?.total ?? 0,
-        showSizeChanger: true,
-        onChange: (p, s) => {
-          setPage(p);
-          setPageSize(s);
-        },
-      }}
+      pagination={sizePickerPaging(list.data?.total, page, pageSize, onPaging)}
     />
   );
 }

@@ -20,6 +20,16 @@ export function ErrorResult({ error, onRetry }: { error: unknown; onRetry?: () =
   );
 }
 
+/** The primary 返回首页 button under a 404 or 403 result. */
+function BackHomeButton() {
+  const { t } = useI18n();
+  return (
+    <Link to="/">
+      <Button type="primary">{t('common.backHome')}</Button>
+    </Link>
+  );
+}
+
 export function NotFoundResult({ title, text }: { title?: string; text?: string }) {
   const { t } = useI18n();
   return (
@@ -27,11 +37,7 @@ export function NotFoundResult({ title, text }: { title?: string; text?: string 
       status="404"
       title={title ?? t('common.notFoundTitle')}
       subTitle={text ?? t('common.notFoundText')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('common.backHome')}</Button>
-        </Link>
-      }
+      extra={<BackHomeButton />}
       data-testid="not-found"
     />
   );
@@ -44,11 +50,7 @@ export function ForbiddenResult({ message }: { message?: string }) {
       status="403"
       title={t('common.forbiddenTitle')}
       subTitle={message ?? t('common.forbiddenText')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('common.backHome')}</Button>
-        </Link>
-      }
+      extra={<BackHomeButton />}
       data-testid="forbidden"
     />
   );

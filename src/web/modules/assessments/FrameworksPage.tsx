@@ -1,6 +1,6 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Alert, Button, Card, Descriptions, Select, Space, Table, Tag, Upload } from 'antd';
+import { App as AntApp, Alert, Button, Card, Descriptions, Select, Space, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -8,6 +8,7 @@ import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
 import { type VersionDetail, assessmentsApi, assessmentsKeys } from './api';
+import { SmallTable } from '../../app/components/SmallTable';
 
 type Node = VersionDetail['nodes'][number];
 type TreeRow = Node & { children?: TreeRow[] };
@@ -165,10 +166,8 @@ export default function FrameworksPage() {
           />
           <FrameworkSummary v={v} />
           <Card size="small" title={t('assessments.fw.tree')}>
-            <Table<TreeRow>
+            <SmallTable<TreeRow>
               rowKey="id"
-              size="small"
-              pagination={false}
               dataSource={treeOf(v.nodes)}
               expandable={{ defaultExpandAllRows: true }}
               data-testid="framework-tree"

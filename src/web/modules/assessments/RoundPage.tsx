@@ -8,7 +8,6 @@ import {
   Descriptions,
   Popconfirm,
   Space,
-  Table,
   Tag,
   type TableColumnsType,
 } from 'antd';
@@ -21,6 +20,7 @@ import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type Results, assessmentsApi, assessmentsKeys } from './api';
 import { Bars, GRADE_BAR, GradeTag, RoundStateTag, SheetStateTag, fmt } from './parts';
+import { SmallTable } from '../../app/components/SmallTable';
 
 type Row = Results['rows'][number];
 
@@ -187,12 +187,10 @@ export default function RoundPage() {
           description={`${t('assessments.results.rounding')}：${q.data.roundingText}`}
         />
         <Card size="small" title={t('assessments.results.title')}>
-          <Table<Row>
+          <SmallTable<Row>
             rowKey="sheetId"
-            size="small"
             columns={columns}
             dataSource={[...rows].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9))}
-            pagination={false}
             scroll={{ x: 1000 }}
             data-testid="results-table"
           />

@@ -14,7 +14,6 @@ import {
   Radio,
   Select,
   Space,
-  Table,
   Tag,
   Timeline,
   Typography,
@@ -33,6 +32,7 @@ import { EvidenceLinks } from './EvidenceLinks';
 import { AreaRadar, GradeTag, SheetStateTag, fmt } from './parts';
 import { areaScores } from '../../../shared/contracts/assessmentScoring';
 import { ImportDoorstepButton } from './ImportDoorstepButton';
+import { SmallTable } from '../../app/components/SmallTable';
 
 type Node = SheetDetail['version']['nodes'][number];
 type Item = SheetDetail['items'][number];
@@ -372,10 +372,8 @@ export default function SheetPage() {
 
         {aspectsPart ? (
           <Card size="small" title={t('assessments.sheet.projects')}>
-            <Table<Project & { i: number }>
+            <SmallTable<Project & { i: number }>
               rowKey="i"
-              size="small"
-              pagination={false}
               scroll={{ x: 900 }}
               dataSource={shownProjects.map((p, i) => ({ ...p, i }))}
               columns={[

@@ -8,6 +8,7 @@ import { PageLoading } from '../../app/components/Status';
 import { useI18n } from '../../app/i18n';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { Redirect, useGo } from '../../app/phonePaths';
+import { BrandMark } from '../../app/components/BrandMark';
 
 interface LoginForm {
   username: string;
@@ -106,24 +107,7 @@ export default function LoginPage() {
       </div>
       <Card style={{ width: '100%', maxWidth: 400, boxShadow: '0 8px 24px rgba(15, 35, 80, 0.08)' }}>
         <Flex vertical align="center" gap={4} style={{ marginBottom: 24 }}>
-          <span
-            aria-hidden
-            style={{
-              width: 48,
-              height: 48,
-              borderRadius: 12,
-              background: '#c0392b',
-              color: '#fff',
-              display: 'inline-flex',
-              alignItems: 'center',
-              justifyContent: 'center',
-              fontWeight: 700,
-              fontSize: 26,
-              marginBottom: 8,
-            }}
-          >
-            邻
-          </span>
+          <BrandMark size={48} radius={12} fontSize={26} style={{ marginBottom: 8 }} />
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('app.name')}
           </Typography.Title>

@@ -1,6 +1,5 @@
-import { type UseQueryResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import {
-  App,
   Button,
   Card,
   Checkbox,
@@ -15,19 +14,18 @@ import {
   Typography,
 } from 'antd';
 import type { TableProps } from 'antd';
-import { AddButton } from '../../app/components/AddButton';
-import { useAuth } from '../../app/auth';
 import { OrgUnitSelect } from '../org/api';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
+import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { type Plan, type Relief, careApi, careKeys } from './api';
+import { AddPageHeader } from '../../app/components/AddPageHeader';
 
 type PageAt = { page: number; pageSize: number };
 
@@ -149,35 +147,27 @@ const STATE_COLOR = { applied: 'orange', approved: 'blue', rejected: 'default', 
 /** 临时救助: cases at the place of emergency, whatever the registration; approve, reject, grant (R-SV-3). */
 export function ReliefPage() {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
-  const { can } = useAuth();
   const [applying, setApplying] = useState(false);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const list = useQuery({ queryKey: careKeys.relief(page), queryFn: () => careApi.relief(page) });
-  const act = useMutation({
-    mutationFn: (v: { r: Relief; action: 'approve' | 'reject' | 'grant' }) =>
+  const act = useSaving(
+    (v: { r: Relief; action: 'approve' | 'reject' | 'grant' }) =>
       careApi.actOnRelief(v.r.id, { action: v.action, version: v.r.version }),
-    onSuccess: () => {
-      message.success(t('care.relief.done'));
-      qc.invalidateQueries({ queryKey: careKeys.all });
+    {
+      invalidate: careKeys.all,
+      done: () => t('care.relief.done'),
     },
-    onError: (e) => showError(e),
-  });
+  );
   if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (
     <>
-      <PageHeader
+      <AddPageHeader
         title={t('care.relief.title')}
         subtitle={t('care.relief.subtitle')}
-        extra={
-          can('care.relief') ? (
-            <AddButton onClick={() => setApplying(true)} data-testid="relief-new">
-              {t('care.relief.new')}
-            </AddButton>
-          ) : null
-        }
+        permission="care.relief"
+        addLabel={t('care.relief.new')}
+        onAdd={() => setApplying(true)}
+        addTestId="relief-new"
       />
       {applying ? <ReliefModal onClose={() => setApplying(false)} /> : null}
       <Card size="small">

@@ -10,7 +10,6 @@ import {
   Radio,
   Select,
   Space,
-  Table,
   Tabs,
   Tag,
 } from 'antd';
@@ -27,6 +26,7 @@ import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Certificate, type SealUse, certApi, certKeys } from './api';
+import { SmallTable } from '../../app/components/SmallTable';
 
 /** 证明事项与用印登记 (R-AC-2). */
 export default function CertificatesPage() {
@@ -76,13 +76,11 @@ function Catalogue() {
   return (
     <Card size="small">
       {q.isError ? <ErrorResult error={q.error} onRetry={() => q.refetch()} /> : null}
-      <Table
+      <SmallTable
         rowKey="id"
-        size="small"
         loading={q.isPending}
         dataSource={q.data?.items}
         locale={{ emptyText: t('cert.empty') }}
-        pagination={false}
         columns={[
           { title: t('cert.field.name'), dataIndex: 'name' },
           { title: t('cert.field.law'), dataIndex: 'lawName', render: (v: string) => `《${v}》` },

@@ -3,34 +3,28 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { DS_BODY_KINDS } from '../../../shared/contracts/disputes';
-import { AddButton } from '../../app/components/AddButton';
-import { useAuth } from '../../app/auth';
-import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Body, type BodyInput, dsApi, dsKeys } from './api';
 import { Field, editColumn, labelOf, labelOptions } from './meta';
+import { AddPageHeader } from '../../app/components/AddPageHeader';
 
 /** The one-window roster (R-DS-2): handling bodies with members, skills and load. */
 export default function BodiesPage() {
   const { t } = useI18n();
-  const { can } = useAuth();
   const [editing, setEditing] = useState<Body | 'new' | null>(null);
   const q = useQuery({ queryKey: dsKeys.bodies, queryFn: dsApi.bodies });
   return (
     <>
-      <PageHeader
+      <AddPageHeader
         title={t('disputes.bodies.title')}
         subtitle={t('disputes.bodies.subtitle')}
-        extra={
-          can('disputes.bodies') ? (
-            <AddButton onClick={() => setEditing('new')} data-testid="new-body">
-              {t('disputes.bodies.new')}
-            </AddButton>
-          ) : null
-        }
+        permission="disputes.bodies"
+        addLabel={t('disputes.bodies.new')}
+        onAdd={() => setEditing('new')}
+        addTestId="new-body"
       />
       {q.isError ? (
         <ErrorResult error={q.error} onRetry={() => q.refetch()} />

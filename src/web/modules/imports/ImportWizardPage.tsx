@@ -41,6 +41,7 @@ import { useShowError } from '../../app/errors';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
+import { SmallTable } from '../../app/components/SmallTable';
 
 const TARGET_KINDS: readonly OrgKind[] = ['community', 'grid', 'compound', 'building'];
 const RUNNING: readonly ImportStatus[] = ['parsing', 'committing'];
@@ -489,12 +490,10 @@ function JobBody({ job, onRestart }: { job: ImportJobDetailDto; onRestart: () =>
           {t('import.previewHint', { n: IMPORT_LIMITS.previewRows })}
         </Typography.Text>
       </Typography.Title>
-      <Table<ImportPreviewRow>
+      <SmallTable<ImportPreviewRow>
         rowKey="row"
-        size="small"
         columns={previewColumns}
         dataSource={job.preview}
-        pagination={false}
         scroll={{ x: 1000 }}
         locale={{ emptyText: <EmptyHint text={t('common.empty')} /> }}
         data-testid="import-preview"

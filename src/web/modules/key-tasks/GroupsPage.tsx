@@ -10,7 +10,6 @@ import {
   List,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -24,6 +23,7 @@ import { type MessageKey, useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { type GroupDetail, ktApi, ktKeys } from './api';
 import { EndMemberModal, GroupModal, MemberModal } from './GroupForms';
+import { SmallTable } from '../../app/components/SmallTable';
 
 type Member = GroupDetail['members'][number];
 
@@ -100,7 +100,7 @@ export default function GroupsPage() {
   ];
   /** The current members, or (`former`) those who left, as a small table. */
   const memberTable = (members: Member[], former: boolean) => (
-    <Table rowKey="id" size="small" pagination={false} dataSource={members} columns={memberColumns(former)} />
+    <SmallTable rowKey="id" dataSource={members} columns={memberColumns(former)} />
   );
   if (groups.isError) return <ErrorResult error={groups.error} onRetry={() => groups.refetch()} />;
   return (

@@ -14,7 +14,6 @@ import {
   Select,
   Space,
   Statistic,
-  Table,
   type TableProps,
   Tag,
   Timeline,
@@ -43,6 +42,8 @@ import {
 } from './ListForms';
 import { EventNotes } from './EventNotes';
 import { FilterSelect } from '../../app/components/FilterSelect';
+import { SmallTable } from '../../app/components/SmallTable';
+import { PageTable } from '../../app/components/PageTable';
 
 const STATE_COLOR: Record<string, string> = { open: 'default', in_progress: 'processing', done: 'green' };
 type Action = 'report' | 'complete' | 'reopen' | 'supervise' | 'interview';
@@ -233,21 +234,13 @@ export default function TasksPage() {
             {t('keyTasks.tasks.overdueOnly')}
           </Checkbox>
         </Space>
-        {tasks.isError ? <ErrorResult error={tasks.error} onRetry={() => tasks.refetch()} /> : null}
-        <Table<Task>
-          rowKey="id"
-          size="small"
+        <PageTable<Task>
+          list={tasks}
+          page={page}
+          onPage={setPage}
+          empty={t('keyTasks.tasks.empty')}
           loading={tasks.isPending && !!listId}
-          dataSource={tasks.data?.items}
-          locale={{ emptyText: t('keyTasks.tasks.empty') }}
           onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: tasks.data?.total,
-            onChange: setPage,
-            showSizeChanger: false,
-          }}
           columns={[
             { title: t('keyTasks.field.number'), dataIndex: 'number', width: 60 },
             { title: t('keyTasks.field.content'), dataIndex: 'content' },
@@ -312,10 +305,8 @@ function BoardCard<R extends { total: number; done: number; overdue: number }>({
   const { t } = useI18n();
   return (
     <Card size="small" title={title}>
-      <Table<R>
+      <SmallTable<R>
         rowKey={by}
-        size="small"
-        pagination={false}
         dataSource={rows}
         {...table}
         columns={[

@@ -1,6 +1,6 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex, Input, Modal, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Input, Modal, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { OWNER_KINDS } from '../../../shared/contracts/ledger';
@@ -13,6 +13,8 @@ import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Account, type AccountFilters, hours, ledgerApi, ledgerKeys, type Verify } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
+import { SmallTable } from '../../app/components/SmallTable';
+import { usePaging } from '../../app/usePaging';
 
 export const ownerKey = (k: string) => `ledger.owner.${k}` as MessageKey;
 export const unitKey = (u: string) => `ledger.unit.${u}` as MessageKey;
@@ -88,10 +90,8 @@ export function VerifyButton() {
               }
               style={{ marginBottom: 12 }}
             />
-            <Table
-              size="small"
+            <SmallTable
               rowKey={(r) => `${r.check}-${r.id}`}
-              pagination={false}
               dataSource={result.discrepancies}
               columns={[
                 { title: t('ledger.verify.check'), dataIndex: 'check', width: 180 },
@@ -110,8 +110,7 @@ export function VerifyButton() {
 export default function AccountsPage() {
   const { t } = useI18n();
   const [filters, setFilters] = useState<AccountFilters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, setPaging } = usePaging();
   const list = useQuery({
     queryKey: ledgerKeys.accounts(filters, page, pageSize),
     queryFn: () => ledgerApi.accounts(filters, page, pageSize),
@@ -194,8 +193,7 @@ export default function AccountsPage() {
         rowPath={(r) => `/ledger/accounts/${r.id}`}
         page={page}
         pageSize={pageSize}
-        setPage={setPage}
-        setPageSize={setPageSize}
+        onPaging={setPaging}
       />
     </>
   );

@@ -18,7 +18,8 @@ import { ACTIVITY_TYPES } from '../../../shared/contracts/volunteers';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { useSaving } from '../../app/components/useSaving';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { ErrorResult } from '../../app/components/Status';
+import { listTableProps } from '../../app/components/QueryTable';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
@@ -178,10 +179,8 @@ export default function RulesPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={rules.data?.items ?? []}
-          loading={rules.isFetching}
+          {...listTableProps(rules, t('ledger.rules.empty'))}
           pagination={false}
-          locale={{ emptyText: rules.isPending ? ' ' : <EmptyHint text={t('ledger.rules.empty')} /> }}
         />
       )}
     </>

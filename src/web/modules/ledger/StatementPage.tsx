@@ -45,6 +45,8 @@ import {
   type Posting,
   type StatementLine,
 } from './api';
+import { usePaging } from '../../app/usePaging';
+import { sizePickerPaging } from '../../app/components/QueryTable';
 
 /** One account: header, period filter, statement with running balance, export, reversal; time-bank tools. */
 export default function StatementPage() {
@@ -53,8 +55,7 @@ export default function StatementPage() {
   const qc = useQueryClient();
   const showError = useShowError();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, setPaging } = usePaging();
   const [reversing, setReversing] = useState<StatementLine>();
   const from = range?.[0]?.format('YYYY-MM-DD');
   const to = range?.[1]?.format('YYYY-MM-DD');
@@ -196,16 +197,7 @@ export default function StatementPage() {
         dataSource={s.items}
         loading={q.isFetching}
         onRow={() => ({ 'data-testid': 'ledger-line' }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page,
-          pageSize,
-          total: s.total,
-          showSizeChanger: true,
-          onChange: (p, size) => {
-            setPage(p);
-            setPageSize(size);
-          },
-        }}
+        pagination={sizePickerPaging(s.total, page, pageSize, setPaging)}
       />
       <ReverseModal
         line={reversing}

@@ -37,6 +37,7 @@ import {
   type Redemption,
 } from './api';
 import { categoryKey, ItemFormModal, KindTag, PointFormModal, StatusTag, yuan } from './parts';
+import { SmallTable } from '../../app/components/SmallTable';
 
 export default function PointDetailPage() {
   const { id = '' } = useParams();
@@ -171,12 +172,10 @@ function Detail({ point }: { point: PointDetail }) {
           ) : null
         }
       >
-        <Table<Item>
+        <SmallTable<Item>
           rowKey="id"
-          size="small"
           columns={itemColumns}
           dataSource={point.items}
-          pagination={false}
           data-testid="catalogue"
         />
       </Card>

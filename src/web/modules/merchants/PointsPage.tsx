@@ -17,6 +17,7 @@ import { useI18n } from '../../app/i18n';
 import { merchantsApi, merchantsKeys, type Point } from './api';
 import { KindTag, kindKey, PointFormModal, StatusTag, statusKey } from './parts';
 import { FilterSelect } from '../../app/components/FilterSelect';
+import { usePaging } from '../../app/usePaging';
 
 /** Redemption points in the user's area, with the year's new points against the R-VP-1 target. */
 export default function PointsPage() {
@@ -26,8 +27,7 @@ export default function PointsPage() {
   const [kind, setKind] = useState<PointKind>();
   const [status, setStatus] = useState<PointStatus>();
   const [year, setYear] = useState<number>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, setPaging } = usePaging();
   const [creating, setCreating] = useState(false);
   const thisYear = new Date().getFullYear();
   /** A filter's change: the new value, and the list back at its first page. */
@@ -143,8 +143,7 @@ export default function PointsPage() {
         rowPath={(r) => `/merchants/points/${r.id}`}
         page={page}
         pageSize={pageSize}
-        setPage={setPage}
-        setPageSize={setPageSize}
+        onPaging={setPaging}
       />
       <PointFormModal
         open={creating}

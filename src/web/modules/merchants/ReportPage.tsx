@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, Row, Select, Statistic, Table, Tag } from 'antd';
+import { Card, Col, Empty, Row, Select, Statistic, Tag } from 'antd';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -10,6 +10,7 @@ import { QueryBoundary } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { useEChart } from '../../app/useEChart';
 import { merchantsApi, merchantsKeys, type Report } from './api';
+import { SmallTable } from '../../app/components/SmallTable';
 
 echarts.use([
   BarChart,
@@ -120,10 +121,8 @@ function ReportBody({ r }: { r: Report }) {
       ))}
       <Col xs={24} lg={12}>
         <Card size="small" title={t('merchants.report.newPoints', { target: r.target })}>
-          <Table
+          <SmallTable
             rowKey="subdistrictId"
-            size="small"
-            pagination={false}
             dataSource={r.newPoints}
             data-testid="report-new-points"
             columns={[
@@ -153,10 +152,8 @@ function ReportBody({ r }: { r: Report }) {
       </Col>
       <Col xs={24} lg={12}>
         <Card size="small" title={t('merchants.report.topItems')}>
-          <Table
+          <SmallTable
             rowKey="itemName"
-            size="small"
-            pagination={false}
             dataSource={r.topItems}
             locale={{ emptyText: t('merchants.report.empty') }}
             columns={[

@@ -5,20 +5,20 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { DownloadButton } from '../../app/components/DownloadButton';
 import { PageHeader } from '../../app/components/PageHeader';
-import { listTableProps } from '../../app/components/QueryTable';
+import { listTableProps, sizePickerPaging } from '../../app/components/QueryTable';
 import { ErrorResult } from '../../app/components/Status';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { merchantsApi, merchantsKeys, type Settlement } from './api';
 import { yuan } from './parts';
+import { usePaging } from '../../app/usePaging';
 
 /** Settlements between the community and its redemption points; exportable as .xlsx. */
 export default function SettlementsPage() {
   const { t } = useI18n();
   const [pointId, setPointId] = useState<string>();
   const [range, setRange] = useState<[dayjs.Dayjs | null, dayjs.Dayjs | null] | null>(null);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, setPaging } = usePaging();
   const filters = {
     pointId,
     from: range?.[0]?.format('YYYY-MM-DD'),
@@ -112,16 +112,7 @@ export default function SettlementsPage() {
           size="middle"
           columns={columns}
           {...listTableProps(list, t('merchants.settlements.empty'))}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            onChange: (p, s) => {
-              setPage(p);
-              setPageSize(s);
-            },
-          }}
+          pagination={sizePickerPaging(list.data?.total, page, pageSize, setPaging)}
           data-testid="settlements-table"
         />
       )}

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, InputNumber, Modal, Select, Switch, Tag } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Modal, Select, Switch, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import {
@@ -11,6 +11,7 @@ import {
   type PointStatus,
 } from '../../../shared/contracts/merchants';
 import { useShowError } from '../../app/errors';
+import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Item, merchantsApi, merchantsKeys, type PointDetail } from './api';
@@ -179,10 +180,7 @@ export function ItemFormModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ItemFormValues>();
-  const showError = useShowError();
-  const qc = useQueryClient();
   useEffect(() => {
     if (!open) return;
     form.resetFields();
@@ -198,16 +196,10 @@ export function ItemFormModal({
         : { category: 'daily', active: true, stock: 10 },
     );
   }, [open, item, form]);
-  const save = useMutation({
-    mutationFn: (v: ItemFormValues) =>
-      item ? merchantsApi.updateItem(item.id, v) : merchantsApi.createItem(pointId, v),
-    onSuccess: () => {
-      message.success(t('merchants.saved'));
-      qc.invalidateQueries({ queryKey: merchantsKeys.all });
-      onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+  const save = useSaving(
+    (v: ItemFormValues) => (item ? merchantsApi.updateItem(item.id, v) : merchantsApi.createItem(pointId, v)),
+    { invalidate: merchantsKeys.all, done: () => t('merchants.saved'), form, after: () => onClose() },
+  );
   return (
     <Modal
       open={open}

@@ -55,6 +55,14 @@ function rowsToAttrs(rows: AttrRow[] | undefined): Record<string, string> {
   return out;
 }
 
+/** What a dialog acting on `unit` is given: whether it is open, how to close it, what to do with its result. */
+interface UnitDialogProps<R> {
+  unit: OrgUnitDetailDto;
+  open: boolean;
+  onClose: () => void;
+  onDone: (result: R) => void;
+}
+
 /** Create a child under `parent`, or edit `unit` (name, code, position, boundary, attributes). */
 export function UnitFormModal({
   mode,
@@ -62,13 +70,7 @@ export function UnitFormModal({
   open,
   onClose,
   onDone,
-}: {
-  mode: 'create' | 'edit';
-  unit: OrgUnitDetailDto;
-  open: boolean;
-  onClose: () => void;
-  onDone: (saved: OrgUnitDto) => void;
-}) {
+}: UnitDialogProps<OrgUnitDto> & { mode: 'create' | 'edit' }) {
   const { t } = useI18n();
   const [form] = Form.useForm<UnitFormValues>();
   const [saving, runSave] = useFormSaving(form, { boundary: 'boundaryText' });
@@ -221,17 +223,7 @@ function usePickAndPost<R>(post: (target: string) => Promise<R>, onDone: (result
   return { target, setTarget, saving, submit };
 }
 
-export function MoveModal({
-  unit,
-  open,
-  onClose,
-  onDone,
-}: {
-  unit: OrgUnitDetailDto;
-  open: boolean;
-  onClose: () => void;
-  onDone: (newParentId: string) => void;
-}) {
+export function MoveModal({ unit, open, onClose, onDone }: UnitDialogProps<string>) {
   const { t } = useI18n();
   const { target, setTarget, saving, submit } = usePickAndPost(async (to) => {
     await api.post(`/api/org/units/${unit.id}/move`, { newParentId: to });
@@ -267,12 +259,7 @@ export function MergeModal({
   open,
   onClose,
   onDone,
-}: {
-  unit: OrgUnitDetailDto;
-  open: boolean;
-  onClose: () => void;
-  onDone: (result: { target: OrgUnitDto; movedChildren: number }) => void;
-}) {
+}: UnitDialogProps<{ target: OrgUnitDto; movedChildren: number }>) {
   const { t } = useI18n();
   const { target, setTarget, saving, submit } = usePickAndPost(
     (to) =>
@@ -322,13 +309,7 @@ export function SplitModal({
   open,
   onClose,
   onDone,
-}: {
-  unit: OrgUnitDetailDto;
-  childUnits: OrgUnitDto[];
-  open: boolean;
-  onClose: () => void;
-  onDone: (created: OrgUnitDto) => void;
-}) {
+}: UnitDialogProps<OrgUnitDto> & { childUnits: OrgUnitDto[] }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ newName: string; childIds: string[] }>();
   const [saving, runSave] = useFormSaving(form);

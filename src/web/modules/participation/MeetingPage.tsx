@@ -13,7 +13,6 @@ import {
   Modal,
   Radio,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -27,6 +26,7 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { type MeetingDetail, delibApi, ptApi, ptKeys } from './api';
 import { STATUS_COLOR, basisName, kindName } from './meta';
+import { SmallTable } from '../../app/components/SmallTable';
 
 /** One meeting: the quorum in words, the sign-in desk, motions and votes, closing, corrections, minutes. */
 export default function MeetingPage() {
@@ -298,10 +298,8 @@ function Motions({ m }: { m: MeetingDetail }) {
       {m.status === 'open' && !m.quorum.met ? (
         <Alert type="warning" style={{ marginBottom: 8 }} message={t('participation.detail.noQuorum')} />
       ) : null}
-      <Table
+      <SmallTable
         rowKey="id"
-        size="small"
-        pagination={false}
         dataSource={m.motions}
         columns={[
           { title: t('participation.detail.motionTitle'), dataIndex: 'title' },

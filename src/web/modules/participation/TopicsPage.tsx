@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Tag } from 'antd';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
@@ -14,13 +14,15 @@ import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { PageTable } from '../../app/components/PageTable';
-import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useSearchPatch } from '../../app/useSearchPatch';
 import { OrgUnitSelect } from '../org/api';
-import { type Topic, type TopicFormat, type TopicQuery, delibApi } from './api';
+import { type Topic, type TopicDetail, type TopicFormat, type TopicQuery, delibApi } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
+import { SmallTable } from '../../app/components/SmallTable';
+import { SubmitModal } from '../../app/components/SubmitModal';
+import { useRefreshingMutation } from '../../app/useRefreshingMutation';
 
 const CategoryTopicModal = lazy(() => import('./CategoryTopicModal'));
 
@@ -176,67 +178,50 @@ export default function TopicsPage() {
 
 function CreateModal({ workOrderId, onClose }: { workOrderId?: string; onClose: () => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
   const navigate = useNavigate();
-  const showError = useShowError();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
   const formats = useQuery({ queryKey: ['participation', 'formats'], queryFn: () => delibApi.formats() });
-  const save = useMutation({
-    mutationFn: (v: Record<string, string | undefined>) =>
-      delibApi.createTopic({
-        orgUnitId: v.orgUnitId!,
-        title: v.title!,
-        description: v.description!,
-        formatId: v.formatId || undefined,
-        workOrderId,
-      }),
-    onSuccess: (topic) => {
-      message.success(t('participation.topic.saved'));
-      qc.invalidateQueries({ queryKey: ['participation', 'topics'] });
-      onClose();
-      navigate(`/topics/${topic.id}`);
-    },
-    onError: (e) => showError(e, form),
-  });
   const req = [{ required: true }];
   return (
-    <Modal
-      open
+    <SubmitModal<Record<string, string | undefined>, TopicDetail>
       title={t('participation.topic.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
       width={640}
-      destroyOnHidden
+      submit={(v) =>
+        delibApi.createTopic({
+          orgUnitId: v.orgUnitId!,
+          title: v.title!,
+          description: v.description!,
+          formatId: v.formatId || undefined,
+          workOrderId,
+        })
+      }
+      savedText={t('participation.topic.saved')}
+      invalidate={['participation', 'topics']}
+      onSaved={(topic) => navigate(`/topics/${topic.id}`)}
+      onClose={onClose}
     >
       {workOrderId ? (
         <p>
           <Tag color="volcano">{t('participation.topic.fromOrder')}</Tag>
         </p>
       ) : null}
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="orgUnitId" label={t('participation.topic.unit')} rules={req}>
-          <OrgUnitSelect selectableKinds={['community', 'grid', 'compound', 'building']} />
-        </Form.Item>
-        <Form.Item name="title" label={t('participation.topic.name')} rules={req}>
-          <Input maxLength={120} />
-        </Form.Item>
-        <Form.Item name="description" label={t('participation.topic.description')} rules={req}>
-          <Input.TextArea rows={4} maxLength={4000} />
-        </Form.Item>
-        <Form.Item name="formatId" label={t('participation.topic.format')}>
-          <Select allowClear options={formats.data?.items.map((f) => ({ value: f.id, label: f.name }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="orgUnitId" label={t('participation.topic.unit')} rules={req}>
+        <OrgUnitSelect selectableKinds={['community', 'grid', 'compound', 'building']} />
+      </Form.Item>
+      <Form.Item name="title" label={t('participation.topic.name')} rules={req}>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item name="description" label={t('participation.topic.description')} rules={req}>
+        <Input.TextArea rows={4} maxLength={4000} />
+      </Form.Item>
+      <Form.Item name="formatId" label={t('participation.topic.format')}>
+        <Select allowClear options={formats.data?.items.map((f) => ({ value: f.id, label: f.name }))} />
+      </Form.Item>
+    </SubmitModal>
   );
 }
 
 function FormatsModal({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
   const list = useQuery({
     queryKey: ['participation', 'formats', 'all'],
     queryFn: () => delibApi.formats(true),
@@ -245,25 +230,22 @@ function FormatsModal({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     if (list.data) setRows(list.data.items);
   }, [list.data]);
-  const save = useMutation({
-    mutationFn: (f: TopicFormat) =>
+  const save = useRefreshingMutation(
+    (f: TopicFormat) =>
       delibApi.saveFormat(f.id || null, {
         name: f.name,
         note: f.note ?? undefined,
         active: f.active,
         sort: f.sort,
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['participation', 'formats'] }),
-    onError: (e) => showError(e),
-  });
+    ['participation', 'formats'],
+  );
   const set = (i: number, patch: Partial<TopicFormat>) =>
     setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <Modal open title={t('participation.topic.formats')} onCancel={onClose} footer={null} width={720}>
-      <Table<TopicFormat>
+      <SmallTable<TopicFormat>
         rowKey={(r) => r.id || 'new'}
-        size="small"
-        pagination={false}
         dataSource={rows}
         columns={[
           {

@@ -22,10 +22,11 @@ import type { OrgKind } from '../../../shared/orgKinds';
 import { AddButton } from '../../app/components/AddButton';
 import { api, type Page, type Query } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { QueryTable } from '../../app/components/QueryTable';
+import { QueryTable, sizedPaging } from '../../app/components/QueryTable';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { type TFunction, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
+import { usePaging } from '../../app/usePaging';
 
 export interface FieldDef {
   name: string;
@@ -279,8 +280,7 @@ export function EntityPage<T extends { id: string; abilities: { edit: boolean } 
   const [filters, setFilters] = useState<Record<string, string | undefined>>(() =>
     Object.fromEntries((config.filters ?? []).map((f) => [f.name, f.defaultValue])),
   );
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, setPaging } = usePaging();
   const [editing, setEditing] = useState<T | null>(null);
   const [creating, setCreating] = useState(false);
   const writable = can('people.write');
@@ -378,17 +378,7 @@ export function EntityPage<T extends { id: string; abilities: { edit: boolean } 
         scroll={{ x: config.width ?? 1000 }}
         onRow={() => ({ 'data-testid': 'people-row' }) as HTMLAttributes<HTMLElement>}
         data-testid={`people-table-${config.key}`}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, ps) => {
-            setPage(p);
-            setPageSize(ps);
-          },
-        }}
+        pagination={sizedPaging(list, page, pageSize, t, setPaging)}
       />
       <EntityModal<T>
         key={editing?.id ?? 'new'}

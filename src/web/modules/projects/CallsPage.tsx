@@ -2,20 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { AddButton } from '../../app/components/AddButton';
-import { useAuth } from '../../app/auth';
-import { PageHeader } from '../../app/components/PageHeader';
 import { QueryPageTable } from '../../app/components/QueryPageTable';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type Call, projectsApi, projectsKeys } from './api';
 import { CallFormModal } from './CallFormModal';
 import { CallStatusTag } from './parts';
+import { AddPageHeader } from '../../app/components/AddPageHeader';
 
 /** The calls (申报通知) the user may read: issued in their area or for it. */
 export default function CallsPage() {
   const { t } = useI18n();
-  const { can } = useAuth();
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
@@ -59,16 +56,13 @@ export default function CallsPage() {
 
   return (
     <>
-      <PageHeader
+      <AddPageHeader
         title={t('projects.calls.title')}
         subtitle={t('projects.calls.subtitle')}
-        extra={
-          can('projects.manage') ? (
-            <AddButton onClick={() => setCreating(true)} data-testid="call-new">
-              {t('projects.calls.new')}
-            </AddButton>
-          ) : null
-        }
+        permission="projects.manage"
+        addLabel={t('projects.calls.new')}
+        onAdd={() => setCreating(true)}
+        addTestId="call-new"
       />
       <QueryPageTable<Call>
         list={list}

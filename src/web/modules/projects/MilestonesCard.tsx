@@ -1,17 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App as AntApp,
-  Button,
-  DatePicker,
-  Form,
-  Input,
-  List,
-  Popconfirm,
-  Progress,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, DatePicker, Form, Input, List, Popconfirm, Progress, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import {
@@ -23,8 +11,8 @@ import {
 import type { Wire } from '../../../shared/contracts/wire';
 import { api } from '../../app/api';
 import { FormModal } from '../../app/components/Registry';
-import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { useSaving } from '../../app/components/useSaving';
 import { useI18n } from '../../app/i18n';
 import { SectionCard } from './parts';
 
@@ -39,26 +27,22 @@ const key = (id: string) => ['projects', 'milestones', id] as const;
  */
 export function MilestonesCard({ applicationId }: { applicationId: string }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = AntApp.useApp();
   const [editing, setEditing] = useState<Milestone | 'new' | null>(null);
   const [finishing, setFinishing] = useState<Milestone | null>(null);
   const q = useQuery({
     queryKey: key(applicationId),
     queryFn: () => api.get<Milestones>(`/api/projects/applications/${enc(applicationId)}/milestones`),
   });
-  const change = useMutation({
-    mutationFn: (v: { id: string; remove?: boolean; body?: Record<string, unknown> }) =>
+  const change = useSaving(
+    (v: { id: string; remove?: boolean; body?: Record<string, unknown> }) =>
       v.remove
         ? api.del<Milestones>(`/api/projects/milestones/${enc(v.id)}`)
         : api.patch<Milestones>(`/api/projects/milestones/${enc(v.id)}`, v.body),
-    onSuccess: () => {
-      message.success(t('common.saved'));
-      qc.invalidateQueries({ queryKey: key(applicationId) });
+    {
+      invalidate: key(applicationId),
+      done: () => t('common.saved'),
     },
-    onError: (e) => showError(e),
-  });
+  );
   const m = q.data;
   if (!m) return null;
   const lastDay = m.lastDay ? dayjs(m.lastDay) : null;

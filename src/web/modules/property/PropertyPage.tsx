@@ -12,7 +12,6 @@ import {
   Row,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -32,6 +31,7 @@ import { type MessageKey, useI18n } from '../../app/i18n';
 import { CommunityFilter, OrgUnitSelect } from '../org/api';
 import { type Appraisal, type Compound, type Honour, type Meeting, type Notice, pmApi, pmKeys } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
+import { SmallTable } from '../../app/components/SmallTable';
 
 const MGMT_COLOR = { company: 'green', self: 'blue', none: 'red' } as const;
 const today = () => chinaDate(new Date());
@@ -340,12 +340,10 @@ function Coverage({ orgUnitId }: { orgUnitId?: string }) {
           {t('common.export')}
         </Button>
       </Space>
-      <Table
+      <SmallTable
         rowKey="communityId"
-        size="small"
         loading={cov.isPending}
         dataSource={cov.data?.rows}
-        pagination={false}
         columns={[
           { title: t('pm.community'), dataIndex: 'communityName', width: 120 },
           { title: t('pm.cov.compounds'), dataIndex: 'compounds', width: 80, align: 'right' },
@@ -399,10 +397,8 @@ function Meetings({ communityId }: { communityId?: string }) {
       }
       expandable={{
         expandedRowRender: (m) => (
-          <Table
+          <SmallTable
             rowKey="id"
-            size="small"
-            pagination={false}
             dataSource={m.issues}
             columns={[
               { title: t('pm.mt.issues'), dataIndex: 'text' },

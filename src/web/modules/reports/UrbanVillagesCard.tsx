@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Card, type TableColumnsType, Tag, Typography } from 'antd';
 import type { UrbanVillageRowDto, urbanVillageReportSchema } from '../../../shared/contracts/reports';
 import type { z } from 'zod';
 import { api } from '../../app/api';
 import { EmptyHint, QueryBoundary } from '../../app/components/Status';
 import { useI18n } from '../../app/i18n';
+import { SmallTable } from '../../app/components/SmallTable';
 
 type Report = z.infer<typeof urbanVillageReportSchema>;
 
@@ -59,14 +60,7 @@ export default function UrbanVillagesCard() {
           data.rows.length === 0 ? (
             <EmptyHint text={label('uv.empty')} />
           ) : (
-            <Table
-              rowKey="communityId"
-              size="small"
-              pagination={false}
-              columns={columns}
-              dataSource={data.rows}
-              scroll={{ x: 720 }}
-            />
+            <SmallTable rowKey="communityId" columns={columns} dataSource={data.rows} scroll={{ x: 720 }} />
           )
         }
       </QueryBoundary>

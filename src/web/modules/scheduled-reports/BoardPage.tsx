@@ -11,6 +11,7 @@ import { useI18n } from '../../app/i18n';
 import { type Board, type Cycle, srApi, srKeys } from './api';
 import { StateTags, usePeriodText, yuan } from './shared';
 import { useDueRule } from './TemplatesPage';
+import { SmallTable } from '../../app/components/SmallTable';
 
 type UnitRow = Board['units'][number];
 
@@ -121,12 +122,10 @@ export default function BoardPage() {
         />
       )}
       <Card size="small" title={t('scheduledReports.board.overdueList')} style={{ marginTop: 16 }}>
-        <Table
+        <SmallTable
           rowKey="id"
-          size="small"
           loading={overdue.isPending && !!templateId}
           dataSource={overdue.data?.items ?? []}
-          pagination={false}
           locale={{ emptyText: t('scheduledReports.board.noOverdue') }}
           columns={[
             { title: t('scheduledReports.field.unit'), dataIndex: 'unitName' },
@@ -194,12 +193,10 @@ function RollupModal({ cycle, onClose }: { cycle: Cycle | null; onClose: () => v
           : ''}
         {t('scheduledReports.rollup.hint')}
       </Typography.Paragraph>
-      <Table<Row>
+      <SmallTable<Row>
         rowKey="key"
-        size="small"
         loading={rollup.isPending}
         dataSource={rows}
-        pagination={false}
         scroll={{ x: 'max-content' }}
         columns={[
           { title: t('scheduledReports.field.unit'), dataIndex: 'name' },

@@ -1,8 +1,7 @@
 import { enumOptions } from '../../app/components/enumOptions';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
-  App,
   Button,
   Checkbox,
   DatePicker,
@@ -22,14 +21,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { CADENCES, FIELD_TYPES } from '../../../shared/contracts/scheduledReports';
-import { AddButton } from '../../app/components/AddButton';
-import { useAuth } from '../../app/auth';
-import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
+import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Template, srApi, srKeys } from './api';
+import { AddPageHeader } from '../../app/components/AddPageHeader';
 
 /** The due rule of a template in words: 每月20日前, 每年6月、12月31日前… */
 export function useDueRule() {
@@ -43,33 +40,23 @@ export function useDueRule() {
 /** 报告模板: the recurring reports, what they ask, when they are due, who submits and who receives. */
 export default function TemplatesPage() {
   const { t } = useI18n();
-  const { can } = useAuth();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
   const dueRule = useDueRule();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Template | null>(null);
   const templates = useQuery({ queryKey: srKeys.templates, queryFn: srApi.templates });
-  const toggle = useMutation({
-    mutationFn: (tp: Template) => srApi.updateTemplate(tp.id, { active: !tp.active }),
-    onSuccess: () => {
-      message.success(t('scheduledReports.form.saved'));
-      qc.invalidateQueries({ queryKey: srKeys.all });
-    },
-    onError: (e) => showError(e),
+  const toggle = useSaving((tp: Template) => srApi.updateTemplate(tp.id, { active: !tp.active }), {
+    invalidate: srKeys.all,
+    done: () => t('scheduledReports.form.saved'),
   });
   if (templates.isError) return <ErrorResult error={templates.error} onRetry={() => templates.refetch()} />;
   return (
     <>
-      <PageHeader
+      <AddPageHeader
         title={t('scheduledReports.templates.title')}
         subtitle={t('scheduledReports.templates.subtitle')}
-        extra={
-          can('scheduled_reports.manage') ? (
-            <AddButton onClick={() => setCreating(true)}>{t('scheduledReports.templates.new')}</AddButton>
-          ) : null
-        }
+        permission="scheduled_reports.manage"
+        addLabel={t('scheduledReports.templates.new')}
+        onAdd={() => setCreating(true)}
       />
       <Table<Template>
         rowKey="id"
@@ -176,14 +163,11 @@ function fieldKeys(fields: FormValues['fields']): string[] {
 function TemplateDrawer({ template, onClose }: { template: Template | null; onClose: () => void }) {
   const open = true;
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const mode = Form.useWatch('mode', form);
   const figures = useQuery({ queryKey: srKeys.figures, queryFn: srApi.figures, enabled: open });
-  const create = useMutation({
-    mutationFn: (v: FormValues) => {
+  const create = useSaving(
+    (v: FormValues) => {
       const keys = fieldKeys(v.fields);
       const body = {
         title: v.title,
@@ -211,14 +195,16 @@ function TemplateDrawer({ template, onClose }: { template: Template | null; onCl
         ? srApi.updateTemplate(template.id, body)
         : srApi.createTemplate({ ...body, orgUnitId: v.orgUnitId });
     },
-    onSuccess: () => {
-      message.success(t('scheduledReports.form.saved'));
-      qc.invalidateQueries({ queryKey: srKeys.all });
-      form.resetFields();
-      onClose();
+    {
+      invalidate: srKeys.all,
+      done: () => t('scheduledReports.form.saved'),
+      form,
+      after: () => {
+        form.resetFields();
+        onClose();
+      },
     },
-    onError: (e) => showError(e, form),
-  });
+  );
   return (
     <Drawer
       title={

@@ -11,7 +11,6 @@ import {
   Row,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -39,6 +38,7 @@ import { type MessageKey, useI18n } from '../../app/i18n';
 import { CommunityFilter, OrgUnitSelect } from '../org/api';
 import { type Body, type Election, type Vacancy, sgApi, sgKeys } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
+import { SmallTable } from '../../app/components/SmallTable';
 
 type Position = Body['positions'][number];
 const today = () => chinaDate(new Date());
@@ -84,12 +84,10 @@ function OverviewTab({ orgUnitId }: { orgUnitId?: string }) {
   if (ov.isError) return <ErrorResult error={ov.error} onRetry={() => ov.refetch()} />;
   return (
     <Card size="small">
-      <Table
+      <SmallTable
         rowKey="communityId"
-        size="small"
         loading={ov.isPending}
         dataSource={ov.data?.rows}
-        pagination={false}
         scroll={{ x: 1100 }}
         columns={[
           { title: t('sg.community'), dataIndex: 'communityName', width: 120 },
@@ -193,10 +191,8 @@ function Bodies({ communityId }: { communityId?: string }) {
         expandedRowKeys: collapsed ?? (list.data?.items ?? []).map((b) => b.id),
         onExpandedRowsChange: (keys) => setCollapsed(keys),
         expandedRowRender: (b) => (
-          <Table<Position>
+          <SmallTable<Position>
             rowKey="id"
-            size="small"
-            pagination={false}
             dataSource={b.positions}
             columns={[
               {

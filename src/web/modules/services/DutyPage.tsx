@@ -34,6 +34,7 @@ import { OrgUnitSelect } from '../org/api';
 import { type DutySlot, svcApi, svcKeys } from './api';
 import { labelOf, useOwnCommunity } from './meta';
 import { CommunityField } from './parts';
+import { useRefreshingMutation } from '../../app/useRefreshingMutation';
 
 /** Monday 00:00 of the current week, whatever the locale's first day of the week. */
 const thisMonday = () =>
@@ -61,11 +62,7 @@ export default function DutyPage() {
   });
   const q = { communityId, from: weekStart.toISOString(), to: weekStart.add(7, 'day').toISOString() };
   const slots = useQuery({ queryKey: svcKeys.duty(q), queryFn: () => svcApi.duty(q) });
-  const remove = useMutation({
-    mutationFn: svcApi.deleteSlot,
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['services'] }),
-    onError: (e) => showError(e),
-  });
+  const remove = useRefreshingMutation(svcApi.deleteSlot, ['services']);
   const [slotForm] = Form.useForm();
   const [stationForm] = Form.useForm();
   const createSlot = useMutation({

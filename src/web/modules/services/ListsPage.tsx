@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -28,7 +28,6 @@ import { AddButton } from '../../app/components/AddButton';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
-import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { type TFunction, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -36,6 +35,7 @@ import { type LoopRow, type Need, type Project, type Resource, svcApi, svcKeys }
 import { labelOf, useOwnCommunity } from './meta';
 import { CommunityField, NewOrderModal } from './parts';
 import { FilterSelect } from '../../app/components/FilterSelect';
+import { useRefreshingMutation } from '../../app/useRefreshingMutation';
 
 type Tab = 'needs' | 'resources' | 'projects' | 'loop';
 const options = (t: TFunction, prefix: string, values: readonly string[]) =>
@@ -111,13 +111,7 @@ function usePaged<T>(
 
 /** A change from a tab's row (status, switch): refreshes the services queries, errors in a toast. */
 function useUpdate<V>(mutationFn: (v: V) => Promise<unknown>) {
-  const qc = useQueryClient();
-  const showError = useShowError();
-  return useMutation({
-    mutationFn,
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['services'] }),
-    onError: (e) => showError(e),
-  });
+  return useRefreshingMutation(mutationFn, ['services']);
 }
 
 /** A column of a row's on/off field, switched and saved at once by those with services.write (shown to others). */

@@ -23,6 +23,7 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Order, type OrderView, svcApi, svcKeys } from './api';
@@ -244,22 +245,15 @@ export default function OrdersPage() {
 
 function TimeoutSetting({ communityId }: { communityId: string }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const showError = useShowError();
   const current = useQuery({
     queryKey: svcKeys.settings(communityId),
     queryFn: () => svcApi.settings(communityId),
   });
   const [hours, setHours] = useState<number | null>(null);
   useEffect(() => setHours(current.data?.acceptTimeoutHours ?? null), [current.data]);
-  const save = useMutation({
-    mutationFn: () => svcApi.putSettings(communityId, hours ?? 24),
-    onSuccess: () => {
-      message.success(t('services.orders.timeoutSaved'));
-      qc.invalidateQueries({ queryKey: svcKeys.settings(communityId) });
-    },
-    onError: (e) => showError(e),
+  const save = useSaving(() => svcApi.putSettings(communityId, hours ?? 24), {
+    invalidate: svcKeys.settings(communityId),
+    done: () => t('services.orders.timeoutSaved'),
   });
   return (
     <Space>

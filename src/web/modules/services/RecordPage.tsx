@@ -1,6 +1,6 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Flex, InputNumber, Table, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, InputNumber, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorResult, PageLoading } from '../../app/components/Status';
@@ -8,6 +8,7 @@ import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { svcApi, svcKeys } from './api';
+import { SmallTable } from '../../app/components/SmallTable';
 
 /** The yearly service record of a reporting party member, printable for their employer unit. */
 export default function RecordPage() {
@@ -73,10 +74,8 @@ export default function RecordPage() {
             {r.averageRating?.toFixed(2) ?? '—'}
           </Descriptions.Item>
         </Descriptions>
-        <Table
-          size="small"
+        <SmallTable
           rowKey="number"
-          pagination={false}
           dataSource={r.orders}
           columns={[
             {

@@ -4,10 +4,11 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { App, Button, Card, Col, DatePicker, Flex, Row, Statistic, Table, Tag } from 'antd';
+import { App, Button, Card, Col, DatePicker, Flex, Row, Statistic, Tag } from 'antd';
 import type { StatisticProps, TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useEChart } from '../../app/useEChart';
 import { Link } from 'react-router';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
@@ -16,6 +17,7 @@ import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Report, type ServerRow, svcApi, svcKeys } from './api';
 import { STATUS_COLORS } from './meta';
+import { SmallTable } from '../../app/components/SmallTable';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -53,17 +55,14 @@ function TableCard<R extends object>({
   return (
     <Col xs={24} lg={lg}>
       <Card size="small" title={title}>
-        <Table<R> size="small" pagination={false} {...table} />
+        <SmallTable<R> {...table} />
       </Card>
     </Col>
   );
 }
 
 function StatusChart({ rows, label }: { rows: Report['byStatus']; label: (s: string) => string }) {
-  const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    const chart = echarts.init(el.current, undefined, { renderer: 'canvas' });
+  const option = useMemo(() => {
     const colors: Record<string, string> = {
       gold: '#d4b106',
       orange: '#fa8c16',
@@ -73,7 +72,7 @@ function StatusChart({ rows, label }: { rows: Report['byStatus']; label: (s: str
       green: '#389e0d',
       default: '#8c8c8c',
     };
-    chart.setOption({
+    return {
       animation: false,
       grid: { left: 90, right: 24, top: 8, bottom: 24 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -90,14 +89,9 @@ function StatusChart({ rows, label }: { rows: Report['byStatus']; label: (s: str
           })),
         },
       ],
-    });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
     };
   }, [rows, label]);
+  const el = useEChart(option);
   return <div ref={el} style={{ height: Math.max(160, rows.length * 34) }} />;
 }
 

@@ -24,6 +24,7 @@ import { useEffect, useState } from 'react';
 import { SERVICE_CATEGORIES } from '../../../shared/contracts/services';
 import { ProxyFields, type ProxyFormValues, proxyPayload } from '../../app/components/ProxyFields';
 import { applyFormErrors, useShowError } from '../../app/errors';
+import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Candidate, type Order, type OrderDetail, type SoAction, svcApi, svcKeys } from './api';
@@ -54,26 +55,24 @@ export function CandidatesDrawer({
   onDone?: (o: OrderDetail) => void;
 }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const { message } = App.useApp();
   const list = useQuery({
     queryKey: svcKeys.candidates(order?.id ?? ''),
     queryFn: () => svcApi.candidates(order!.id),
     enabled: !!order,
   });
   const action: SoAction = order?.status === 'ordered' ? 'dispatch' : 'reassign';
-  const dispatch = useMutation({
-    mutationFn: (c: Candidate) =>
+  const dispatch = useSaving(
+    (c: Candidate) =>
       svcApi.act(order!.id, { action, assigneeType: c.assigneeType, assigneeId: c.assigneeId }),
-    onSuccess: (o) => {
-      message.success(t('services.action.done'));
-      qc.invalidateQueries({ queryKey: ['services'] });
-      onDone?.(o);
-      onClose();
+    {
+      invalidate: ['services'],
+      done: () => t('services.action.done'),
+      after: (o) => {
+        onDone?.(o);
+        onClose();
+      },
     },
-    onError: (e) => showError(e),
-  });
+  );
   return (
     <Drawer
       open={!!order}

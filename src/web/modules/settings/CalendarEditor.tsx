@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined, SortAscendingOutlined } from '@ant-design/icons';
+import { PlusOutlined, SortAscendingOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -28,6 +28,7 @@ import { useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
 import { calendarKeys } from './calendarKeys';
 import { type PasteProblem, parseCalendarPaste } from './calendarPaste';
+import { RemoveRowButton } from '../../app/components/RemoveRowButton';
 
 interface Row {
   date?: Dayjs | null;
@@ -263,13 +264,7 @@ export default function CalendarEditor({ data, onClose }: { data: CalendarYearDt
                         data-testid="cal-row-name"
                       />
                     </Form.Item>
-                    <Button
-                      type="text"
-                      icon={<DeleteOutlined />}
-                      onClick={() => remove(f.name)}
-                      aria-label={t('common.delete')}
-                      data-testid="cal-row-remove"
-                    />
+                    <RemoveRowButton onClick={() => remove(f.name)} testId="cal-row-remove" />
                   </Flex>
                 ))}
                 <Button

@@ -2,7 +2,7 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { AddButton } from '../../app/components/AddButton';
 import { enumOptions } from '../../app/components/enumOptions';
 import { useNameFilter } from '../../app/useNameSearch';
-import { type UseQueryResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -17,11 +17,9 @@ import {
   Select,
   Space,
   Switch,
-  Table,
   Tag,
   Timeline,
 } from 'antd';
-import type { TableProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { type ComponentProps, useState } from 'react';
@@ -34,12 +32,11 @@ import { UrlTabsPage } from '../../app/components/UrlTabsPage';
 import {
   CreateRegistry,
   FormModal,
-  type Paged,
+  PagedTable,
   RegistryCard,
   usePagedQuery,
 } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -56,6 +53,8 @@ import {
   soKeys,
   yuan,
 } from './api';
+import { SmallTable } from '../../app/components/SmallTable';
+import { useRefreshingMutation } from '../../app/useRefreshingMutation';
 
 const k = (s: string) => s as MessageKey;
 
@@ -101,25 +100,6 @@ function usePaged<R>(
 
 const req = [{ required: true }];
 
-/** A paged list's table (no error of its own: the tab or drawer around it shows nothing else). */
-function PagedTable<R extends object>({
-  paged,
-  ...table
-}: {
-  paged: { list: UseQueryResult<Paged<R>>; pagination: object };
-} & Omit<TableProps<R>, 'dataSource' | 'loading' | 'pagination'>) {
-  return (
-    <Table<R>
-      rowKey="id"
-      size="small"
-      loading={paged.list.isPending}
-      dataSource={paged.list.data?.items}
-      pagination={paged.pagination}
-      {...table}
-    />
-  );
-}
-
 /** The page's dialogs: a FormModal that leaves empty fields out and refreshes the module's queries. */
 function SoFormModal(props: Omit<ComponentProps<typeof FormModal>, 'invalidate' | 'empty'>) {
   return <FormModal invalidate={soKeys.all} empty="omit" {...props} />;
@@ -127,13 +107,7 @@ function SoFormModal(props: Omit<ComponentProps<typeof FormModal>, 'invalidate' 
 
 /** A mutation that refreshes the module's queries once done and shows its error. */
 function useSoMutation<V>(mutationFn: (v: V) => Promise<unknown>) {
-  const qc = useQueryClient();
-  const showError = useShowError();
-  return useMutation({
-    mutationFn,
-    onSuccess: () => qc.invalidateQueries({ queryKey: soKeys.all }),
-    onError: (e) => showError(e),
-  });
+  return useRefreshingMutation(mutationFn, soKeys.all);
 }
 
 /** A registry tab with a 新建 button for those who manage social organisations; its forms leave empty fields out. */
@@ -437,12 +411,10 @@ function Villages() {
   return (
     <Card size="small">
       <Alert type="info" showIcon message={t('so.villagesNote')} style={{ marginBottom: 12 }} />
-      <Table
+      <SmallTable
         rowKey="communityId"
-        size="small"
         loading={list.isPending}
         dataSource={list.data?.items}
-        pagination={false}
         columns={[
           { title: t('so.f.subdistrict'), dataIndex: 'subdistrictName', render: dash },
           { title: t('so.f.community'), dataIndex: 'communityName' },
@@ -1120,10 +1092,8 @@ function Contracts() {
       scroll={{ x: 1100 }}
       expandable={{
         expandedRowRender: (c) => (
-          <Table
+          <SmallTable
             rowKey="id"
-            size="small"
-            pagination={false}
             dataSource={c.items}
             columns={[
               {

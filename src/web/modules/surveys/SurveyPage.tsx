@@ -18,7 +18,6 @@ import {
   Space,
   Statistic,
   Switch,
-  Table,
   Tabs,
   Tag,
   Typography,
@@ -37,6 +36,7 @@ import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Results, type Survey, type SurveyResponse, svApi } from './api';
 import { STATUS_COLOR } from './SurveysPage';
+import { SmallTable } from '../../app/components/SmallTable';
 
 type Q = Survey['questions'][number];
 const KINDS = ['single', 'multiple', 'rating', 'matrix', 'text'] as const;
@@ -453,10 +453,8 @@ function Distribute({ s }: { s: Survey }) {
       </Col>
       <Col span={15}>
         <Card size="small" title={t('surveys.quotas')}>
-          <Table
-            size="small"
+          <SmallTable
             rowKey="orgUnitId"
-            pagination={false}
             dataSource={s.quotas}
             columns={[
               { title: t('surveys.quotaUnit'), dataIndex: 'unitName' },
@@ -715,10 +713,8 @@ function ResultsTab({ s }: { s: Survey }) {
       </Row>
       {r.units.length ? (
         <Card size="small" title={t('surveys.res.units')} style={{ marginBottom: 12 }}>
-          <Table
-            size="small"
+          <SmallTable
             rowKey="orgUnitId"
-            pagination={false}
             dataSource={r.units}
             columns={[
               { title: t('surveys.quotaUnit'), dataIndex: 'unitName' },
@@ -786,10 +782,8 @@ function ResultsTab({ s }: { s: Survey }) {
               ))
             : null}
           {qr.rows.length ? (
-            <Table
-              size="small"
+            <SmallTable
               rowKey="label"
-              pagination={false}
               dataSource={qr.rows}
               columns={[
                 { title: t('surveys.q.rows').replace(/（.*）|\(.*\)/, ''), dataIndex: 'label' },

@@ -4,15 +4,13 @@ import { Card, DatePicker, Form, Input, InputNumber, Modal, Progress, Select, Sp
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { AddButton } from '../../app/components/AddButton';
-import { useAuth } from '../../app/auth';
-import { PageHeader } from '../../app/components/PageHeader';
 import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Survey, svApi } from './api';
+import { AddPageHeader } from '../../app/components/AddPageHeader';
 
 export const PURPOSES = ['satisfaction', 'awareness', 'convention', 'needs', 'evaluation', 'other'] as const;
 export const STATUS_COLOR: Record<string, string> = {
@@ -24,7 +22,6 @@ export const STATUS_COLOR: Record<string, string> = {
 /** 民意调查: the surveys in my scope, newest first; a new draft opens the builder. */
 export default function SurveysPage() {
   const { t } = useI18n();
-  const { can } = useAuth();
   const [params, setParams] = useSearchParams();
   const [page, setPage] = useState(1);
   const status = params.get('status') ?? undefined;
@@ -35,14 +32,12 @@ export default function SurveysPage() {
   });
   return (
     <>
-      <PageHeader
+      <AddPageHeader
         title={t('surveys.title')}
         subtitle={t('surveys.subtitle')}
-        extra={
-          can('surveys.manage') ? (
-            <AddButton onClick={() => setCreating(true)}>{t('surveys.new')}</AddButton>
-          ) : null
-        }
+        permission="surveys.manage"
+        addLabel={t('surveys.new')}
+        onAdd={() => setCreating(true)}
       />
       <Card size="small">
         <Select

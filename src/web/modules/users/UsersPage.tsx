@@ -1,5 +1,4 @@
 import {
-  DeleteOutlined,
   LockOutlined,
   PlusOutlined,
   SafetyCertificateOutlined,
@@ -35,6 +34,8 @@ import { formatDateTime } from '../../app/format';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
+import { usePaging } from '../../app/usePaging';
+import { RemoveRowButton } from '../../app/components/RemoveRowButton';
 
 type CreateUserBody = z.input<typeof createUserBody>;
 type UpdateUserBody = z.input<typeof updateUserBody>;
@@ -93,12 +94,7 @@ function RolesField() {
                   );
                 }}
               </Form.Item>
-              <Button
-                type="text"
-                icon={<DeleteOutlined />}
-                onClick={() => remove(f.name)}
-                aria-label={t('common.delete')}
-              />
+              <RemoveRowButton onClick={() => remove(f.name)} />
             </Flex>
           ))}
           <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} data-testid="user-add-role">
@@ -266,8 +262,7 @@ export default function UsersPage() {
   const showError = useShowError();
   const qc = useQueryClient();
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, setPaging } = usePaging();
   const [editing, setEditing] = useState<UserDto | null>(null);
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<UserDto | null>(null);
@@ -459,10 +454,7 @@ export default function UsersPage() {
           empty={t('users.empty')}
           scroll={{ x: 1240 }}
           onRow={() => ({ 'data-testid': 'user-row' }) as HTMLAttributes<HTMLElement>}
-          pagination={sizedPaging(list, page, pageSize, t, (p, ps) => {
-            setPage(p);
-            setPageSize(ps);
-          })}
+          pagination={sizedPaging(list, page, pageSize, t, setPaging)}
         />
       </Card>
       <UserModal

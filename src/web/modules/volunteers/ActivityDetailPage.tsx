@@ -10,7 +10,6 @@ import {
   Modal,
   Popconfirm,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -23,6 +22,7 @@ import { useI18n } from '../../app/i18n';
 import { timeRange } from './ActivitiesPage';
 import { type ActivityDetail, hoursOf, volApi, volKeys } from './api';
 import { KindTag, RecordStatus, TypeTag, VolunteerPicker } from './parts';
+import { SmallTable } from '../../app/components/SmallTable';
 
 type Row = ActivityDetail['signups'][number];
 
@@ -151,11 +151,9 @@ export default function ActivityDetailPage() {
             </Button>
           </Flex>
         ) : null}
-        <Table<Row>
+        <SmallTable<Row>
           rowKey="signupId"
-          size="small"
           dataSource={a.signups}
-          pagination={false}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('volunteers.signupsEmpty') }}
           data-testid="activity-signups"

@@ -1,6 +1,6 @@
 import { enumOptions } from '../../app/components/enumOptions';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Drawer, Flex, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { Button, Drawer, Flex, Form, Input, Popconfirm, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSaving } from '../../app/components/useSaving';
 import { Link } from 'react-router';
@@ -14,6 +14,7 @@ import { OrgUnitSelect } from '../org/api';
 import { OpenRowsTable, UnitListFrame } from './listFrame';
 import { type CreateTeamInput, type Team, volApi, volKeys } from './api';
 import { KindTag, VolunteerPicker } from './parts';
+import { SmallTable } from '../../app/components/SmallTable';
 
 type TeamKind = (typeof TEAM_KINDS)[number];
 
@@ -92,11 +93,9 @@ function TeamDrawer({ id, onClose }: { id: string | null; onClose: () => void })
               </Button>
             </Flex>
           ) : null}
-          <Table
+          <SmallTable
             rowKey="volunteerId"
-            size="small"
             dataSource={team.members}
-            pagination={false}
             data-testid="team-members"
             columns={[
               {

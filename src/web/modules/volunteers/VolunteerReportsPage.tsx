@@ -15,6 +15,7 @@ import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { hoursOf, volApi, volKeys } from './api';
 import { UnitFilter } from './listFrame';
+import { SmallTable } from '../../app/components/SmallTable';
 
 const HoursChart = lazy(() => import('./HoursChart'));
 
@@ -120,11 +121,9 @@ export default function VolunteerReportsPage() {
                 <HoursChart {...chart} name={t('volunteers.hoursH')} testId="hours-chart" />
               </Suspense>
             </div>
-            <Table
+            <SmallTable
               style={{ flex: '1 1 320px' }}
               rowKey="communityId"
-              size="small"
-              pagination={false}
               dataSource={hourRows}
               data-testid="hours-table"
               columns={[
@@ -161,12 +160,10 @@ export default function VolunteerReportsPage() {
         {uni.isError ? (
           <ErrorResult error={uni.error} onRetry={() => uni.refetch()} />
         ) : (
-          <Table<Uni>
+          <SmallTable<Uni>
             rowKey="communityId"
-            size="small"
             loading={uni.isPending}
             dataSource={uni.data ?? []}
-            pagination={false}
             scroll={{ x: 'max-content' }}
             data-testid="university-table"
             columns={[
@@ -224,12 +221,10 @@ export default function VolunteerReportsPage() {
           {summary.isError ? (
             <ErrorResult error={summary.error} />
           ) : (
-            <Table
+            <SmallTable
               rowKey="communityId"
-              size="small"
               loading={summary.isPending}
               dataSource={summary.data?.communities ?? []}
-              pagination={false}
               scroll={{ x: 'max-content' }}
               columns={[
                 { title: t('volunteers.community'), dataIndex: 'communityName' },

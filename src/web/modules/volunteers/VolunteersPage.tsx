@@ -6,9 +6,6 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSearchPatch } from '../../app/useSearchPatch';
 import { VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
-import { AddButton } from '../../app/components/AddButton';
-import { useAuth } from '../../app/auth';
-import { PageHeader } from '../../app/components/PageHeader';
 import { useSaving } from '../../app/components/useSaving';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -23,6 +20,7 @@ import {
 } from './api';
 import { KindTag, RemotePicker, Stars } from './parts';
 import { availabilityOf, NotesField, OfferFields, UniversityField } from './profileFields';
+import { AddPageHeader } from '../../app/components/AddPageHeader';
 
 type Kind = (typeof VOLUNTEER_KINDS)[number];
 
@@ -144,7 +142,6 @@ function CreateVolunteerModal({ open, onClose }: { open: boolean; onClose: () =>
 
 export default function VolunteersPage() {
   const { t } = useI18n();
-  const { can } = useAuth();
   const navigate = useNavigate();
   const [params, update] = useSearchPatch();
   const filters: VolunteerFilters = useMemo(
@@ -213,15 +210,12 @@ export default function VolunteersPage() {
 
   return (
     <div>
-      <PageHeader
+      <AddPageHeader
         title={t('volunteers.title')}
-        extra={
-          can('volunteers.write') ? (
-            <AddButton onClick={() => setCreating(true)} data-testid="volunteers-create">
-              {t('volunteers.create')}
-            </AddButton>
-          ) : null
-        }
+        permission="volunteers.write"
+        addLabel={t('volunteers.create')}
+        onAdd={() => setCreating(true)}
+        addTestId="volunteers-create"
       />
       <Card styles={{ body: { padding: 16 } }}>
         <Flex wrap gap={12} style={{ marginBottom: 16 }}>

@@ -1,12 +1,11 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Card, Flex, Table, type TablePaginationConfig, type TableProps } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
-import { useAuth } from '../../app/auth';
-import { AddButton } from '../../app/components/AddButton';
-import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyHint, ErrorResult } from '../../app/components/Status';
+import { ErrorResult } from '../../app/components/Status';
+import { listTableProps } from '../../app/components/QueryTable';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
+import { AddPageHeader } from '../../app/components/AddPageHeader';
 
 /** The 220-wide community/grid filter of the volunteers pages. */
 export function UnitFilter({
@@ -50,18 +49,14 @@ export function UnitListFrame({
   dialogs: ReactNode;
   children: ReactNode;
 }) {
-  const { can } = useAuth();
   return (
     <div>
-      <PageHeader
+      <AddPageHeader
         title={title}
-        extra={
-          can('volunteers.write') ? (
-            <AddButton onClick={onCreate} data-testid={createTestId}>
-              {createLabel}
-            </AddButton>
-          ) : null
-        }
+        permission="volunteers.write"
+        addLabel={createLabel}
+        onAdd={onCreate}
+        addTestId={createTestId}
       />
       <Card styles={{ body: { padding: 16 } }}>
         <Flex style={{ marginBottom: 16 }}>
@@ -95,10 +90,8 @@ export function OpenRowsTable<R extends { id: string }>({
     <Table<R>
       rowKey="id"
       size="middle"
-      loading={list.isFetching}
-      dataSource={list.data?.items ?? []}
+      {...listTableProps(list, empty)}
       scroll={{ x: 'max-content' }}
-      locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={empty} /> }}
       onRow={(r) =>
         ({
           className: 'linli-row-clickable',

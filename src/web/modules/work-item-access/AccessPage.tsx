@@ -1,6 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
-  App,
   Button,
   Checkbox,
   DatePicker,
@@ -25,9 +24,9 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ActionButtons, EventHead, RecordDrawer } from '../../app/components/RecordDrawer';
 import { PagedCard } from '../../app/components/PagedCard';
-import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
+import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Application, type ApplicationDetail, type Item, wiaApi, wiaKeys } from './api';
@@ -322,18 +321,14 @@ function ActionModal({ record: app, action, onClose }: ActionModalProps<Applicat
 
 function Items({ list }: { list: 'admitted' | 'purchase' }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const qc = useQueryClient();
-  const review = useMutation({
-    mutationFn: (v: { id: string; decision: 'keep' | 'remove'; note: string }) =>
+  const review = useSaving(
+    (v: { id: string; decision: 'keep' | 'remove'; note: string }) =>
       wiaApi.review(v.id, { decision: v.decision, note: v.note }),
-    onSuccess: () => {
-      message.success(t('wia.saved'));
-      qc.invalidateQueries({ queryKey: wiaKeys.all });
+    {
+      invalidate: wiaKeys.all,
+      done: () => t('wia.saved'),
     },
-    onError: (e) => showError(e),
-  });
+  );
   const ask = (item: Item, decision: 'keep' | 'remove') => {
     let note = '';
     Modal.confirm({

@@ -2,27 +2,10 @@ import { BarChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { useEChart } from '../../app/useEChart';
 
 echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
-
-/** Mounts one ECharts instance on a div, resizing with it; pass a memoised option. */
-function useChart(option: echarts.EChartsCoreOption) {
-  const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    const chart = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.setOption(option);
-    const resize = () => chart.resize();
-    const observer = new ResizeObserver(resize);
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [option]);
-  return el;
-}
 
 const colorOf = (v: number) =>
   v >= 0.9 ? '#389e0d' : v >= 0.8 ? '#1d5fbf' : v >= 0.6 ? '#fa8c16' : '#cf1322';
@@ -72,7 +55,7 @@ export function CompositeChart({
       ],
     };
   }, [shown, many, seriesName]);
-  const el = useChart(option);
+  const el = useEChart(option);
   return (
     <div
       ref={el}
@@ -104,6 +87,6 @@ export function LevelsPie({ items }: { items: { name: string; value: number }[] 
     }),
     [items],
   );
-  const el = useChart(option);
+  const el = useEChart(option);
   return <div ref={el} style={{ width: '100%', height: 260 }} />;
 }
