@@ -21,6 +21,7 @@ import { firstRow } from '../../platform/firstRow';
 import { insertRow, updateRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
+import { finderInScope } from '../../platform/rowAccessors';
 import {
   type DisputeAction,
   bodiesPolicy,
@@ -274,9 +275,7 @@ export function bodiesAround(db: Db, path: string): Promise<BodyRow[]> {
     .orderBy(asc(dsBodies.kind), asc(dsBodies.name));
 }
 
-export function findBody(db: Db, actor: Actor, action: 'read' | 'write', id: string) {
-  return findRowInScope(db, dsBodies, id, bodiesPolicy.scope(actor, action));
-}
+export const findBody = finderInScope(bodiesPolicy, dsBodies);
 
 /** The body with this id wherever it is (undefined for an id that is not a UUID). */
 export function bodyById(db: Db, id: string): Promise<BodyRow | undefined> {

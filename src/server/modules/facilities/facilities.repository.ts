@@ -1,12 +1,12 @@
 import { type SQL, and, asc, desc, eq, gte, ilike, inArray, lte, or, sql } from 'drizzle-orm';
 import type { FacilityListQuery } from '../../../shared/contracts/facilities';
 import type { Db } from '../../platform/db';
-import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
-import { insertRow, updateVersionedRow } from '../../platform/rows';
-import { type FacilityAction, facilitiesPolicy } from './facilities.policy';
+import { insertRow } from '../../platform/rows';
+import { finderInScope, versionedUpdater } from '../../platform/rowAccessors';
+import { facilitiesPolicy } from './facilities.policy';
 import { fcFacilities, fcKinds } from './facilities.table';
 
 /** The only code that queries the facilities module's tables (CONTRIBUTING: boundaries). */
@@ -39,24 +39,10 @@ export function insertFacility(tx: Db, row: typeof fcFacilities.$inferInsert): P
 }
 
 /** Updates a facility at the version the caller read; undefined when someone else changed it first. */
-export function updateFacility(
-  tx: Db,
-  id: string,
-  version: number,
-  patch: Partial<typeof fcFacilities.$inferInsert>,
-): Promise<FacilityRow | undefined> {
-  return updateVersionedRow(tx, fcFacilities, id, version, patch);
-}
+export const updateFacility = versionedUpdater(fcFacilities);
 
 /** A facility in reach for `action`, else undefined (404). */
-export function findFacility(
-  db: Db,
-  actor: Actor,
-  action: FacilityAction,
-  id: string,
-): Promise<FacilityRow | undefined> {
-  return findRowInScope(db, fcFacilities, id, facilitiesPolicy.scope(actor, action));
-}
+export const findFacility = finderInScope(facilitiesPolicy, fcFacilities);
 
 function listWhere(
   actor: Actor,

@@ -5,6 +5,7 @@ import { findRowInScope } from '../../platform/findInScope';
 import { insertRow, updateRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
+import { finderInScope } from '../../platform/rowAccessors';
 import { type MeetingAction, conventionsPolicy, homeScope, roomsPolicy } from './participation.policy';
 import { ptConventionVersions, ptConventions, ptMeetings, ptRooms } from './participation.table';
 
@@ -37,9 +38,7 @@ export function listRoomRows(
   });
 }
 
-export function findRoom(db: Db, actor: Actor, action: MeetingAction, id: string) {
-  return findRowInScope(db, ptRooms, id, roomsPolicy.scope(actor, action));
-}
+export const findRoom = finderInScope(roomsPolicy, ptRooms);
 
 export function insertRoom(tx: Db, row: typeof ptRooms.$inferInsert): Promise<RoomRow> {
   return insertRow(tx, ptRooms, row);

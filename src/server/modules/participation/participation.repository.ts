@@ -1,10 +1,10 @@
 import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { findRowInScope } from '../../platform/findInScope';
 import { insertRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
-import { type MeetingAction, meetingsPolicy } from './participation.policy';
+import { finderInScope } from '../../platform/rowAccessors';
+import { meetingsPolicy } from './participation.policy';
 import { ptAttendance, ptCorrections, ptMeetings, ptMotions } from './participation.table';
 
 /** The only code that queries the participation module's tables (CONTRIBUTING: boundaries). */
@@ -18,15 +18,7 @@ export function insertMeeting(tx: Db, row: typeof ptMeetings.$inferInsert): Prom
 }
 
 /** A meeting in reach for `action`, else undefined (404); `lock` reads it FOR UPDATE. */
-export async function findMeeting(
-  db: Db,
-  actor: Actor,
-  action: MeetingAction,
-  id: string,
-  lock = false,
-): Promise<MeetingRow | undefined> {
-  return findRowInScope(db, ptMeetings, id, meetingsPolicy.scope(actor, action), lock);
-}
+export const findMeeting = finderInScope(meetingsPolicy, ptMeetings);
 
 export async function listMeetingRows(
   db: Db,

@@ -1,11 +1,11 @@
 import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { rowsOfParents } from '../../platform/rowsOfParents';
-import { findRowInScope } from '../../platform/findInScope';
 import { insertRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
-import { type MeetingAction, proceduresPolicy } from './participation.policy';
+import { finderInScope } from '../../platform/rowAccessors';
+import { proceduresPolicy } from './participation.policy';
 import { ptDisclosures, ptMeetings, ptMotions, ptProcedureSteps, ptProcedures } from './participation.table';
 
 /** Queries of procedures and their steps (CONTRIBUTING: boundaries). */
@@ -16,15 +16,7 @@ export function insertProcedure(tx: Db, row: typeof ptProcedures.$inferInsert): 
   return insertRow(tx, ptProcedures, row);
 }
 
-export async function findProcedure(
-  db: Db,
-  actor: Actor,
-  action: MeetingAction,
-  id: string,
-  lock = false,
-): Promise<ProcedureRow | undefined> {
-  return findRowInScope(db, ptProcedures, id, proceduresPolicy.scope(actor, action), lock);
-}
+export const findProcedure = finderInScope(proceduresPolicy, ptProcedures);
 
 export async function listProcedureRows(
   db: Db,

@@ -5,8 +5,9 @@ import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { escapeLike } from '../../platform/permissions';
-import { insertRow, updateVersionedRow } from '../../platform/rows';
+import { insertRow } from '../../platform/rows';
 import { reachScope } from '../../platform/scopeReach';
+import { versionedUpdater } from '../../platform/rowAccessors';
 import {
   receiverPathSql,
   submissionsPolicy,
@@ -28,9 +29,7 @@ export function insertTemplate(db: Db, row: typeof srTemplates.$inferInsert): Pr
   return insertRow(db, srTemplates, row);
 }
 
-export function updateTemplateRow(db: Db, id: string, version: number, patch: Partial<TemplateRow>) {
-  return updateVersionedRow(db, srTemplates, id, version, patch);
-}
+export const updateTemplateRow = versionedUpdater(srTemplates);
 
 /** A template in reach for reading (in the subtree or above the actor's unit), or with `manage`, in the subtree. */
 export function findTemplate(
@@ -199,14 +198,7 @@ export async function findSubmission(
   return row as SubmissionRec | undefined;
 }
 
-export async function updateSubmissionRow(
-  db: Db,
-  id: string,
-  version: number,
-  patch: Partial<SubmissionRow>,
-): Promise<SubmissionRow | undefined> {
-  return updateVersionedRow(db, srSubmissions, id, version, patch);
-}
+export const updateSubmissionRow = versionedUpdater(srSubmissions);
 
 export interface SubmissionFilter {
   page: number;

@@ -6,6 +6,7 @@ import { isUuid } from '../../platform/ids';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
+import { finderInScope } from '../../platform/rowAccessors';
 import { type VolunteerAction, volunteersPolicy } from './volunteers.policy';
 import {
   volunteerActivities,
@@ -27,14 +28,7 @@ export type TeamRow = typeof volunteerTeams.$inferSelect;
 const under = (column: AnyPgColumn, path: string) => sql`${column} like ${`${escapeLike(path)}%`}`;
 
 /** A volunteer in reach for `action`, or undefined (also for an id that is not a UUID). */
-export function findVolunteerRow(
-  db: Db,
-  actor: Actor,
-  action: VolunteerAction,
-  id: string,
-): Promise<VolunteerRow | undefined> {
-  return findRowInScope(db, volunteers, id, volunteersPolicy.scope(actor, action));
-}
+export const findVolunteerRow = finderInScope(volunteersPolicy, volunteers);
 
 /** One page of the volunteers in reach for `action` matching the filters, by name. */
 export function listVolunteerRows(
