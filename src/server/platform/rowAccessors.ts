@@ -1,3 +1,4 @@
+import { and, eq, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './db';
 import { findRowInScope } from './findInScope';
@@ -36,4 +37,26 @@ export function versionedUpdater<T extends PgTable & { id: AnyPgColumn; version:
     version: number,
     patch: Partial<T['$inferInsert']>,
   ): Promise<T['$inferSelect'] | undefined> => updateVersionedRow(db, table, id, version, patch);
+}
+
+/**
+ * A repository's move of one `table` row on from status `from` (optimistic: the patch applies, raising the
+ * version by one, only while the row is still in `from`); the row after, or undefined when it moved meanwhile.
+ */
+export function statusMover<
+  T extends PgTable & { id: AnyPgColumn; status: AnyPgColumn; version: AnyPgColumn },
+>(table: T) {
+  return async (
+    db: Db,
+    id: string,
+    from: string,
+    patch: Partial<T['$inferInsert']>,
+  ): Promise<T['$inferSelect'] | undefined> => {
+    const [after] = await db
+      .update(table as PgTable)
+      .set({ ...patch, version: sql`${table.version} + 1` } as never)
+      .where(and(eq(table.id, id), eq(table.status, from)))
+      .returning();
+    return after as T['$inferSelect'] | undefined;
+  };
 }

@@ -6,7 +6,7 @@ import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import { type Actor, escapeLike, scopeWhere } from '../../platform/permissions';
-import { insertRow, updateRow } from '../../platform/rows';
+import { insertRow, updateRow, updateRowBumpingVersion } from '../../platform/rows';
 import { reachScope } from '../../platform/scopeReach';
 import { ktGroupMembers, ktGroups, ktLists, ktMeetings, ktTaskEvents, ktTasks } from './keyTasks.table';
 
@@ -61,17 +61,12 @@ export function insertGroup(db: Db, row: typeof ktGroups.$inferInsert): Promise<
   return insertRow(db, ktGroups, row);
 }
 
-export async function updateGroupRow(
+export function updateGroupRow(
   db: Db,
   id: string,
   patch: Partial<typeof ktGroups.$inferInsert>,
 ): Promise<GroupRow> {
-  const [row] = await db
-    .update(ktGroups)
-    .set({ ...patch, version: sql`${ktGroups.version} + 1` })
-    .where(eq(ktGroups.id, id))
-    .returning();
-  return row!;
+  return updateRowBumpingVersion(db, ktGroups, id, patch);
 }
 
 export async function insertMembers(db: Db, rows: (typeof ktGroupMembers.$inferInsert)[]): Promise<void> {

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db';
 import { insertRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
-import { finderInScope } from '../../platform/rowAccessors';
+import { finderInScope, statusMover } from '../../platform/rowAccessors';
 import { meetingsPolicy } from './participation.policy';
 import { ptAttendance, ptCorrections, ptMeetings, ptMotions } from './participation.table';
 
@@ -41,19 +41,7 @@ export async function listMeetingRows(
 }
 
 /** Moves a meeting on from `from` (optimistic: 0 rows when someone else moved it first). */
-export async function updateMeeting(
-  tx: Db,
-  id: string,
-  from: string,
-  patch: Partial<typeof ptMeetings.$inferInsert>,
-): Promise<MeetingRow | undefined> {
-  const [m] = await tx
-    .update(ptMeetings)
-    .set({ ...patch, version: sql`${ptMeetings.version} + 1` })
-    .where(and(eq(ptMeetings.id, id), eq(ptMeetings.status, from)))
-    .returning();
-  return m;
-}
+export const updateMeeting = statusMover(ptMeetings);
 
 /** Inserts sign-ins, skipping people already signed in; answers how many were new. */
 export async function insertAttendance(tx: Db, rows: (typeof ptAttendance.$inferInsert)[]): Promise<number> {

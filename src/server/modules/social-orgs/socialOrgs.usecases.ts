@@ -40,6 +40,7 @@ import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page, PageQuery } from '../../platform/listing';
 import { newUnitRow } from '../../platform/newRow';
+import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import { availableActions, transition } from '../../platform/workflow';
 import { ensureAccount, findAccount, postTransaction } from '../ledger/ledger.api';
 import { activeUnitsUnder, communityOfPath, findUnitInScope, unitNames, unitsByIds } from '../org/org.api';
@@ -858,14 +859,7 @@ export async function getProposal(ctx: ActorCtx, id: string): Promise<ProposalDe
       comment: s.comment,
       createdAt: s.createdAt,
     })),
-    events: events.map((e) => ({
-      at: e.at,
-      actorName: e.actorName,
-      action: e.action,
-      fromState: e.fromState,
-      toState: e.toState,
-      comment: e.comment,
-    })),
+    events: events.map(stateEventTimeline),
   };
 }
 

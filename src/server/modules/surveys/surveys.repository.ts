@@ -2,6 +2,7 @@ import { type SQL, and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzl
 import type { Answers } from '../../../shared/contracts/surveys';
 import type { Db } from '../../platform/db';
 import { insertRow } from '../../platform/rows';
+import { statusMover } from '../../platform/rowAccessors';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { type SurveyAction, residentScope, staffScope } from './surveys.policy';
@@ -50,19 +51,7 @@ export async function listSurveyRows(
   });
 }
 
-export async function updateSurveyRow(
-  tx: Db,
-  id: string,
-  fromStatus: string,
-  set: Partial<typeof svSurveys.$inferInsert>,
-): Promise<SurveyRow | undefined> {
-  const [s] = await tx
-    .update(svSurveys)
-    .set({ ...set, version: sql`${svSurveys.version} + 1` })
-    .where(and(eq(svSurveys.id, id), eq(svSurveys.status, fromStatus)))
-    .returning();
-  return s;
-}
+export const updateSurveyRow = statusMover(svSurveys);
 
 /** Responses of each survey, and under each of `paths` for one survey (quota progress). */
 export async function responseCounts(db: Db, surveyIds: readonly string[]): Promise<Map<string, number>> {

@@ -3,10 +3,10 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { VolunteerListQuery } from '../../../shared/contracts/volunteers';
 import { type Db, rowsOf } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
-import { findRowInScope } from '../../platform/findInScope';
+import { finderInScope, versionedUpdater } from '../../platform/rowAccessors';
+import { insertRow, updateRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
-import { finderInScope } from '../../platform/rowAccessors';
 import { type VolunteerAction, volunteersPolicy } from './volunteers.policy';
 import {
   volunteerActivities,
@@ -90,19 +90,7 @@ export async function activeVolunteerRowOfUser(db: Db, userId: string): Promise<
 }
 
 /** A team in reach for `action`, or undefined. */
-export function findTeamRow(
-  db: Db,
-  actor: Actor,
-  action: VolunteerAction,
-  id: string,
-): Promise<TeamRow | undefined> {
-  return findRowInScope(
-    db,
-    volunteerTeams,
-    id,
-    volunteersPolicy.scope(actor, action, volunteerTeams.orgPath),
-  );
-}
+export const findTeamRow = finderInScope(volunteersPolicy, volunteerTeams, volunteerTeams.orgPath);
 
 /** One page of the teams in reach for `action`, by place and name. */
 export function listTeamRows(
@@ -307,34 +295,19 @@ export async function putCommunityFlag(db: Db, values: typeof volunteerCommunity
 type NewVolunteer = typeof volunteers.$inferInsert;
 type NewTeam = typeof volunteerTeams.$inferInsert;
 
-export async function insertVolunteer(db: Db, values: NewVolunteer): Promise<VolunteerRow> {
-  const [row] = await db.insert(volunteers).values(values).returning();
-  return row!;
+export function insertVolunteer(db: Db, values: NewVolunteer): Promise<VolunteerRow> {
+  return insertRow(db, volunteers, values);
 }
 
 /** Updates a volunteer if still at `version` (optimistic lock), bumping it; undefined when not. */
-export async function updateVolunteerRow(
-  db: Db,
-  id: string,
-  version: number,
-  set: Partial<NewVolunteer>,
-): Promise<VolunteerRow | undefined> {
-  const [row] = await db
-    .update(volunteers)
-    .set({ ...set, version: sql`${volunteers.version} + 1` })
-    .where(and(eq(volunteers.id, id), eq(volunteers.version, version)))
-    .returning();
-  return row;
+export const updateVolunteerRow = versionedUpdater(volunteers);
+
+export function insertTeam(db: Db, values: NewTeam): Promise<TeamRow> {
+  return insertRow(db, volunteerTeams, values);
 }
 
-export async function insertTeam(db: Db, values: NewTeam): Promise<TeamRow> {
-  const [row] = await db.insert(volunteerTeams).values(values).returning();
-  return row!;
-}
-
-export async function updateTeamRow(db: Db, id: string, set: Partial<NewTeam>): Promise<TeamRow> {
-  const [row] = await db.update(volunteerTeams).set(set).where(eq(volunteerTeams.id, id)).returning();
-  return row!;
+export function updateTeamRow(db: Db, id: string, set: Partial<NewTeam>): Promise<TeamRow> {
+  return updateRow(db, volunteerTeams, id, set);
 }
 
 /** Adds a member (`upsert`: an existing member takes the role instead of failing). */

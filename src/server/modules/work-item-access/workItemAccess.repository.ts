@@ -6,7 +6,7 @@ import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike, scopeWhere } from '../../platform/permissions';
-import { insertRow } from '../../platform/rows';
+import { insertRow, updateRowBumpingVersion } from '../../platform/rows';
 import { reachScope } from '../../platform/scopeReach';
 import { wiaPolicy } from './workItemAccess.policy';
 import { wiaApplications, wiaEvents, wiaItems, wiaOpinions, wiaRefusals } from './workItemAccess.table';
@@ -143,17 +143,12 @@ export function findItemInReach(db: Db, actor: Actor, id: string): Promise<ItemR
   return findRowInScope(db, wiaItems, id, reachScope(actor, 'work_item_access.read', wiaItems.orgPath));
 }
 
-export async function updateItemRow(
+export function updateItemRow(
   db: Db,
   id: string,
   patch: Partial<typeof wiaItems.$inferInsert>,
 ): Promise<ItemRow> {
-  const [row] = await db
-    .update(wiaItems)
-    .set({ ...patch, version: sql`${wiaItems.version} + 1` })
-    .where(eq(wiaItems.id, id))
-    .returning();
-  return row!;
+  return updateRowBumpingVersion(db, wiaItems, id, patch);
 }
 
 /** Active admitted items at the levels above a community (its published list), matching `item` exactly. */
