@@ -3,9 +3,10 @@ import { ROOM_ITEMS } from '../../../shared/contracts/deliberation';
 import type { Db } from '../../platform/db';
 import { findRowInScope } from '../../platform/findInScope';
 import { insertRow, updateRow } from '../../platform/rows';
-import { type Page, listPage } from '../../platform/listing';
+import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { finderInScope } from '../../platform/rowAccessors';
+import { inReach } from '../../platform/inReach';
 import { type MeetingAction, conventionsPolicy, homeScope, roomsPolicy } from './participation.policy';
 import { ptConventionVersions, ptConventions, ptMeetings, ptRooms } from './participation.table';
 
@@ -20,23 +21,18 @@ const incompleteSql = sql`(${sql.join(
   sql` or `,
 )})`;
 
-export function listRoomRows(
-  db: Db,
-  actor: Actor,
-  f: { path?: string; incomplete?: boolean },
-  page: { page: number; pageSize: number },
-): Promise<Page<RoomRow>> {
-  return listPage(db, {
-    table: ptRooms,
-    where: and(
-      roomsPolicy.scope(actor, 'read'),
-      f.path ? sql`${ptRooms.orgPath} like ${`${f.path}%`}` : undefined,
-      f.incomplete === undefined ? undefined : f.incomplete ? incompleteSql : sql`not ${incompleteSql}`,
-    ),
-    orderBy: [asc(ptRooms.orgPath), asc(ptRooms.name), asc(ptRooms.id)],
-    page,
-  });
-}
+/** One page of the rooms in reach for reading, under `path` when given; `incomplete` 'true' or 'false' filters. */
+export const listRoomRows = inReach(roomsPolicy, 'read').lister(
+  ptRooms,
+  [asc(ptRooms.orgPath), asc(ptRooms.name), asc(ptRooms.id)],
+  (q: PageQuery & { path?: string; incomplete?: 'true' | 'false' }) => [
+    q.incomplete === undefined
+      ? undefined
+      : q.incomplete === 'true'
+        ? incompleteSql
+        : sql`not ${incompleteSql}`,
+  ],
+);
 
 export const findRoom = finderInScope(roomsPolicy, ptRooms);
 

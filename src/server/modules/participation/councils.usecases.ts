@@ -95,13 +95,7 @@ const checkEvidence = (c: Record<string, RoomItem>) => {
 
 export const listRooms = listUnder(
   roomsPolicy,
-  (ctx, q: z.infer<typeof roomListQuery>, path) =>
-    listRoomRows(
-      ctx.db,
-      ctx.actor,
-      { path, incomplete: q.incomplete === undefined ? undefined : q.incomplete === 'true' },
-      q,
-    ),
+  (ctx, q: z.infer<typeof roomListQuery>, path) => listRoomRows(ctx.db, ctx.actor, { ...q, path }),
   roomDtos,
 );
 

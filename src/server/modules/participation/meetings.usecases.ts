@@ -140,8 +140,7 @@ function actionsOf(ctx: ActorCtx, m: MeetingRow, quorate: boolean): MeetingDetai
 
 export const listMeetings = listUnder(
   meetingsPolicy,
-  (ctx, q: z.infer<typeof meetingListQuery>, path) =>
-    listMeetingRows(ctx.db, ctx.actor, { path, kind: q.kind, status: q.status }, q),
+  (ctx, q: z.infer<typeof meetingListQuery>, path) => listMeetingRows(ctx.db, ctx.actor, { ...q, path }),
   toDtos,
 );
 

@@ -1,9 +1,9 @@
-import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { insertRow } from '../../platform/rows';
-import { type Page, listPage } from '../../platform/listing';
-import type { Actor } from '../../platform/permissions';
 import { finderInScope, statusMover } from '../../platform/rowAccessors';
+import { inReach } from '../../platform/inReach';
+import type { PageQuery } from '../../platform/listing';
 import { meetingsPolicy } from './participation.policy';
 import { ptAttendance, ptCorrections, ptMeetings, ptMotions } from './participation.table';
 
@@ -20,25 +20,15 @@ export function insertMeeting(tx: Db, row: typeof ptMeetings.$inferInsert): Prom
 /** A meeting in reach for `action`, else undefined (404); `lock` reads it FOR UPDATE. */
 export const findMeeting = finderInScope(meetingsPolicy, ptMeetings);
 
-export async function listMeetingRows(
-  db: Db,
-  actor: Actor,
-  filters: { path?: string; kind?: string; status?: string },
-  page: { page: number; pageSize: number },
-): Promise<Page<MeetingRow>> {
-  const conds: (SQL | undefined)[] = [
-    meetingsPolicy.scope(actor, 'read'),
-    filters.path ? sql`${ptMeetings.orgPath} like ${`${filters.path}%`}` : undefined,
-    filters.kind ? eq(ptMeetings.kind, filters.kind) : undefined,
-    filters.status ? eq(ptMeetings.status, filters.status) : undefined,
-  ];
-  return listPage(db, {
-    table: ptMeetings,
-    where: and(...conds),
-    orderBy: [desc(ptMeetings.heldAt), desc(ptMeetings.id)],
-    page,
-  });
-}
+/** One page of the meetings in reach for reading, under `path` when given, newest first. */
+export const listMeetingRows = inReach(meetingsPolicy, 'read').lister(
+  ptMeetings,
+  [desc(ptMeetings.heldAt), desc(ptMeetings.id)],
+  (q: PageQuery & { path?: string; kind?: string; status?: string }) => [
+    q.kind ? eq(ptMeetings.kind, q.kind) : undefined,
+    q.status ? eq(ptMeetings.status, q.status) : undefined,
+  ],
+);
 
 /** Moves a meeting on from `from` (optimistic: 0 rows when someone else moved it first). */
 export const updateMeeting = statusMover(ptMeetings);

@@ -86,8 +86,7 @@ async function toDtos(ctx: ActorCtx, rows: ProcedureRow[], loc: Locale): Promise
 
 export const listProcedures = listUnder(
   proceduresPolicy,
-  (ctx, q: z.infer<typeof procedureListQuery>, path) =>
-    listProcedureRows(ctx.db, ctx.actor, { path, status: q.status }, q),
+  (ctx, q: z.infer<typeof procedureListQuery>, path) => listProcedureRows(ctx.db, ctx.actor, { ...q, path }),
   toDtos,
 );
 
