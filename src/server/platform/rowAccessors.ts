@@ -4,7 +4,7 @@ import type { Db } from './db';
 import { findRowInScope } from './findInScope';
 import type { Actor } from './permissions';
 import type { Policy } from './policy';
-import { updateVersionedRow } from './rows';
+import { insertRow, updateRow, updateRowBumpingVersion, updateVersionedRow } from './rows';
 
 /**
  * A repository's look-up of one `table` row by id in the actor's reach for an action of `policy` (its scope on
@@ -59,4 +59,21 @@ export function statusMover<
       .returning();
     return after as T['$inferSelect'] | undefined;
   };
+}
+
+/** A repository's insert of one `table` row (insertRow bound to the table): `export const insertFoo = rowInserter(foos);` */
+export function rowInserter<T extends PgTable>(table: T) {
+  return (db: Db, values: T['$inferInsert']): Promise<T['$inferSelect']> => insertRow(db, table, values);
+}
+
+/** A repository's update of one `table` row the use case found in reach (updateRow bound to the table). */
+export function rowUpdater<T extends PgTable & { id: AnyPgColumn }>(table: T) {
+  return (db: Db, id: string, set: Partial<T['$inferInsert']>): Promise<T['$inferSelect']> =>
+    updateRow(db, table, id, set);
+}
+
+/** The same raising the row's version by one without checking it (updateRowBumpingVersion bound to the table). */
+export function bumpingUpdater<T extends PgTable & { id: AnyPgColumn; version: AnyPgColumn }>(table: T) {
+  return (db: Db, id: string, set: Partial<T['$inferInsert']>): Promise<T['$inferSelect']> =>
+    updateRowBumpingVersion(db, table, id, set);
 }

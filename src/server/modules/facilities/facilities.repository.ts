@@ -4,8 +4,7 @@ import type { Db } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
-import { insertRow } from '../../platform/rows';
-import { finderInScope, versionedUpdater } from '../../platform/rowAccessors';
+import { finderInScope, rowInserter, versionedUpdater } from '../../platform/rowAccessors';
 import { facilitiesPolicy } from './facilities.policy';
 import { fcFacilities, fcKinds } from './facilities.table';
 
@@ -21,9 +20,7 @@ export function kindByKey(db: Db, key: string): Promise<KindRow | undefined> {
   return firstRow(db, fcKinds, eq(fcKinds.key, key));
 }
 
-export function insertKind(tx: Db, row: typeof fcKinds.$inferInsert): Promise<KindRow> {
-  return insertRow(tx, fcKinds, row);
-}
+export const insertKind = rowInserter(fcKinds);
 
 export async function updateKind(
   tx: Db,
@@ -34,9 +31,7 @@ export async function updateKind(
   return k!;
 }
 
-export function insertFacility(tx: Db, row: typeof fcFacilities.$inferInsert): Promise<FacilityRow> {
-  return insertRow(tx, fcFacilities, row);
-}
+export const insertFacility = rowInserter(fcFacilities);
 
 /** Updates a facility at the version the caller read; undefined when someone else changed it first. */
 export const updateFacility = versionedUpdater(fcFacilities);

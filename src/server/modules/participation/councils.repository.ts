@@ -2,10 +2,9 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { ROOM_ITEMS } from '../../../shared/contracts/deliberation';
 import type { Db } from '../../platform/db';
 import { findRowInScope } from '../../platform/findInScope';
-import { insertRow, updateRow } from '../../platform/rows';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
-import { finderInScope } from '../../platform/rowAccessors';
+import { finderInScope, rowInserter, rowUpdater } from '../../platform/rowAccessors';
 import { inReach } from '../../platform/inReach';
 import { type MeetingAction, conventionsPolicy, homeScope, roomsPolicy } from './participation.policy';
 import { ptConventionVersions, ptConventions, ptMeetings, ptRooms } from './participation.table';
@@ -36,13 +35,9 @@ export const listRoomRows = inReach(roomsPolicy, 'read').lister(
 
 export const findRoom = finderInScope(roomsPolicy, ptRooms);
 
-export function insertRoom(tx: Db, row: typeof ptRooms.$inferInsert): Promise<RoomRow> {
-  return insertRow(tx, ptRooms, row);
-}
+export const insertRoom = rowInserter(ptRooms);
 
-export function updateRoom(tx: Db, id: string, patch: Partial<RoomRow>): Promise<RoomRow> {
-  return updateRow(tx, ptRooms, id, patch);
-}
+export const updateRoom = rowUpdater(ptRooms);
 
 // ---- conventions
 
@@ -80,13 +75,9 @@ export async function findConvention(
   return findRowInScope(db, ptConventions, id, scope, lock);
 }
 
-export function insertConvention(tx: Db, row: typeof ptConventions.$inferInsert): Promise<ConventionRow> {
-  return insertRow(tx, ptConventions, row);
-}
+export const insertConvention = rowInserter(ptConventions);
 
-export function updateConvention(tx: Db, id: string, patch: Partial<ConventionRow>) {
-  return updateRow(tx, ptConventions, id, patch);
-}
+export const updateConvention = rowUpdater(ptConventions);
 
 export function versionsOf(db: Db, conventionId: string) {
   return db

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { insertRow } from '../../platform/rows';
-import { finderInScope, statusMover } from '../../platform/rowAccessors';
+import { finderInScope, rowInserter, statusMover } from '../../platform/rowAccessors';
 import { inReach } from '../../platform/inReach';
 import type { PageQuery } from '../../platform/listing';
 import { meetingsPolicy } from './participation.policy';
@@ -13,9 +12,7 @@ export type AttendanceRow = typeof ptAttendance.$inferSelect;
 export type MotionRow = typeof ptMotions.$inferSelect;
 export type CorrectionRow = typeof ptCorrections.$inferSelect;
 
-export function insertMeeting(tx: Db, row: typeof ptMeetings.$inferInsert): Promise<MeetingRow> {
-  return insertRow(tx, ptMeetings, row);
-}
+export const insertMeeting = rowInserter(ptMeetings);
 
 /** A meeting in reach for `action`, else undefined (404); `lock` reads it FOR UPDATE. */
 export const findMeeting = finderInScope(meetingsPolicy, ptMeetings);
@@ -118,9 +115,7 @@ export async function recordTally(
   return m;
 }
 
-export function insertCorrection(tx: Db, row: typeof ptCorrections.$inferInsert): Promise<CorrectionRow> {
-  return insertRow(tx, ptCorrections, row);
-}
+export const insertCorrection = rowInserter(ptCorrections);
 
 export async function correctionsOf(db: Db, meetingId: string): Promise<CorrectionRow[]> {
   return db

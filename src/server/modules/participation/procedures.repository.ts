@@ -1,8 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { rowsOfParents } from '../../platform/rowsOfParents';
-import { insertRow } from '../../platform/rows';
-import { finderInScope } from '../../platform/rowAccessors';
+import { finderInScope, rowInserter } from '../../platform/rowAccessors';
 import { inReach } from '../../platform/inReach';
 import type { PageQuery } from '../../platform/listing';
 import { proceduresPolicy } from './participation.policy';
@@ -12,9 +11,7 @@ import { ptDisclosures, ptMeetings, ptMotions, ptProcedureSteps, ptProcedures } 
 export type ProcedureRow = typeof ptProcedures.$inferSelect;
 export type StepRow = typeof ptProcedureSteps.$inferSelect;
 
-export function insertProcedure(tx: Db, row: typeof ptProcedures.$inferInsert): Promise<ProcedureRow> {
-  return insertRow(tx, ptProcedures, row);
-}
+export const insertProcedure = rowInserter(ptProcedures);
 
 export const findProcedure = finderInScope(proceduresPolicy, ptProcedures);
 

@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
-import { insertRow } from '../../platform/rows';
+import { rowInserter } from '../../platform/rowAccessors';
 import { type ResidentAction, residentsPolicy } from './residents.policy';
 import { residents } from './residents.table';
 
@@ -100,9 +100,7 @@ export async function residentIdByIdNumberHash(db: Db, hash: string): Promise<st
   return dup?.id;
 }
 
-export function insertResident(db: Db, values: NewResident): Promise<ResidentRow> {
-  return insertRow(db, residents, values);
-}
+export const insertResident = rowInserter(residents);
 
 /** Updates a resident found in scope, if still at `version` (optimistic lock); undefined when not. */
 export async function updateResidentRow(

@@ -5,9 +5,8 @@ import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { escapeLike } from '../../platform/permissions';
-import { insertRow } from '../../platform/rows';
 import { reachScope } from '../../platform/scopeReach';
-import { versionedUpdater } from '../../platform/rowAccessors';
+import { rowInserter, versionedUpdater } from '../../platform/rowAccessors';
 import {
   receiverPathSql,
   submissionsPolicy,
@@ -25,9 +24,7 @@ export type SubmissionRec = SubmissionRow & { receiverPath: string };
 
 // ---------------------------------------------------------------- templates
 
-export function insertTemplate(db: Db, row: typeof srTemplates.$inferInsert): Promise<TemplateRow> {
-  return insertRow(db, srTemplates, row);
-}
+export const insertTemplate = rowInserter(srTemplates);
 
 export const updateTemplateRow = versionedUpdater(srTemplates);
 

@@ -2,8 +2,7 @@ import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { ActivityListQuery } from '../../../shared/contracts/volunteers';
 import { type Db, rowsOf } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
-import { finderInScope } from '../../platform/rowAccessors';
-import { insertRow } from '../../platform/rows';
+import { finderInScope, rowInserter } from '../../platform/rowAccessors';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
 import { type VolunteerAction, volunteersPolicy } from './volunteers.policy';
@@ -169,9 +168,7 @@ export async function teamRowById(db: Db, teamId: string): Promise<{ id: string;
   return team;
 }
 
-export function insertActivity(db: Db, values: NewActivity): Promise<ActivityRow> {
-  return insertRow(db, volunteerActivities, values);
-}
+export const insertActivity = rowInserter(volunteerActivities);
 
 export async function updateActivityRow(db: Db, id: string, set: Partial<NewActivity>): Promise<ActivityRow> {
   const [row] = await db

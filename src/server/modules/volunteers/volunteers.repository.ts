@@ -3,8 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { VolunteerListQuery } from '../../../shared/contracts/volunteers';
 import { type Db, rowsOf } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
-import { finderInScope, versionedUpdater } from '../../platform/rowAccessors';
-import { insertRow, updateRow } from '../../platform/rows';
+import { finderInScope, rowInserter, rowUpdater, versionedUpdater } from '../../platform/rowAccessors';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
 import { type VolunteerAction, volunteersPolicy } from './volunteers.policy';
@@ -292,23 +291,14 @@ export async function putCommunityFlag(db: Db, values: typeof volunteerCommunity
 
 // ─── Registry writes (of volunteers and teams the caller found in scope) ─────────────────────────
 
-type NewVolunteer = typeof volunteers.$inferInsert;
-type NewTeam = typeof volunteerTeams.$inferInsert;
-
-export function insertVolunteer(db: Db, values: NewVolunteer): Promise<VolunteerRow> {
-  return insertRow(db, volunteers, values);
-}
+export const insertVolunteer = rowInserter(volunteers);
 
 /** Updates a volunteer if still at `version` (optimistic lock), bumping it; undefined when not. */
 export const updateVolunteerRow = versionedUpdater(volunteers);
 
-export function insertTeam(db: Db, values: NewTeam): Promise<TeamRow> {
-  return insertRow(db, volunteerTeams, values);
-}
+export const insertTeam = rowInserter(volunteerTeams);
 
-export function updateTeamRow(db: Db, id: string, set: Partial<NewTeam>): Promise<TeamRow> {
-  return updateRow(db, volunteerTeams, id, set);
-}
+export const updateTeamRow = rowUpdater(volunteerTeams);
 
 /** Adds a member (`upsert`: an existing member takes the role instead of failing). */
 export async function insertMember(
