@@ -12,6 +12,7 @@ import type {
   SealUseDto,
 } from '../../../shared/contracts/certificates';
 import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { auditedWrite } from '../../platform/auditedRows';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { NO_PROXY, type ProxyValues, proxyInfos, resolveProxy } from '../../platform/proxy';
@@ -213,11 +214,9 @@ export async function requestCertificate(
         approverName: ctx.actor.displayName,
         usedAt: now,
       });
-      await writeAudit(tx, ctx, {
+      await auditRecord(tx, ctx, seal, {
         action: 'certificates.seal.use',
         entityType: 'seal_use',
-        entityId: seal.id,
-        orgPath: seal.orgPath,
         after: { number: seal.number, document: seal.document, certificateId: certId },
       });
     }

@@ -26,6 +26,7 @@ import type {
 import { chinaDate } from '../../../shared/chinaTime';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { newUnitRow } from '../../platform/newRow';
 import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import type { ActorCtx } from '../../platform/context';
@@ -261,11 +262,9 @@ export async function createGroup(ctx: ActorCtx, body: CreateGroupBody): Promise
         createdAt: now,
       })),
     );
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, g, {
       action: 'key_tasks.group.create',
       entityType: 'kt_group',
-      entityId: g.id,
-      orgPath: g.orgPath,
       after: { name: g.name, members: body.members.length, officeUnit: g.officeUnit },
     });
     return g;
@@ -283,11 +282,9 @@ export async function updateGroup(
   const g = await managedGroup(ctx, id);
   const updated = await ctx.db.transaction(async (tx) => {
     const row = await updateGroupRow(tx, g.id, { ...body, updatedAt: ctx.clock.now() });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, g, {
       action: 'key_tasks.group.update',
       entityType: 'kt_group',
-      entityId: g.id,
-      orgPath: g.orgPath,
       before: Object.fromEntries(Object.keys(body).map((k) => [k, g[k as keyof GroupRow]])),
       after: body,
     });
@@ -325,11 +322,9 @@ export async function addMember(ctx: ActorCtx, id: string, body: AddMemberBody):
         createdAt: now,
       },
     ]);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, g, {
       action: 'key_tasks.group.member_add',
       entityType: 'kt_group',
-      entityId: g.id,
-      orgPath: g.orgPath,
       before: replaced ? { member: replaced.name, role: replaced.role } : undefined,
       after: { memberId, member: body.name, role: body.role, post: body.post, since: body.since },
     });
@@ -350,11 +345,9 @@ export async function endMembership(
   if (body.on < m.joinedOn) throw new AppError('key_tasks.member_date', 422);
   await ctx.db.transaction(async (tx) => {
     await endMember(tx, m.id, body.on, body.note ?? null);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, g, {
       action: 'key_tasks.group.member_end',
       entityType: 'kt_group',
-      entityId: g.id,
-      orgPath: g.orgPath,
       after: { memberId: m.id, member: m.name, role: m.role, on: body.on },
     });
   });
@@ -686,11 +679,9 @@ export async function updateTask(ctx: ActorCtx, id: string, body: UpdateTaskBody
       evidence: [],
       data: { before, after },
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, t, {
       action: 'key_tasks.task.update',
       entityType: 'kt_task',
-      entityId: t.id,
-      orgPath: t.orgPath,
       before,
       after,
     });

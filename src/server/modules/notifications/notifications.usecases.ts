@@ -15,6 +15,7 @@ import { type NotificationEvent, renderNotification } from '../../../shared/i18n
 import type { Permission } from '../../../shared/permissions';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { sentFields } from '../../platform/auditedRows';
 import { audited } from '../../platform/auditedEntity';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
@@ -223,11 +224,9 @@ export async function deliverDue(
         result.sent++;
       } else if (attempts >= MAX_ATTEMPTS) {
         await updateDelivery(tx, d.id, { status: 'failed', attempts, lastError: error });
-        await writeAudit(tx, ctx, {
+        await auditRecord(tx, ctx, d, {
           action: 'notifications.delivery_failed',
           entityType: 'notification_delivery',
-          entityId: d.id,
-          orgPath: d.orgPath,
           after: { channel: d.channel, target: d.targetMasked, event: m.event, attempts, error },
           success: false,
         });

@@ -21,7 +21,7 @@ import {
 } from '../../../shared/contracts/deliberation';
 import { chinaDate } from '../../../shared/chinaTime';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { type Storage, imageMime } from '../../platform/storage';
@@ -147,11 +147,9 @@ export async function patchRoom(
       checklist,
       updatedAt: ctx.clock.now(),
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'participation.room.update',
       entityType: 'pt_room',
-      entityId: row.id,
-      orgPath: row.orgPath,
       before: { name: row.name, checklist: row.checklist },
       after: { name: next.name, checklist: next.checklist },
     });
@@ -190,11 +188,9 @@ export async function attachRoomPhoto(
       [key]: { ok: prev?.ok ?? false, note: prev?.note ?? null, photo: prev?.photo ?? null, photoId },
     };
     const next = await updateRoom(tx, row.id, { checklist, updatedAt: ctx.clock.now() });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'participation.room.photo',
       entityType: 'pt_room',
-      entityId: row.id,
-      orgPath: row.orgPath,
       before: { item: key, photoId: prev?.photoId ?? null },
       after: { item: key, photoId, mime: photo.mime, size: photo.data.length },
     });
@@ -338,11 +334,9 @@ export async function addVersion(ctx: ActorCtx, id: string, input: z.infer<typeo
       createdAt: now,
     });
     const next = await updateConvention(tx, row.id, { updatedAt: now });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'participation.convention.version',
       entityType: 'pt_convention',
-      entityId: row.id,
-      orgPath: row.orgPath,
       after: { no, meetingId: input.meetingId ?? null },
     });
     return next;
@@ -370,11 +364,9 @@ export async function publishConvention(
       publishedAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'participation.convention.publish',
       entityType: 'pt_convention',
-      entityId: row.id,
-      orgPath: row.orgPath,
       before: { publishedNo: row.publishedNo },
       after: { publishedNo: input.no },
     });

@@ -15,7 +15,7 @@ import {
   type scheduleBody,
 } from '../../../shared/contracts/participation';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
@@ -142,11 +142,9 @@ export async function takeDownDisclosure(ctx: ActorCtx, id: string) {
       throw new AppError('participation.posting_min', 409, { days: POSTING_MIN_DAYS });
     const next = await takeDown(tx, row.id, now);
     if (!next) throw new AppError('participation.posting_down', 409);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'participation.disclosure.take_down',
       entityType: 'pt_disclosure',
-      entityId: row.id,
-      orgPath: row.orgPath,
       after: { takenDownAt: now },
     });
     return next;
@@ -171,11 +169,9 @@ export async function raiseObjection(ctx: ActorCtx, id: string, input: z.infer<t
       raisedAt: now,
       answerDueAt: plusDays(now, ANSWER_DAYS),
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'participation.disclosure.object',
       entityType: 'pt_disclosure',
-      entityId: row.id,
-      orgPath: row.orgPath,
       after: { objectionId: o.id },
     });
     return row;
@@ -203,11 +199,9 @@ export async function answer(
       answeredAt: now,
     });
     if (!done) throw new AppError('participation.objection_answered', 409);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'participation.disclosure.answer',
       entityType: 'pt_disclosure',
-      entityId: row.id,
-      orgPath: row.orgPath,
       after: { objectionId: o.id, late: now > o.answerDueAt },
     });
     return row;

@@ -19,7 +19,7 @@ import {
   reaches,
   type voteBody,
 } from '../../../shared/contracts/participation';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { newUnitRow } from '../../platform/newRow';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -223,11 +223,9 @@ export async function createMeeting(ctx: ActorCtx, input: CreateMeetingBody, loc
       status: 'scheduled',
       createdBy: ctx.actor.userId,
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, m, {
       action: 'participation.meeting.create',
       entityType: 'pt_meeting',
-      entityId: m.id,
-      orgPath: m.orgPath,
       after: { kind: m.kind, basis: m.basis, title: m.title, heldAt: m.heldAt, frozenOn, due },
     });
     // The invitation: the unit's readers are told; the meeting page offers the .ics ("加入日历").
@@ -283,11 +281,9 @@ async function changeMeeting(
   const row = await ctx.db.transaction(async (tx) => {
     const m = await openForChange({ ...ctx, db: tx }, id, states);
     const done = await change(tx, m);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, m, {
       action: done.action,
       entityType: 'pt_meeting',
-      entityId: m.id,
-      orgPath: m.orgPath,
       before: done.before,
       after: done.after,
     });

@@ -11,7 +11,7 @@ import {
   templateOf,
 } from '../../../shared/contracts/participation';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { findDisclosure } from './disclosures.repository';
@@ -190,11 +190,9 @@ export async function completeProcedureStep(
       now,
     );
     if (!ok) throw new AppError('workflow.conflict', 409);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'participation.procedure.step',
       entityType: 'pt_procedure',
-      entityId: row.id,
-      orgPath: row.orgPath,
       after: { step: step.key, ...link, done: last },
     });
     return { ...row, step: row.step + 1, status: last ? 'done' : 'running' };

@@ -27,6 +27,7 @@ import {
 } from '../../../shared/contracts/deliberation';
 import { chinaDate, chinaDayEnd, chinaDayStart } from '../../../shared/chinaTime';
 import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { newUnitRow } from '../../platform/newRow';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -234,11 +235,9 @@ async function newTopic(
       actorName: proposerName,
       at: now,
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'participation.topic.propose',
       entityType: 'pt_topic',
-      entityId: row.id,
-      orgPath: row.orgPath,
       after: {
         title: row.title,
         level,
@@ -411,11 +410,9 @@ async function engageTopic(
   const t = await boardTopicRow(ctx, id);
   await ctx.db.transaction(async (tx) => {
     const audit = await write(tx, t);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, t, {
       action: audit.action,
       entityType: 'pt_topic',
-      entityId: t.id,
-      orgPath: t.orgPath,
       after: audit.after,
     });
   });

@@ -13,7 +13,7 @@ import type {
   WiaItemDto,
   WiaState,
 } from '../../../shared/contracts/workItemAccess';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { auditedWrite } from '../../platform/auditedRows';
 import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import { calendarFor, createCalendarRules, loadOverrides } from '../../platform/calendar';
@@ -156,11 +156,9 @@ export async function apply(ctx: ActorCtx, body: ApplyBody): Promise<WiaDetailDt
       data: due ? { due: due.at.toISOString() } : {},
     });
     if (exempt) await publishItem(tx, ctx.ids(), a, 'admitted', 'exempt', now);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, a, {
       action: exempt ? 'work_item_access.exempt' : 'work_item_access.apply',
       entityType: 'wia_application',
-      entityId: a.id,
-      orgPath: a.orgPath,
       after: {
         number: a.number,
         department: a.department,
@@ -245,11 +243,9 @@ export async function reviewItem(ctx: ActorCtx, id: string, body: ReviewItemBody
       reviewNote: body.note,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, item, {
       action: 'work_item_access.item.review',
       entityType: 'wia_item',
-      entityId: item.id,
-      orgPath: item.orgPath,
       before: { status: item.status },
       after: { status: row.status, decision: body.decision, note: body.note },
     });
