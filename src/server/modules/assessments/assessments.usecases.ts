@@ -94,6 +94,7 @@ import {
   flattenDef,
 } from './assessments.zhoushan';
 import { foundInReach } from '../../platform/findInScope';
+import { orgUnitHead } from '../../platform/unitHead';
 
 const points = (hundredths: number) => hundredths / 100;
 
@@ -367,9 +368,7 @@ async function roundDtos(ctx: ActorCtx, rows: RoundRow[]): Promise<RoundDto[]> {
     const manage = roundsPolicy.can(ctx.actor, 'manage', r);
     const c = counts.get(r.id) ?? {};
     return {
-      id: r.id,
-      orgUnitId: r.orgUnitId,
-      orgUnitName: names.get(r.orgUnitId) ?? null,
+      ...orgUnitHead(r, names),
       versionId: r.versionId,
       frameworkName: frameworks[i]!.name,
       frameworkVersion: versions[i]!.version,

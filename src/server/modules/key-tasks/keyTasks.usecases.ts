@@ -72,6 +72,7 @@ import {
 } from './keyTasks.repository';
 import { endOfChinaDay, taskWorkflow } from './keyTasks.workflow';
 import { foundInReach } from '../../platform/findInScope';
+import { orgUnitHead } from '../../platform/unitHead';
 
 const GROUP_KINDS = new Set(['city', 'district', 'subdistrict']);
 
@@ -103,9 +104,7 @@ const meetingDto = (m: MeetingRow): MeetingDto => ({
 
 function groupDto(ctx: ActorCtx, g: GroupRow, names: Map<string, string>, members: number): GroupDto {
   return {
-    id: g.id,
-    orgUnitId: g.orgUnitId,
-    orgUnitName: names.get(g.orgUnitId) ?? null,
+    ...orgUnitHead(g, names),
     name: g.name,
     officeUnit: g.officeUnit,
     officeHead: g.officeHead,
@@ -443,9 +442,7 @@ async function listDtos(ctx: ActorCtx, rows: ListRow[]): Promise<TaskListDto[]> 
     }
   const now = ctx.clock.now();
   return rows.map((l) => ({
-    id: l.id,
-    orgUnitId: l.orgUnitId,
-    orgUnitName: names.get(l.orgUnitId) ?? null,
+    ...orgUnitHead(l, names),
     groupId: l.groupId,
     groupName: l.groupId ? (groups.get(l.groupId) ?? null) : null,
     title: l.title,

@@ -62,6 +62,7 @@ import {
   webhooksFor,
 } from './notifications.repository';
 import { foundInReach } from '../../platform/findInScope';
+import { orgUnitHead } from '../../platform/unitHead';
 
 /** The SMS template name of an event: 'work_order.assigned' → 'notify_work_order_assigned' (SMS_TEMPLATE_NOTIFY_…). */
 export const smsTemplateOf = (event: string) => `notify_${event.replace(/\./g, '_')}`;
@@ -359,9 +360,7 @@ export async function removeChannel(ctx: ActorCtx, channel: UserChannel) {
 async function webhookDtos(ctx: ActorCtx, rows: WebhookRow[]): Promise<WebhookDto[]> {
   const names = await unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
   return rows.map((r) => ({
-    id: r.id,
-    orgUnitId: r.orgUnitId,
-    orgUnitName: names.get(r.orgUnitId) ?? null,
+    ...orgUnitHead(r, names),
     kind: r.kind as RobotKind,
     name: r.name,
     url: r.urlMasked,

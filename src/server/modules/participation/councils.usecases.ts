@@ -26,6 +26,7 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { type Storage, imageMime } from '../../platform/storage';
 import type { Page } from '../../platform/listing';
+import { unitHead } from '../../platform/unitHead';
 import {
   type ConventionRow,
   type RoomRow,
@@ -65,9 +66,7 @@ async function roomDtos(ctx: ActorCtx, rows: RoomRow[], loc: Locale): Promise<Ro
     });
     const missing = checklist.filter((c) => !c.ok).map((c) => c.name);
     return {
-      id: r.id,
-      orgUnitId: r.orgUnitId,
-      unitName: names.get(r.orgUnitId) ?? null,
+      ...unitHead(r, names),
       name: r.name,
       address: r.address,
       checklist,
@@ -220,9 +219,7 @@ async function conventionDtos(ctx: ActorCtx, rows: ConventionRow[], loc: Locale)
     ),
   ]);
   return rows.map((c) => ({
-    id: c.id,
-    orgUnitId: c.orgUnitId,
-    unitName: names.get(c.orgUnitId) ?? null,
+    ...unitHead(c, names),
     kind: c.kind,
     kindName: CONVENTION_KIND_NAMES[c.kind as ConventionKind]?.[loc] ?? c.kind,
     title: c.title,

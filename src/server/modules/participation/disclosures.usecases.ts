@@ -20,6 +20,7 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
+import { unitHead } from '../../platform/unitHead';
 import { unitNames } from '../org/org.api';
 import {
   type DisclosureRow,
@@ -52,9 +53,7 @@ async function toDtos(ctx: ActorCtx, rows: DisclosureRow[]): Promise<DisclosureD
   return rows.map((d) => {
     const objectionUntil = plusDays(d.postedAt, OBJECTION_DAYS);
     return {
-      id: d.id,
-      orgUnitId: d.orgUnitId,
-      unitName: names.get(d.orgUnitId) ?? null,
+      ...unitHead(d, names),
       kind: d.kind as DisclosureKind,
       title: d.title,
       body: d.body,
@@ -238,9 +237,7 @@ export async function listSchedules(ctx: ActorCtx) {
   const names = await unitNamesOf(ctx.db, rows);
   return {
     items: rows.map((s) => ({
-      id: s.id,
-      orgUnitId: s.orgUnitId,
-      unitName: names.get(s.orgUnitId) ?? null,
+      ...unitHead(s, names),
       kind: s.kind as DisclosureKind,
       frequency: s.frequency as 'monthly' | 'quarterly',
     })),

@@ -25,6 +25,7 @@ import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
+import { unitHead } from '../../platform/unitHead';
 import { notify } from '../notifications/notifications.api';
 import { electorateOf, electorsAmong, electorsPage } from '../residents/residents.api';
 import { invitationAttachment } from './calendar.usecases';
@@ -82,9 +83,7 @@ async function toDtos(ctx: ActorCtx, rows: MeetingRow[], loc: Locale): Promise<M
   const names = await unitNamesOf(ctx.db, rows);
   const present = await presentCounts(ctx.db, rows);
   return rows.map((m) => ({
-    id: m.id,
-    orgUnitId: m.orgUnitId,
-    unitName: names.get(m.orgUnitId) ?? null,
+    ...unitHead(m, names),
     kind: m.kind as MeetingKind,
     basis: m.basis as MeetingBasis,
     title: m.title,

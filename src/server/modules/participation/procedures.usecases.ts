@@ -14,6 +14,7 @@ import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
+import { unitHead } from '../../platform/unitHead';
 import { findDisclosure } from './disclosures.repository';
 import type { Locale } from './meetings.usecases';
 import { proceduresPolicy } from './participation.policy';
@@ -40,9 +41,7 @@ async function toDtos(ctx: ActorCtx, rows: ProcedureRow[], loc: Locale): Promise
     const tpl = templateOf(p.template)!;
     const done = steps.filter((s) => s.procedureId === p.id);
     return {
-      id: p.id,
-      orgUnitId: p.orgUnitId,
-      unitName: names.get(p.orgUnitId) ?? null,
+      ...unitHead(p, names),
       template: p.template,
       templateName: tpl.name[loc],
       title: p.title,

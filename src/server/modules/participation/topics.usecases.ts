@@ -35,6 +35,7 @@ import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import { can } from '../../platform/permissions';
 import { availableActions, transition } from '../../platform/workflow';
+import { unitHead } from '../../platform/unitHead';
 import { unitsByIds } from '../org/org.api';
 import { type RegistryKind, registryCandidates, registryEntries } from '../people/people.api';
 import { electorsAmong, electorsPage, liveResidentPath } from '../residents/residents.api';
@@ -85,9 +86,7 @@ async function toDtos(ctx: ActorCtx, rows: TopicRow[], loc: Locale): Promise<Top
     const step = stepOfState(t.state);
     const s = TOPIC_STEPS[step]!;
     return {
-      id: t.id,
-      orgUnitId: t.orgUnitId,
-      unitName: names.get(t.orgUnitId) ?? null,
+      ...unitHead(t, names),
       level: t.level,
       levelName: TOPIC_LEVEL_NAMES[t.level as TopicLevel]?.[loc] ?? t.level,
       source: t.source,

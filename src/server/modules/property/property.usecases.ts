@@ -38,6 +38,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { listInUnit } from '../../platform/listInUnit';
 import type { Page } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
+import { orgUnitHead } from '../../platform/unitHead';
 import { activeUnitsOfKind, ancestorOfKind, findUnitInScope, type OrgUnit, unitNames } from '../org/org.api';
 import { residentIdOfUser } from '../accounts/accounts.api';
 import { liveResidentPath } from '../residents/residents.api';
@@ -473,9 +474,7 @@ export async function resolveIssue(ctx: ActorCtx, id: string, body: ResolveBody)
 // ---- notices, appraisals, honours
 
 const noticeDto = (n: NoticeRow, names: Map<string, string>): NoticeDto => ({
-  id: n.id,
-  orgUnitId: n.orgUnitId,
-  orgUnitName: names.get(n.orgUnitId) ?? null,
+  ...orgUnitHead(n, names),
   title: n.title,
   body: n.body,
   publishedOn: n.publishedOn,

@@ -44,6 +44,7 @@ import {
 } from './workItemAccess.repository';
 import { applicationWorkflow, chinaDate } from './workItemAccess.workflow';
 import { foundInReach } from '../../platform/findInScope';
+import { orgUnitHead } from '../../platform/unitHead';
 
 /** R-AC-1: "原则上在15个工作日内" — working days on the platform calendar (holidays, adjusted weekends). */
 export const DECISION_WORKING_DAYS = 15;
@@ -202,9 +203,7 @@ export async function actOnApplication(
 async function itemDtos(ctx: ActorCtx, rows: ItemRow[]): Promise<WiaItemDto[]> {
   const names = await unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
   return rows.map((i) => ({
-    id: i.id,
-    orgUnitId: i.orgUnitId,
-    orgUnitName: names.get(i.orgUnitId) ?? null,
+    ...orgUnitHead(i, names),
     applicationId: i.applicationId,
     list: i.list as 'admitted' | 'purchase',
     kind: i.kind as 'approved' | 'exempt' | 'purchase',
@@ -258,9 +257,7 @@ export async function reviewItem(ctx: ActorCtx, id: string, body: ReviewItemBody
 
 function refusalDto(r: RefusalRow, names: Map<string, string>): RefusalDto {
   return {
-    id: r.id,
-    orgUnitId: r.orgUnitId,
-    orgUnitName: names.get(r.orgUnitId) ?? null,
+    ...orgUnitHead(r, names),
     department: r.department,
     matter: r.matter,
     requestedOn: r.requestedOn,
