@@ -2,6 +2,7 @@ import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { writeAudit } from './audit';
 import type { ActorCtx } from './context';
 import type { Db } from './db';
+import { auditRecord } from './recordAudit';
 import { insertRow, updateRow } from './rows';
 
 /**
@@ -37,11 +38,9 @@ export async function auditedWrite<R extends { id: string; orgPath: string }>(
 ): Promise<R> {
   return ctx.db.transaction(async (tx) => {
     const row = await write(tx);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: audit.action,
       entityType: audit.entityType,
-      entityId: row.id,
-      orgPath: row.orgPath,
       after: audit.view ? audit.view(row) : row,
     });
     return row;

@@ -17,6 +17,20 @@ export interface IcalEvent {
   allDay?: string | null;
 }
 
+/** What a feed asks each module's events for: those from `from` to `to`, stamped `stamp`, linking to `publicUrl`. */
+export interface FeedWindow {
+  from: Date;
+  to: Date;
+  stamp: Date;
+  publicUrl: string;
+}
+
+/** A console page's address on the public site (`publicUrl` + `path`), or null when there is no public URL. */
+export function pageUrl(publicUrl: string, path: string): string | null {
+  const base = publicUrl.replace(/\/$/, '');
+  return base ? `${base}${path}` : null;
+}
+
 /** 2026-12-04 → 20261204; the day after → 20261205. */
 const icalDay = (day: string, plus = 0) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + plus * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');

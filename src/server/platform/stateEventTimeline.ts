@@ -9,7 +9,7 @@ interface StateEventRow {
 }
 
 /** An event row's `stateEventFields` (shared/contracts/stateEvents.ts) for a timeline DTO. */
-export function stateEventTimeline(e: StateEventRow) {
+export function stateEventTimeline<E extends StateEventRow>(e: E): Pick<E, keyof StateEventRow> {
   return {
     at: e.at,
     actorName: e.actorName,

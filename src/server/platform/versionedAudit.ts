@@ -1,7 +1,7 @@
-import { writeAudit } from './audit';
 import type { ActorCtx } from './context';
 import type { Db } from './db';
 import { AppError } from './errors';
+import { auditRecord } from './recordAudit';
 
 /** What the audit entry of a versioned update names: `before` as read, `after` from the updated row. */
 export interface VersionedAudit<R> {
@@ -26,11 +26,9 @@ export async function versionedAuditedUpdate<R extends { id: string; orgPath: st
   return ctx.db.transaction(async (tx) => {
     const row = await update(tx);
     if (!row) throw new AppError(audit.stale, 409);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: audit.action,
       entityType: audit.entityType,
-      entityId: row.id,
-      orgPath: row.orgPath,
       before: audit.before,
       after: audit.after(row),
     });

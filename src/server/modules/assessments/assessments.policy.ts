@@ -1,5 +1,6 @@
 import { type SQL, and, ne, or, sql } from 'drizzle-orm';
 import { type Policy, definePolicy } from '../../platform/policy';
+import { onOrgPath } from '../../platform/policyPaths';
 import { type Actor, can, inScope, scopePaths, scopeWhere } from '../../platform/permissions';
 import { asRounds, asSheets } from './assessments.table';
 
@@ -23,8 +24,7 @@ export const sheetsPolicy: Policy<SheetAction, SheetRecord> = definePolicy({
     manage: 'assessments.manage',
     export: 'assessments.export',
   },
-  pathColumn: asSheets.orgPath,
-  pathOf: (r: SheetRecord) => r.orgPath,
+  ...onOrgPath(asSheets.orgPath),
 });
 
 /** The evaluator's steps: in scope and assigned to this very sheet. */
@@ -37,8 +37,7 @@ type RoundRecord = { orgPath: string; state: string };
 
 export const roundsPolicy: Policy<RoundAction, RoundRecord> = definePolicy({
   permissions: { read: 'assessments.read', manage: 'assessments.manage' },
-  pathColumn: asRounds.orgPath,
-  pathOf: (r: RoundRecord) => r.orgPath,
+  ...onOrgPath(asRounds.orgPath),
 });
 
 /** Rounds the actor may read: issued in their subtree, or above their unit and no longer a draft. */

@@ -8,7 +8,7 @@ import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
-import { insertRow, updateRow } from '../../platform/rows';
+import { insertRow, updateRowBumpingVersion } from '../../platform/rows';
 import { roundReadScope, roundsPolicy, sheetsPolicy } from './assessments.policy';
 import {
   asAttachments,
@@ -47,14 +47,6 @@ function rowsOfSheet<T extends PgTable & { sheetId: AnyPgColumn }>(
     .where(eq(table.sheetId, sheetId))
     .orderBy(...order) as Promise<T['$inferSelect'][]>;
 }
-
-/** Updates a row (already locked or found by the caller) and raises its version by one; returns it. */
-const updateBumped = <T extends typeof asRounds | typeof asSheets>(
-  db: Db,
-  table: T,
-  id: string,
-  patch: Partial<T['$inferInsert']>,
-): Promise<T['$inferSelect']> => updateRow(db, table, id, { ...patch, version: sql`${table.version} + 1` });
 
 // ---------------------------------------------------------------- frameworks
 
@@ -152,7 +144,7 @@ export const insertRound = (db: Db, row: typeof asRounds.$inferInsert): Promise<
   insertRow(db, asRounds, row);
 
 export const updateRoundRow = (db: Db, id: string, patch: Partial<typeof asRounds.$inferInsert>) =>
-  updateBumped(db, asRounds, id, patch);
+  updateRowBumpingVersion(db, asRounds, id, patch);
 
 /** Sheets per round and state among those the actor may read. */
 export async function sheetStateCounts(db: Db, actor: Actor, roundIds: string[]) {
@@ -204,7 +196,7 @@ export async function insertSheets(db: Db, rows: (typeof asSheets.$inferInsert)[
 }
 
 export const updateSheetRow = (db: Db, id: string, patch: Partial<typeof asSheets.$inferInsert>) =>
-  updateBumped(db, asSheets, id, patch);
+  updateRowBumpingVersion(db, asSheets, id, patch);
 
 export const itemsOf = (db: Db, sheetIds: string[]): Promise<ItemRow[]> =>
   sheetIds.length

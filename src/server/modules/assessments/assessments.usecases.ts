@@ -27,6 +27,7 @@ import {
 } from '../../../shared/contracts/assessmentScoring';
 import type { Locale } from '../../../shared/i18n/errors';
 import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -93,6 +94,7 @@ import {
   flattenDef,
 } from './assessments.zhoushan';
 import { foundInReach } from '../../platform/findInScope';
+import { orgUnitHead } from '../../platform/unitHead';
 
 const points = (hundredths: number) => hundredths / 100;
 
@@ -366,9 +368,7 @@ async function roundDtos(ctx: ActorCtx, rows: RoundRow[]): Promise<RoundDto[]> {
     const manage = roundsPolicy.can(ctx.actor, 'manage', r);
     const c = counts.get(r.id) ?? {};
     return {
-      id: r.id,
-      orgUnitId: r.orgUnitId,
-      orgUnitName: names.get(r.orgUnitId) ?? null,
+      ...orgUnitHead(r, names),
       versionId: r.versionId,
       frameworkName: frameworks[i]!.name,
       frameworkVersion: versions[i]!.version,
@@ -493,11 +493,9 @@ export async function createRound(ctx: ActorCtx, input: CreateRoundBody): Promis
         updatedAt: now,
       })),
     );
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, round, {
       action: 'assessments.round.create',
       entityType: 'as_round',
-      entityId: round.id,
-      orgPath: round.orgPath,
       after: { year: round.year, title: round.title, version: version.id, communities: units.length },
     });
     return round;
@@ -521,11 +519,9 @@ export async function publishRound(ctx: ActorCtx, id: string): Promise<RoundDto>
       publishedAt: ctx.clock.now(),
       updatedAt: ctx.clock.now(),
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, round, {
       action: 'assessments.round.publish',
       entityType: 'as_round',
-      entityId: round.id,
-      orgPath: round.orgPath,
       before: { state: 'open' },
       after: { state: 'published', sheets: sheets.length },
     });

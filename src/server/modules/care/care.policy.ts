@@ -1,4 +1,5 @@
 import { type Policy, definePolicy } from '../../platform/policy';
+import { onOrgPath } from '../../platform/policyPaths';
 import { carePlans, careRelief } from './care.table';
 
 /**
@@ -28,6 +29,5 @@ export type ReliefRecord = { orgPath: string };
 
 export const reliefPolicy: Policy<ReliefAction, ReliefRecord> = definePolicy({
   permissions: { read: 'care.read', apply: 'care.relief', approve: 'care.approve', reveal: 'care.reveal' },
-  pathColumn: careRelief.orgPath,
-  pathOf: (r: ReliefRecord) => r.orgPath,
+  ...onOrgPath(careRelief.orgPath),
 });

@@ -5,6 +5,7 @@ import { firstRow } from '../../platform/firstRow';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { insertRow, updateVersionedRow } from '../../platform/rows';
+import { versionedUpdater } from '../../platform/rowAccessors';
 import { type PlanAction, type ReliefAction, plansPolicy, reliefPolicy } from './care.policy';
 import { careMisses, carePlans, careRelief, careVisits } from './care.table';
 
@@ -38,12 +39,7 @@ export function planByResidentTag(db: Db, residentId: string, tagHash: string): 
 export const insertPlan = (tx: Db, row: typeof carePlans.$inferInsert): Promise<PlanRow> =>
   insertRow(tx, carePlans, row);
 
-export const updatePlan = (
-  tx: Db,
-  id: string,
-  version: number,
-  patch: Partial<typeof carePlans.$inferInsert>,
-): Promise<PlanRow | undefined> => updateVersionedRow(tx, carePlans, id, version, patch);
+export const updatePlan = versionedUpdater(carePlans);
 
 export function listPlanRows(
   db: Db,

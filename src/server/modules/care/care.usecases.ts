@@ -16,6 +16,7 @@ import type { SpecialGroupTag } from '../../../shared/orgKinds';
 import { idNumberProblem, isValidMobile } from '../../../shared/validation/codes';
 import { roleUnitPaths, userDisplayNames } from '../accounts/accounts.api';
 import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
@@ -279,11 +280,9 @@ export async function logVisit(ctx: ActorCtx, id: string, input: VisitBody): Pro
       });
       if (!u) throw new AppError('care.stale', 409);
     }
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, p, {
       action: 'care.visit',
       entityType: 'care_plan',
-      entityId: p.id,
-      orgPath: p.orgPath,
       after: {
         visitId: v.id,
         visitedAt: at.toISOString(),
@@ -342,11 +341,9 @@ export async function flagMissedVisits(ctx: UseCaseCtx): Promise<number> {
       }
       await updatePlanRow(tx, p.id, p.version, { nextDueAt: next, updatedAt: now });
       if (n > 0)
-        await writeAudit(tx, ctx, {
+        await auditRecord(tx, ctx, p, {
           action: 'care.missed',
           entityType: 'care_plan',
-          entityId: p.id,
-          orgPath: p.orgPath,
           after: { missed: n, nextDueAt: next.toISOString() },
         });
       return n;

@@ -2,7 +2,7 @@
  * What other modules may call of the certificates module (DESIGN boundaries): functions, never tables.
  */
 import { chinaDate } from '../../../shared/chinaTime';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { countNumbered, insertSeal } from './certificates.repository';
@@ -43,11 +43,9 @@ export async function recordSealUseFor(
     approverName: ctx.actor?.displayName ?? null,
     usedAt: now,
   });
-  await writeAudit(tx, ctx, {
+  await auditRecord(tx, ctx, s, {
     action: 'certificates.seal.use',
     entityType: 'seal_use',
-    entityId: s.id,
-    orgPath: s.orgPath,
     after: { number: s.number, document: s.document },
   });
   return { id: s.id, number: s.number! };

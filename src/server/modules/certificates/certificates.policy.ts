@@ -1,6 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { type Policy, definePolicy } from '../../platform/policy';
+import { onOrgPath } from '../../platform/policyPaths';
 import type { Actor } from '../../platform/permissions';
 import { reachScope } from '../../platform/scopeReach';
 import { certRegister } from './certificates.table';
@@ -19,8 +20,7 @@ export const certPolicy: Policy<CertAction, Rec> = definePolicy({
     issue: 'certificates.issue',
     seal: 'certificates.seal',
   },
-  pathColumn: certRegister.orgPath,
-  pathOf: (r: Rec) => r.orgPath,
+  ...onOrgPath(certRegister.orgPath),
 });
 
 /** Catalogue items in the actor's subtree or above a unit where they may read certificates. */

@@ -11,7 +11,7 @@ import type {
   SealUseBody,
   SealUseDto,
 } from '../../../shared/contracts/certificates';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { auditedWrite } from '../../platform/auditedRows';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { NO_PROXY, type ProxyValues, proxyInfos, resolveProxy } from '../../platform/proxy';
@@ -39,6 +39,7 @@ import {
   listSealRows,
 } from './certificates.repository';
 import { foundInReach } from '../../platform/findInScope';
+import { orgUnitHead } from '../../platform/unitHead';
 
 const CATALOGUE_LEVELS = new Set(['city', 'district', 'subdistrict']);
 /** A specific clause names an article (第…条) — "according to law" is not one. */
@@ -49,9 +50,7 @@ const namesOf = (ctx: ActorCtx, rows: { orgUnitId: string }[]) =>
   unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
 
 const catalogueDto = (r: CatalogueRow, names: Map<string, string>): CatalogueItemDto => ({
-  id: r.id,
-  orgUnitId: r.orgUnitId,
-  orgUnitName: names.get(r.orgUnitId) ?? null,
+  ...orgUnitHead(r, names),
   name: r.name,
   description: r.description,
   lawName: r.lawName,
@@ -213,11 +212,9 @@ export async function requestCertificate(
         approverName: ctx.actor.displayName,
         usedAt: now,
       });
-      await writeAudit(tx, ctx, {
+      await auditRecord(tx, ctx, seal, {
         action: 'certificates.seal.use',
         entityType: 'seal_use',
-        entityId: seal.id,
-        orgPath: seal.orgPath,
         after: { number: seal.number, document: seal.document, certificateId: certId },
       });
     }
@@ -244,7 +241,7 @@ export async function requestCertificate(
       ...proxyValues,
       createdAt: now,
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, r, {
       action: proxy
         ? refusal
           ? 'certificates.refuse_on_behalf'
@@ -253,8 +250,6 @@ export async function requestCertificate(
           ? 'certificates.refuse'
           : 'certificates.issue',
       entityType: 'cert_register',
-      entityId: r.id,
-      orgPath: r.orgPath,
       after: { number, itemName: r.itemName, clause, refusal, ...(proxy && { proxy: proxy.audit }) },
     });
     return r;
@@ -297,11 +292,9 @@ export async function certificatePdf(ctx: ActorCtx, id: string): Promise<{ numbe
     font,
   );
   await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, {
+    auditRecord(tx, ctx, r, {
       action: 'certificates.pdf',
       entityType: 'cert_register',
-      entityId: r.id,
-      orgPath: r.orgPath,
       after: { number: r.number },
     }),
   );

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db';
-import type { IcalEvent } from '../../platform/ical';
+import { type FeedWindow, type IcalEvent, pageUrl } from '../../platform/ical';
 import { type Actor, can } from '../../platform/permissions';
 import { unitNames } from '../org/org.api';
 import { meetingRowsBetween } from './disputes.repository';
@@ -8,21 +8,13 @@ import { meetingRowsBetween } from './disputes.repository';
  * What other modules may use of disputes (DESIGN boundaries): the subdistricts' joint meetings on disputes
  * (monthly and extra, R-DS-3) in the user's reading scope, as calendar events for their iCal feed.
  */
-export async function jointMeetingEvents(
-  db: Db,
-  actor: Actor,
-  from: Date,
-  to: Date,
-  stamp: Date,
-  publicUrl = '',
-): Promise<IcalEvent[]> {
+export async function jointMeetingEvents(db: Db, actor: Actor, w: FeedWindow): Promise<IcalEvent[]> {
   if (!can(actor, 'disputes.read')) return [];
-  const rows = await meetingRowsBetween(db, actor, from, to);
+  const rows = await meetingRowsBetween(db, actor, w.from, w.to);
   const names = await unitNames(
     db,
     rows.map((m) => m.orgUnitId),
   );
-  const base = publicUrl.replace(/\/$/, '');
   return rows.map((m) => {
     const unit = names.get(m.orgUnitId);
     const what = m.kind === 'monthly' ? '矛盾纠纷月度联席会议' : '矛盾纠纷专题联席会议';
@@ -32,8 +24,8 @@ export async function jointMeetingEvents(
       summary: unit ? `${what}（${unit}）` : what,
       location: m.place,
       description: m.host ? `主持人：${m.host}` : null,
-      url: base ? `${base}/disputes/meetings` : null,
-      stamp,
+      url: pageUrl(w.publicUrl, '/disputes/meetings'),
+      stamp: w.stamp,
     };
   });
 }

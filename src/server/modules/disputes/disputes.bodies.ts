@@ -11,7 +11,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { unitInScope, unitNames } from '../org/org.api';
 import { newUnitRow } from '../../platform/newRow';
 import { auditBody } from './disputes.audit';
-import { unitHead } from './disputes.unitHead';
+import { unitHead } from '../../platform/unitHead';
 import { bodiesPolicy } from './disputes.policy';
 import {
   type BodyRow,

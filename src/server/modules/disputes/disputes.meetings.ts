@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { activeUnitsOfKind, unitInScope, unitNames } from '../org/org.api';
 import { newUnitRow } from '../../platform/newRow';
 import { auditContact } from './disputes.audit';
-import { unitHead } from './disputes.unitHead';
+import { unitHead } from '../../platform/unitHead';
 import { contactsPolicy, meetingsPolicy } from './disputes.policy';
 import {
   type MeetingRow,

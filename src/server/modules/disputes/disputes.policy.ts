@@ -1,6 +1,7 @@
 import { type SQL, inArray, or, sql } from 'drizzle-orm';
 import { DS_TRANSITIONS, type DsAction } from '../../../shared/contracts/disputes';
 import { type Policy, definePolicy } from '../../platform/policy';
+import { onOrgPath } from '../../platform/policyPaths';
 import { type Actor, inScope, scopePaths } from '../../platform/permissions';
 import { dsBodies, dsContacts, dsDisputes, dsMeetings, dsRisks } from './disputes.table';
 
@@ -66,8 +67,7 @@ export function mayReveal(actor: Actor, d: DisputeRecord): boolean {
 export type BodyAction = 'read' | 'write';
 export const bodiesPolicy: Policy<BodyAction, { orgPath: string }> = definePolicy({
   permissions: { read: 'disputes.read', write: 'disputes.bodies' },
-  pathColumn: dsBodies.orgPath,
-  pathOf: (b: { orgPath: string }) => b.orgPath,
+  ...onOrgPath(dsBodies.orgPath),
 });
 
 /** A body serves the disputes handled in its unit's subtree (the centre's stationed bodies serve them all). */
@@ -85,20 +85,17 @@ export const anyScope = (...parts: SQL[]) => or(...parts)!;
 /** Joint meetings (R-DS-3): read in scope; the centre (disputes.dispatch) records them. */
 export const meetingsPolicy: Policy<'read' | 'write', { orgPath: string }> = definePolicy({
   permissions: { read: 'disputes.read', write: 'disputes.dispatch' },
-  pathColumn: dsMeetings.orgPath,
-  pathOf: (m: { orgPath: string }) => m.orgPath,
+  ...onOrgPath(dsMeetings.orgPath),
 });
 
 /** Each community's leader and contact (R-DS-3): named by whoever keeps the roster there. */
 export const contactsPolicy: Policy<'read' | 'write', { orgPath: string }> = definePolicy({
   permissions: { read: 'disputes.read', write: 'disputes.bodies' },
-  pathColumn: dsContacts.orgPath,
-  pathOf: (c: { orgPath: string }) => c.orgPath,
+  ...onOrgPath(dsContacts.orgPath),
 });
 
 /** The hidden-risk register (排查): read in scope, written by whoever registers disputes there (grids upward). */
 export const risksPolicy: Policy<'read' | 'write', { orgPath: string }> = definePolicy({
   permissions: { read: 'disputes.read', write: 'disputes.register' },
-  pathColumn: dsRisks.orgPath,
-  pathOf: (r: { orgPath: string }) => r.orgPath,
+  ...onOrgPath(dsRisks.orgPath),
 });

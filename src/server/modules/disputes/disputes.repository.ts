@@ -18,9 +18,9 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type Db, rowsOf } from '../../platform/db';
 import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
-import { insertRow, updateRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
+import { finderInScope, rowInserter, rowUpdater } from '../../platform/rowAccessors';
 import {
   type DisputeAction,
   bodiesPolicy,
@@ -75,9 +75,7 @@ export async function nextDisputeSeq(db: Db): Promise<number> {
   return Number(r!.n);
 }
 
-export function insertDispute(tx: Db, row: typeof dsDisputes.$inferInsert): Promise<DisputeRow> {
-  return insertRow(tx, dsDisputes, row);
-}
+export const insertDispute = rowInserter(dsDisputes);
 
 export async function insertParties(tx: Db, rows: (typeof dsParties.$inferInsert)[]): Promise<void> {
   if (rows.length) await tx.insert(dsParties).values(rows);
@@ -274,9 +272,7 @@ export function bodiesAround(db: Db, path: string): Promise<BodyRow[]> {
     .orderBy(asc(dsBodies.kind), asc(dsBodies.name));
 }
 
-export function findBody(db: Db, actor: Actor, action: 'read' | 'write', id: string) {
-  return findRowInScope(db, dsBodies, id, bodiesPolicy.scope(actor, action));
-}
+export const findBody = finderInScope(bodiesPolicy, dsBodies);
 
 /** The body with this id wherever it is (undefined for an id that is not a UUID). */
 export function bodyById(db: Db, id: string): Promise<BodyRow | undefined> {
@@ -293,13 +289,9 @@ export async function bodyNames(db: Db, ids: readonly string[]): Promise<Map<str
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export function insertBody(tx: Db, row: typeof dsBodies.$inferInsert): Promise<BodyRow> {
-  return insertRow(tx, dsBodies, row);
-}
+export const insertBody = rowInserter(dsBodies);
 
-export function updateBodyRow(tx: Db, id: string, patch: Partial<BodyRow>): Promise<BodyRow> {
-  return updateRow(tx, dsBodies, id, patch);
-}
+export const updateBodyRow = rowUpdater(dsBodies);
 
 export async function replaceMembers(tx: Db, bodyId: string, rows: (typeof dsBodyMembers.$inferInsert)[]) {
   await tx.delete(dsBodyMembers).where(eq(dsBodyMembers.bodyId, bodyId));
@@ -350,9 +342,7 @@ export function listMeetingRows(db: Db, actor: Actor): Promise<MeetingRow[]> {
     .limit(200);
 }
 
-export function insertMeeting(tx: Db, row: typeof dsMeetings.$inferInsert): Promise<MeetingRow> {
-  return insertRow(tx, dsMeetings, row);
-}
+export const insertMeeting = rowInserter(dsMeetings);
 
 /** Disputes of this subdistrict among `ids` (the cases a meeting discussed). */
 export function disputesUnder(db: Db, dispatchPath: string, ids: readonly string[]) {

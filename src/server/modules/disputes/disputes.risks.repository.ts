@@ -2,8 +2,8 @@ import { type SQL, and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { listPage } from '../../platform/listing';
-import { insertRow, updateRow } from '../../platform/rows';
 import { type Actor, underPath } from '../../platform/permissions';
+import { rowInserter, rowUpdater } from '../../platform/rowAccessors';
 import { risksPolicy } from './disputes.policy';
 import { dsRisks } from './disputes.table';
 
@@ -55,10 +55,6 @@ export function findRisk(db: Db, actor: Actor, id: string): Promise<RiskRow | un
   return firstRow(db, dsRisks, and(eq(dsRisks.id, id), risksPolicy.scope(actor, 'read')));
 }
 
-export function insertRisk(db: Db, row: typeof dsRisks.$inferInsert): Promise<RiskRow> {
-  return insertRow(db, dsRisks, row);
-}
+export const insertRisk = rowInserter(dsRisks);
 
-export function updateRisk(db: Db, id: string, patch: Partial<RiskRow>): Promise<RiskRow> {
-  return updateRow(db, dsRisks, id, patch);
-}
+export const updateRisk = rowUpdater(dsRisks);

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { findUnitInScope, unitNames } from '../org/org.api';
 import { newUnitRow } from '../../platform/newRow';
 import { auditRisk } from './disputes.audit';
-import { unitHead } from './disputes.unitHead';
+import { unitHead } from '../../platform/unitHead';
 import { risksPolicy } from './disputes.policy';
 import {
   type RiskRow,

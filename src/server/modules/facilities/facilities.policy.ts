@@ -1,4 +1,5 @@
 import { type Policy, definePolicy } from '../../platform/policy';
+import { onOrgPath } from '../../platform/policyPaths';
 import { fcFacilities } from './facilities.table';
 
 /**
@@ -10,8 +11,7 @@ export type FacilityRecord = { orgPath: string };
 
 export const facilitiesPolicy: Policy<FacilityAction, FacilityRecord> = definePolicy({
   permissions: { read: 'facilities.read', manage: 'facilities.manage' },
-  pathColumn: fcFacilities.orgPath,
-  pathOf: (f: FacilityRecord) => f.orgPath,
+  ...onOrgPath(fcFacilities.orgPath),
 });
 
 /** The platform-wide list of kinds: read wherever facilities are read, changed by civil affairs. */

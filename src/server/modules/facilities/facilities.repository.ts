@@ -1,12 +1,11 @@
 import { type SQL, and, asc, desc, eq, gte, ilike, inArray, lte, or, sql } from 'drizzle-orm';
 import type { FacilityListQuery } from '../../../shared/contracts/facilities';
 import type { Db } from '../../platform/db';
-import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
-import { insertRow, updateVersionedRow } from '../../platform/rows';
-import { type FacilityAction, facilitiesPolicy } from './facilities.policy';
+import { finderInScope, rowInserter, versionedUpdater } from '../../platform/rowAccessors';
+import { facilitiesPolicy } from './facilities.policy';
 import { fcFacilities, fcKinds } from './facilities.table';
 
 /** The only code that queries the facilities module's tables (CONTRIBUTING: boundaries). */
@@ -21,9 +20,7 @@ export function kindByKey(db: Db, key: string): Promise<KindRow | undefined> {
   return firstRow(db, fcKinds, eq(fcKinds.key, key));
 }
 
-export function insertKind(tx: Db, row: typeof fcKinds.$inferInsert): Promise<KindRow> {
-  return insertRow(tx, fcKinds, row);
-}
+export const insertKind = rowInserter(fcKinds);
 
 export async function updateKind(
   tx: Db,
@@ -34,29 +31,13 @@ export async function updateKind(
   return k!;
 }
 
-export function insertFacility(tx: Db, row: typeof fcFacilities.$inferInsert): Promise<FacilityRow> {
-  return insertRow(tx, fcFacilities, row);
-}
+export const insertFacility = rowInserter(fcFacilities);
 
 /** Updates a facility at the version the caller read; undefined when someone else changed it first. */
-export function updateFacility(
-  tx: Db,
-  id: string,
-  version: number,
-  patch: Partial<typeof fcFacilities.$inferInsert>,
-): Promise<FacilityRow | undefined> {
-  return updateVersionedRow(tx, fcFacilities, id, version, patch);
-}
+export const updateFacility = versionedUpdater(fcFacilities);
 
 /** A facility in reach for `action`, else undefined (404). */
-export function findFacility(
-  db: Db,
-  actor: Actor,
-  action: FacilityAction,
-  id: string,
-): Promise<FacilityRow | undefined> {
-  return findRowInScope(db, fcFacilities, id, facilitiesPolicy.scope(actor, action));
-}
+export const findFacility = finderInScope(facilitiesPolicy, fcFacilities);
 
 function listWhere(
   actor: Actor,

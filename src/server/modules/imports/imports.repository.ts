@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { ImportListQuery } from '../../../shared/contracts/imports';
 import type { Db } from '../../platform/db';
-import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
+import { finderInScope } from '../../platform/rowAccessors';
 import { type ImportAction, importsPolicy } from './imports.policy';
 import { importJobs, importRows } from './imports.table';
 
@@ -16,9 +16,7 @@ import { importJobs, importRows } from './imports.table';
 export type JobRow = typeof importJobs.$inferSelect;
 
 /** One job in reach for `action`, or undefined (also for an id that is not a UUID). */
-export function findJobRow(db: Db, actor: Actor, action: ImportAction, id: string) {
-  return findRowInScope(db, importJobs, id, importsPolicy.scope(actor, action));
-}
+export const findJobRow = finderInScope(importsPolicy, importJobs);
 
 /** A job found in scope, as stored now. */
 export async function reloadJob(db: Db, id: string): Promise<JobRow> {

@@ -13,6 +13,7 @@ import {
 import { formatMessage, type Locale } from '../../../shared/i18n/errors';
 import { label } from '../../../shared/i18n/labels';
 import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import type { Clock } from '../../platform/clock';
 import type { Pii } from '../../platform/crypto';
 import type { ActorCtx } from '../../platform/context';
@@ -855,11 +856,9 @@ async function commitInTransaction(ctx: ActorCtx, tx: Db, job: JobRow) {
     .where(and(eq(importJobs.id, job.id), eq(importJobs.status, 'committing')))
     .returning({ id: importJobs.id });
   if (!done) throw new AppError('imports.state', 409);
-  await writeAudit(tx, ctx, {
+  await auditRecord(tx, ctx, job, {
     action: 'imports.commit',
     entityType: 'import_job',
-    entityId: job.id,
-    orgPath: job.orgPath,
     after: {
       kind: job.kind,
       fileName: job.fileName,

@@ -1,6 +1,6 @@
 import { chinaDate } from '../../../shared/chinaTime';
 import type { Db } from '../../platform/db';
-import type { IcalEvent } from '../../platform/ical';
+import { type FeedWindow, type IcalEvent, pageUrl } from '../../platform/ical';
 import { type Actor, can } from '../../platform/permissions';
 import { meetingsBetweenInReach } from './keyTasks.repository';
 
@@ -8,24 +8,16 @@ import { meetingsBetweenInReach } from './keyTasks.repository';
  * What other modules may use of key tasks (DESIGN boundaries): the leading groups' joint meetings as
  * calendar events, for a user's iCal feed. A meeting has a date only, so it is an all-day event.
  */
-export async function jointMeetingEvents(
-  db: Db,
-  actor: Actor,
-  from: Date,
-  to: Date,
-  stamp: Date,
-  publicUrl = '',
-): Promise<IcalEvent[]> {
+export async function jointMeetingEvents(db: Db, actor: Actor, w: FeedWindow): Promise<IcalEvent[]> {
   if (!can(actor, 'key_tasks.read')) return [];
-  const rows = await meetingsBetweenInReach(db, actor, chinaDate(from), chinaDate(to));
-  const base = publicUrl.replace(/\/$/, '');
+  const rows = await meetingsBetweenInReach(db, actor, chinaDate(w.from), chinaDate(w.to));
   return rows.map(({ meeting: m, groupName }) => ({
     uid: `kt-meeting-${m.id}@linli`,
     start: new Date(`${m.heldOn}T00:00:00Z`),
     allDay: m.heldOn,
     summary: `${m.title}（${groupName}联席会议）`,
     description: m.agenda,
-    url: base ? `${base}/key-tasks/groups` : null,
-    stamp,
+    url: pageUrl(w.publicUrl, '/key-tasks/groups'),
+    stamp: w.stamp,
   }));
 }

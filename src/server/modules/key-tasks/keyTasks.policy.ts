@@ -1,4 +1,5 @@
 import { type Policy, definePolicy } from '../../platform/policy';
+import { onOrgPath } from '../../platform/policyPaths';
 import { ktTasks } from './keyTasks.table';
 
 /**
@@ -20,6 +21,5 @@ export const keyTasksPolicy: Policy<TaskAction, Rec> = definePolicy({
     supervise: 'key_tasks.supervise',
     export: 'key_tasks.export',
   },
-  pathColumn: ktTasks.orgPath,
-  pathOf: (r: Rec) => r.orgPath,
+  ...onOrgPath(ktTasks.orgPath),
 });

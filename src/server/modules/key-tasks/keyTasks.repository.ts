@@ -6,8 +6,8 @@ import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import { type Actor, escapeLike, scopeWhere } from '../../platform/permissions';
-import { insertRow, updateRow } from '../../platform/rows';
 import { reachScope } from '../../platform/scopeReach';
+import { bumpingUpdater, rowInserter, rowUpdater } from '../../platform/rowAccessors';
 import { ktGroupMembers, ktGroups, ktLists, ktMeetings, ktTaskEvents, ktTasks } from './keyTasks.table';
 
 /**
@@ -57,22 +57,9 @@ export const groupById = (db: Db, id: string) => firstRow(db, ktGroups, eq(ktGro
 
 export const listGroupRows = newestInReach<typeof ktGroups, GroupListQuery>(ktGroups);
 
-export function insertGroup(db: Db, row: typeof ktGroups.$inferInsert): Promise<GroupRow> {
-  return insertRow(db, ktGroups, row);
-}
+export const insertGroup = rowInserter(ktGroups);
 
-export async function updateGroupRow(
-  db: Db,
-  id: string,
-  patch: Partial<typeof ktGroups.$inferInsert>,
-): Promise<GroupRow> {
-  const [row] = await db
-    .update(ktGroups)
-    .set({ ...patch, version: sql`${ktGroups.version} + 1` })
-    .where(eq(ktGroups.id, id))
-    .returning();
-  return row!;
-}
+export const updateGroupRow = bumpingUpdater(ktGroups);
 
 export async function insertMembers(db: Db, rows: (typeof ktGroupMembers.$inferInsert)[]): Promise<void> {
   if (rows.length > 0) await db.insert(ktGroupMembers).values(rows);
@@ -119,9 +106,7 @@ export function meetingsOf(db: Db, groupId: string): Promise<MeetingRow[]> {
     .orderBy(desc(ktMeetings.heldOn), desc(ktMeetings.id));
 }
 
-export function insertMeeting(db: Db, row: typeof ktMeetings.$inferInsert): Promise<MeetingRow> {
-  return insertRow(db, ktMeetings, row);
-}
+export const insertMeeting = rowInserter(ktMeetings);
 
 /** Overdue, not-done tasks of the lists a group follows (escalated to it). */
 export async function escalatedCount(db: Db, groupId: string, now: Date): Promise<number> {
@@ -141,9 +126,7 @@ export const listById = (db: Db, id: string) => firstRow(db, ktLists, eq(ktLists
 
 export const listListRows = newestInReach<typeof ktLists, ListListQuery>(ktLists);
 
-export function insertList(db: Db, row: typeof ktLists.$inferInsert): Promise<ListRow> {
-  return insertRow(db, ktLists, row);
-}
+export const insertList = rowInserter(ktLists);
 
 export function listsOfGroup(db: Db, groupId: string): Promise<ListRow[]> {
   return db.select().from(ktLists).where(eq(ktLists.groupId, groupId));
@@ -212,13 +195,9 @@ export async function taskNumberTaken(db: Db, listId: string, number: number): P
   return !!r;
 }
 
-export function insertTask(db: Db, row: typeof ktTasks.$inferInsert): Promise<TaskRow> {
-  return insertRow(db, ktTasks, row);
-}
+export const insertTask = rowInserter(ktTasks);
 
-export function updateTaskRow(db: Db, id: string, patch: Partial<TaskRow>): Promise<TaskRow> {
-  return updateRow(db, ktTasks, id, patch);
-}
+export const updateTaskRow = rowUpdater(ktTasks);
 
 export async function markEscalated(db: Db, id: string, now: Date): Promise<void> {
   await db.update(ktTasks).set({ escalatedAt: now }).where(eq(ktTasks.id, id));

@@ -26,6 +26,7 @@ import type {
 import { chinaDate } from '../../../shared/chinaTime';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { newUnitRow } from '../../platform/newRow';
 import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import type { ActorCtx } from '../../platform/context';
@@ -71,6 +72,7 @@ import {
 } from './keyTasks.repository';
 import { endOfChinaDay, taskWorkflow } from './keyTasks.workflow';
 import { foundInReach } from '../../platform/findInScope';
+import { orgUnitHead } from '../../platform/unitHead';
 
 const GROUP_KINDS = new Set(['city', 'district', 'subdistrict']);
 
@@ -102,9 +104,7 @@ const meetingDto = (m: MeetingRow): MeetingDto => ({
 
 function groupDto(ctx: ActorCtx, g: GroupRow, names: Map<string, string>, members: number): GroupDto {
   return {
-    id: g.id,
-    orgUnitId: g.orgUnitId,
-    orgUnitName: names.get(g.orgUnitId) ?? null,
+    ...orgUnitHead(g, names),
     name: g.name,
     officeUnit: g.officeUnit,
     officeHead: g.officeHead,
@@ -261,11 +261,9 @@ export async function createGroup(ctx: ActorCtx, body: CreateGroupBody): Promise
         createdAt: now,
       })),
     );
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, g, {
       action: 'key_tasks.group.create',
       entityType: 'kt_group',
-      entityId: g.id,
-      orgPath: g.orgPath,
       after: { name: g.name, members: body.members.length, officeUnit: g.officeUnit },
     });
     return g;
@@ -283,11 +281,9 @@ export async function updateGroup(
   const g = await managedGroup(ctx, id);
   const updated = await ctx.db.transaction(async (tx) => {
     const row = await updateGroupRow(tx, g.id, { ...body, updatedAt: ctx.clock.now() });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, g, {
       action: 'key_tasks.group.update',
       entityType: 'kt_group',
-      entityId: g.id,
-      orgPath: g.orgPath,
       before: Object.fromEntries(Object.keys(body).map((k) => [k, g[k as keyof GroupRow]])),
       after: body,
     });
@@ -325,11 +321,9 @@ export async function addMember(ctx: ActorCtx, id: string, body: AddMemberBody):
         createdAt: now,
       },
     ]);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, g, {
       action: 'key_tasks.group.member_add',
       entityType: 'kt_group',
-      entityId: g.id,
-      orgPath: g.orgPath,
       before: replaced ? { member: replaced.name, role: replaced.role } : undefined,
       after: { memberId, member: body.name, role: body.role, post: body.post, since: body.since },
     });
@@ -350,11 +344,9 @@ export async function endMembership(
   if (body.on < m.joinedOn) throw new AppError('key_tasks.member_date', 422);
   await ctx.db.transaction(async (tx) => {
     await endMember(tx, m.id, body.on, body.note ?? null);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, g, {
       action: 'key_tasks.group.member_end',
       entityType: 'kt_group',
-      entityId: g.id,
-      orgPath: g.orgPath,
       after: { memberId: m.id, member: m.name, role: m.role, on: body.on },
     });
   });
@@ -450,9 +442,7 @@ async function listDtos(ctx: ActorCtx, rows: ListRow[]): Promise<TaskListDto[]> 
     }
   const now = ctx.clock.now();
   return rows.map((l) => ({
-    id: l.id,
-    orgUnitId: l.orgUnitId,
-    orgUnitName: names.get(l.orgUnitId) ?? null,
+    ...orgUnitHead(l, names),
     groupId: l.groupId,
     groupName: l.groupId ? (groups.get(l.groupId) ?? null) : null,
     title: l.title,
@@ -686,11 +676,9 @@ export async function updateTask(ctx: ActorCtx, id: string, body: UpdateTaskBody
       evidence: [],
       data: { before, after },
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, t, {
       action: 'key_tasks.task.update',
       entityType: 'kt_task',
-      entityId: t.id,
-      orgPath: t.orgPath,
       before,
       after,
     });

@@ -5,7 +5,7 @@ import {
   type TaskActionBody,
   type TaskState,
 } from '../../../shared/contracts/keyTasks';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
 import { stateEventColumns } from '../../platform/workflowEvents';
@@ -163,11 +163,9 @@ export const taskWorkflow = defineWorkflow<TaskState, TaskRow, TaskAction, TaskA
           evidence: [],
           data,
         });
-        await writeAudit(tx, ctx, {
+        await auditRecord(tx, ctx, t, {
           action: 'key_tasks.task.escalate',
           entityType: 'kt_task',
-          entityId: t.id,
-          orgPath: t.orgPath,
           after: { state: t.state, ...data },
         });
       },

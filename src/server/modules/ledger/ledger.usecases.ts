@@ -16,6 +16,7 @@ import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
+import { orgUnitHead } from '../../platform/unitHead';
 import { unitInScope, unitNames } from '../org/org.api';
 import { liveResidentPath, sameHousehold } from '../residents/residents.api';
 import { residentIdOfUser, userIdOfResident } from '../accounts/accounts.api';
@@ -265,9 +266,7 @@ export async function listRules(ctx: ActorCtx, orgUnitId?: string) {
   );
   return {
     items: rows.map((r) => ({
-      id: r.id,
-      orgUnitId: r.orgUnitId,
-      orgUnitName: names.get(r.orgUnitId) ?? null,
+      ...orgUnitHead(r, names),
       activityType: r.activityType,
       pointsPerHour: r.pointsPerHour,
       dailyCap: r.dailyCap,

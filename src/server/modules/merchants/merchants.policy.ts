@@ -2,6 +2,7 @@ import { type SQL, and, inArray, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { type Actor, can as holds } from '../../platform/permissions';
 import { type Policy, definePolicy } from '../../platform/policy';
+import { onOrgPath } from '../../platform/policyPaths';
 import { redemptionPoints } from './merchants.table';
 
 /**
@@ -17,8 +18,7 @@ export type PointRecord = { id: string; orgPath: string; status?: string };
 
 export const merchantsPolicy: Policy<MerchantAction, PointRecord> = definePolicy({
   permissions: { manage: 'merchants.manage', counter: 'redemptions.counter', holder: 'ledger.own' },
-  pathColumn: redemptionPoints.orgPath,
-  pathOf: (r: PointRecord) => r.orgPath,
+  ...onOrgPath(redemptionPoints.orgPath),
   unscoped: ['holder'],
   allows: (_actor, action) => action !== 'holder',
 });

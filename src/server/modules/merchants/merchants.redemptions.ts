@@ -10,6 +10,7 @@ import {
   type ReverseRedemptionBody,
 } from '../../../shared/contracts/merchants';
 import { auditFailure, writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx } from '../../platform/context';
 import { type Db, rowsOf } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
@@ -526,11 +527,9 @@ export async function reverseRedemption(ctx: ActorCtx, id: string, body: Reverse
       transactionId: posted.transactionId,
     });
     if (!row) throw new AppError('merchants.already_reversed', 409, { number: r.number });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, r, {
       action: 'merchants.reverse',
       entityType: 'redemption',
-      entityId: r.id,
-      orgPath: r.orgPath,
       before: { reversed: false },
       after: {
         number: r.number,

@@ -10,7 +10,8 @@ import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike, underPath } from '../../platform/permissions';
-import { insertRow, updateRow } from '../../platform/rows';
+import { insertRow } from '../../platform/rows';
+import { rowInserter, rowUpdater } from '../../platform/rowAccessors';
 import { userFieldSql } from '../accounts/accounts.api';
 import {
   DAY,
@@ -277,17 +278,9 @@ export async function usccTakenBy(db: Db, uscc: string, exceptId?: string): Prom
   return !!dup;
 }
 
-export function insertPoint(db: Db, values: typeof redemptionPoints.$inferInsert): Promise<PointRow> {
-  return insertRow(db, redemptionPoints, values);
-}
+export const insertPoint = rowInserter(redemptionPoints);
 
-export function updatePointRow(
-  db: Db,
-  id: string,
-  set: Partial<typeof redemptionPoints.$inferInsert>,
-): Promise<PointRow> {
-  return updateRow(db, redemptionPoints, id, set);
-}
+export const updatePointRow = rowUpdater(redemptionPoints);
 
 /** A point's catalogue: active items first, by category and name. */
 export function itemRowsOf(db: Db, pointId: string): Promise<ItemRow[]> {
@@ -306,17 +299,9 @@ export async function itemById(db: Db, id: string, forUpdate = false): Promise<I
   return item;
 }
 
-export function insertItem(db: Db, values: typeof redemptionItems.$inferInsert): Promise<ItemRow> {
-  return insertRow(db, redemptionItems, values);
-}
+export const insertItem = rowInserter(redemptionItems);
 
-export function updateItemRow(
-  db: Db,
-  id: string,
-  set: Partial<typeof redemptionItems.$inferInsert>,
-): Promise<ItemRow> {
-  return updateRow(db, redemptionItems, id, set);
-}
+export const updateItemRow = rowUpdater(redemptionItems);
 
 /** The logins linked to a point's counter, by username (users that no longer exist left out). */
 export function operatorsOf(db: Db, pointId: string) {
@@ -441,12 +426,7 @@ export function dueRedemptions(tx: Db, pointId: string, before: Date): Promise<R
     .for('update');
 }
 
-export function insertSettlement(
-  tx: Db,
-  values: typeof merchantSettlements.$inferInsert,
-): Promise<SettlementRow> {
-  return insertRow(tx, merchantSettlements, values);
-}
+export const insertSettlement = rowInserter(merchantSettlements);
 
 /** Marks still-unsettled redemptions as settled by `settlementId`; returns how many were marked. */
 export async function markSettled(tx: Db, ids: string[], settlementId: string): Promise<number> {

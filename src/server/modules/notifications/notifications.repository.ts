@@ -3,8 +3,8 @@ import type { Db } from '../../platform/db';
 import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
-import { insertRow, updateRow } from '../../platform/rows';
 import type { Actor } from '../../platform/permissions';
+import { rowInserter, rowUpdater } from '../../platform/rowAccessors';
 import { notificationsPolicy } from './notifications.policy';
 import {
   notificationChannels,
@@ -179,17 +179,9 @@ export async function webhookPage(
   });
 }
 
-export function insertWebhook(tx: Db, row: typeof notificationWebhooks.$inferInsert): Promise<WebhookRow> {
-  return insertRow(tx, notificationWebhooks, row);
-}
+export const insertWebhook = rowInserter(notificationWebhooks);
 
-export function updateWebhookRow(
-  tx: Db,
-  id: string,
-  patch: Partial<typeof notificationWebhooks.$inferInsert>,
-): Promise<WebhookRow> {
-  return updateRow(tx, notificationWebhooks, id, patch);
-}
+export const updateWebhookRow = rowUpdater(notificationWebhooks);
 
 export async function deleteWebhookRow(tx: Db, id: string): Promise<void> {
   await tx.delete(notificationWebhooks).where(eq(notificationWebhooks.id, id));

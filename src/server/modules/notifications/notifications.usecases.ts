@@ -15,6 +15,7 @@ import { type NotificationEvent, renderNotification } from '../../../shared/i18n
 import type { Permission } from '../../../shared/permissions';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { sentFields } from '../../platform/auditedRows';
 import { audited } from '../../platform/auditedEntity';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
@@ -61,6 +62,7 @@ import {
   webhooksFor,
 } from './notifications.repository';
 import { foundInReach } from '../../platform/findInScope';
+import { orgUnitHead } from '../../platform/unitHead';
 
 /** The SMS template name of an event: 'work_order.assigned' → 'notify_work_order_assigned' (SMS_TEMPLATE_NOTIFY_…). */
 export const smsTemplateOf = (event: string) => `notify_${event.replace(/\./g, '_')}`;
@@ -223,11 +225,9 @@ export async function deliverDue(
         result.sent++;
       } else if (attempts >= MAX_ATTEMPTS) {
         await updateDelivery(tx, d.id, { status: 'failed', attempts, lastError: error });
-        await writeAudit(tx, ctx, {
+        await auditRecord(tx, ctx, d, {
           action: 'notifications.delivery_failed',
           entityType: 'notification_delivery',
-          entityId: d.id,
-          orgPath: d.orgPath,
           after: { channel: d.channel, target: d.targetMasked, event: m.event, attempts, error },
           success: false,
         });
@@ -360,9 +360,7 @@ export async function removeChannel(ctx: ActorCtx, channel: UserChannel) {
 async function webhookDtos(ctx: ActorCtx, rows: WebhookRow[]): Promise<WebhookDto[]> {
   const names = await unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
   return rows.map((r) => ({
-    id: r.id,
-    orgUnitId: r.orgUnitId,
-    orgUnitName: names.get(r.orgUnitId) ?? null,
+    ...orgUnitHead(r, names),
     kind: r.kind as RobotKind,
     name: r.name,
     url: r.urlMasked,

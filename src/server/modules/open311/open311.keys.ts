@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import type { Clock } from '../../platform/clock';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -89,11 +90,9 @@ export async function createKey(
   };
   await ctx.db.transaction(async (tx) => {
     await insertKey(tx, row);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'open311.key_create',
       entityType: 'open311_key',
-      entityId: row.id,
-      orgPath: row.orgPath,
       after: { name: row.name, keyPrefix: row.keyPrefix, channel: row.channel, orgUnitId: row.orgUnitId },
     });
   });

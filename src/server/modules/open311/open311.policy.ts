@@ -1,4 +1,5 @@
 import { type Policy, definePolicy } from '../../platform/policy';
+import { onOrgPath } from '../../platform/policyPaths';
 import { open311Keys } from './open311.table';
 
 /**
@@ -11,6 +12,5 @@ type KeyRecord = { orgPath: string };
 
 export const open311Policy: Policy<Open311Action, KeyRecord> = definePolicy({
   permissions: { manage: 'open311.manage' },
-  pathColumn: open311Keys.orgPath,
-  pathOf: (r: KeyRecord) => r.orgPath,
+  ...onOrgPath(open311Keys.orgPath),
 });

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { findRowInScope } from '../../platform/findInScope';
 import type { Actor } from '../../platform/permissions';
+import { finderInScope } from '../../platform/rowAccessors';
 import { type Open311Action, open311Policy } from './open311.policy';
 import { open311Keys, open311Requests } from './open311.table';
 
@@ -24,9 +24,7 @@ export function listKeyRows(db: Db, actor: Actor, action: Open311Action): Promis
 }
 
 /** One key in reach for `action`, or undefined (also for an id that is not a UUID). */
-export function findKey(db: Db, actor: Actor, action: Open311Action, id: string) {
-  return findRowInScope(db, open311Keys, id, open311Policy.scope(actor, action));
-}
+export const findKey = finderInScope(open311Policy, open311Keys);
 
 export async function insertKey(db: Db, row: KeyRow): Promise<void> {
   await db.insert(open311Keys).values(row);

@@ -105,10 +105,11 @@ export async function feedCalendar(ctx: UseCaseCtx, file: string, publicUrl = ''
   const to = new Date(now.getTime() + 180 * DAY);
   const rows = reads.meetings ? await meetingsBetween(ctx.db, actor, from, to) : [];
   const names = await unitNamesOf(ctx.db, rows);
+  const window = { from, to, stamp: now, publicUrl };
   const events = [
     ...rows.map((r) => eventOf(r, names.get(r.orgUnitId), now, publicUrl)),
-    ...(await keyTaskMeetings(ctx.db, actor, from, to, now, publicUrl)),
-    ...(await disputeMeetings(ctx.db, actor, from, to, now, publicUrl)),
+    ...(await keyTaskMeetings(ctx.db, actor, window)),
+    ...(await disputeMeetings(ctx.db, actor, window)),
   ];
   events.sort(
     (a, b) =>

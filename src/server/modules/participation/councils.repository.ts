@@ -2,9 +2,10 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { ROOM_ITEMS } from '../../../shared/contracts/deliberation';
 import type { Db } from '../../platform/db';
 import { findRowInScope } from '../../platform/findInScope';
-import { insertRow, updateRow } from '../../platform/rows';
-import { type Page, listPage } from '../../platform/listing';
+import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
+import { finderInScope, rowInserter, rowUpdater } from '../../platform/rowAccessors';
+import { inReach } from '../../platform/inReach';
 import { type MeetingAction, conventionsPolicy, homeScope, roomsPolicy } from './participation.policy';
 import { ptConventionVersions, ptConventions, ptMeetings, ptRooms } from './participation.table';
 
@@ -19,35 +20,24 @@ const incompleteSql = sql`(${sql.join(
   sql` or `,
 )})`;
 
-export function listRoomRows(
-  db: Db,
-  actor: Actor,
-  f: { path?: string; incomplete?: boolean },
-  page: { page: number; pageSize: number },
-): Promise<Page<RoomRow>> {
-  return listPage(db, {
-    table: ptRooms,
-    where: and(
-      roomsPolicy.scope(actor, 'read'),
-      f.path ? sql`${ptRooms.orgPath} like ${`${f.path}%`}` : undefined,
-      f.incomplete === undefined ? undefined : f.incomplete ? incompleteSql : sql`not ${incompleteSql}`,
-    ),
-    orderBy: [asc(ptRooms.orgPath), asc(ptRooms.name), asc(ptRooms.id)],
-    page,
-  });
-}
+/** One page of the rooms in reach for reading, under `path` when given; `incomplete` 'true' or 'false' filters. */
+export const listRoomRows = inReach(roomsPolicy, 'read').lister(
+  ptRooms,
+  [asc(ptRooms.orgPath), asc(ptRooms.name), asc(ptRooms.id)],
+  (q: PageQuery & { path?: string; incomplete?: 'true' | 'false' }) => [
+    q.incomplete === undefined
+      ? undefined
+      : q.incomplete === 'true'
+        ? incompleteSql
+        : sql`not ${incompleteSql}`,
+  ],
+);
 
-export function findRoom(db: Db, actor: Actor, action: MeetingAction, id: string) {
-  return findRowInScope(db, ptRooms, id, roomsPolicy.scope(actor, action));
-}
+export const findRoom = finderInScope(roomsPolicy, ptRooms);
 
-export function insertRoom(tx: Db, row: typeof ptRooms.$inferInsert): Promise<RoomRow> {
-  return insertRow(tx, ptRooms, row);
-}
+export const insertRoom = rowInserter(ptRooms);
 
-export function updateRoom(tx: Db, id: string, patch: Partial<RoomRow>): Promise<RoomRow> {
-  return updateRow(tx, ptRooms, id, patch);
-}
+export const updateRoom = rowUpdater(ptRooms);
 
 // ---- conventions
 
@@ -85,13 +75,9 @@ export async function findConvention(
   return findRowInScope(db, ptConventions, id, scope, lock);
 }
 
-export function insertConvention(tx: Db, row: typeof ptConventions.$inferInsert): Promise<ConventionRow> {
-  return insertRow(tx, ptConventions, row);
-}
+export const insertConvention = rowInserter(ptConventions);
 
-export function updateConvention(tx: Db, id: string, patch: Partial<ConventionRow>) {
-  return updateRow(tx, ptConventions, id, patch);
-}
+export const updateConvention = rowUpdater(ptConventions);
 
 export function versionsOf(db: Db, conventionId: string) {
   return db

@@ -21,11 +21,12 @@ import {
 } from '../../../shared/contracts/deliberation';
 import { chinaDate } from '../../../shared/chinaTime';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { type Storage, imageMime } from '../../platform/storage';
 import type { Page } from '../../platform/listing';
+import { unitHead } from '../../platform/unitHead';
 import {
   type ConventionRow,
   type RoomRow,
@@ -65,9 +66,7 @@ async function roomDtos(ctx: ActorCtx, rows: RoomRow[], loc: Locale): Promise<Ro
     });
     const missing = checklist.filter((c) => !c.ok).map((c) => c.name);
     return {
-      id: r.id,
-      orgUnitId: r.orgUnitId,
-      unitName: names.get(r.orgUnitId) ?? null,
+      ...unitHead(r, names),
       name: r.name,
       address: r.address,
       checklist,
@@ -95,13 +94,7 @@ const checkEvidence = (c: Record<string, RoomItem>) => {
 
 export const listRooms = listUnder(
   roomsPolicy,
-  (ctx, q: z.infer<typeof roomListQuery>, path) =>
-    listRoomRows(
-      ctx.db,
-      ctx.actor,
-      { path, incomplete: q.incomplete === undefined ? undefined : q.incomplete === 'true' },
-      q,
-    ),
+  (ctx, q: z.infer<typeof roomListQuery>, path) => listRoomRows(ctx.db, ctx.actor, { ...q, path }),
   roomDtos,
 );
 
@@ -153,11 +146,9 @@ export async function patchRoom(
       checklist,
       updatedAt: ctx.clock.now(),
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'participation.room.update',
       entityType: 'pt_room',
-      entityId: row.id,
-      orgPath: row.orgPath,
       before: { name: row.name, checklist: row.checklist },
       after: { name: next.name, checklist: next.checklist },
     });
@@ -196,11 +187,9 @@ export async function attachRoomPhoto(
       [key]: { ok: prev?.ok ?? false, note: prev?.note ?? null, photo: prev?.photo ?? null, photoId },
     };
     const next = await updateRoom(tx, row.id, { checklist, updatedAt: ctx.clock.now() });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'participation.room.photo',
       entityType: 'pt_room',
-      entityId: row.id,
-      orgPath: row.orgPath,
       before: { item: key, photoId: prev?.photoId ?? null },
       after: { item: key, photoId, mime: photo.mime, size: photo.data.length },
     });
@@ -230,9 +219,7 @@ async function conventionDtos(ctx: ActorCtx, rows: ConventionRow[], loc: Locale)
     ),
   ]);
   return rows.map((c) => ({
-    id: c.id,
-    orgUnitId: c.orgUnitId,
-    unitName: names.get(c.orgUnitId) ?? null,
+    ...unitHead(c, names),
     kind: c.kind,
     kindName: CONVENTION_KIND_NAMES[c.kind as ConventionKind]?.[loc] ?? c.kind,
     title: c.title,
@@ -344,11 +331,9 @@ export async function addVersion(ctx: ActorCtx, id: string, input: z.infer<typeo
       createdAt: now,
     });
     const next = await updateConvention(tx, row.id, { updatedAt: now });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'participation.convention.version',
       entityType: 'pt_convention',
-      entityId: row.id,
-      orgPath: row.orgPath,
       after: { no, meetingId: input.meetingId ?? null },
     });
     return next;
@@ -376,11 +361,9 @@ export async function publishConvention(
       publishedAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'participation.convention.publish',
       entityType: 'pt_convention',
-      entityId: row.id,
-      orgPath: row.orgPath,
       before: { publishedNo: row.publishedNo },
       after: { publishedNo: input.no },
     });

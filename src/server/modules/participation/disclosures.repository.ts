@@ -2,9 +2,9 @@ import { type SQL, and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { rowsOfParents } from '../../platform/rowsOfParents';
 import { findRowInScope } from '../../platform/findInScope';
-import { insertRow } from '../../platform/rows';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
+import { rowInserter } from '../../platform/rowAccessors';
 import { type MeetingAction, boardScope, disclosuresPolicy, schedulesPolicy } from './participation.policy';
 import { ptDisclosureSchedules, ptDisclosures, ptObjections } from './participation.table';
 
@@ -13,9 +13,7 @@ export type DisclosureRow = typeof ptDisclosures.$inferSelect;
 export type ObjectionRow = typeof ptObjections.$inferSelect;
 export type ScheduleRow = typeof ptDisclosureSchedules.$inferSelect;
 
-export function insertDisclosure(tx: Db, row: typeof ptDisclosures.$inferInsert): Promise<DisclosureRow> {
-  return insertRow(tx, ptDisclosures, row);
-}
+export const insertDisclosure = rowInserter(ptDisclosures);
 
 /** A disclosure for staff (`read`/`manage` scope) or for a resident's board (`board`). */
 export async function findDisclosure(
@@ -74,9 +72,7 @@ export function objectionsOf(db: Db, disclosureIds: string[]): Promise<Objection
   );
 }
 
-export function insertObjection(tx: Db, row: typeof ptObjections.$inferInsert): Promise<ObjectionRow> {
-  return insertRow(tx, ptObjections, row);
-}
+export const insertObjection = rowInserter(ptObjections);
 
 export async function answerObjection(
   tx: Db,

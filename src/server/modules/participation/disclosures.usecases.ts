@@ -15,11 +15,12 @@ import {
   type scheduleBody,
 } from '../../../shared/contracts/participation';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
+import { unitHead } from '../../platform/unitHead';
 import { unitNames } from '../org/org.api';
 import {
   type DisclosureRow,
@@ -52,9 +53,7 @@ async function toDtos(ctx: ActorCtx, rows: DisclosureRow[]): Promise<DisclosureD
   return rows.map((d) => {
     const objectionUntil = plusDays(d.postedAt, OBJECTION_DAYS);
     return {
-      id: d.id,
-      orgUnitId: d.orgUnitId,
-      unitName: names.get(d.orgUnitId) ?? null,
+      ...unitHead(d, names),
       kind: d.kind as DisclosureKind,
       title: d.title,
       body: d.body,
@@ -142,11 +141,9 @@ export async function takeDownDisclosure(ctx: ActorCtx, id: string) {
       throw new AppError('participation.posting_min', 409, { days: POSTING_MIN_DAYS });
     const next = await takeDown(tx, row.id, now);
     if (!next) throw new AppError('participation.posting_down', 409);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'participation.disclosure.take_down',
       entityType: 'pt_disclosure',
-      entityId: row.id,
-      orgPath: row.orgPath,
       after: { takenDownAt: now },
     });
     return next;
@@ -171,11 +168,9 @@ export async function raiseObjection(ctx: ActorCtx, id: string, input: z.infer<t
       raisedAt: now,
       answerDueAt: plusDays(now, ANSWER_DAYS),
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'participation.disclosure.object',
       entityType: 'pt_disclosure',
-      entityId: row.id,
-      orgPath: row.orgPath,
       after: { objectionId: o.id },
     });
     return row;
@@ -203,11 +198,9 @@ export async function answer(
       answeredAt: now,
     });
     if (!done) throw new AppError('participation.objection_answered', 409);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'participation.disclosure.answer',
       entityType: 'pt_disclosure',
-      entityId: row.id,
-      orgPath: row.orgPath,
       after: { objectionId: o.id, late: now > o.answerDueAt },
     });
     return row;
@@ -244,9 +237,7 @@ export async function listSchedules(ctx: ActorCtx) {
   const names = await unitNamesOf(ctx.db, rows);
   return {
     items: rows.map((s) => ({
-      id: s.id,
-      orgUnitId: s.orgUnitId,
-      unitName: names.get(s.orgUnitId) ?? null,
+      ...unitHead(s, names),
       kind: s.kind as DisclosureKind,
       frequency: s.frequency as 'monthly' | 'quarterly',
     })),

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import QRCode from 'qrcode';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
@@ -52,11 +52,9 @@ export async function qrSignIn(ctx: ActorCtx, id: string, token: string) {
       },
     ]);
     if (added)
-      await writeAudit(tx, ctx, {
+      await auditRecord(tx, ctx, m, {
         action: 'participation.meeting.sign_in',
         entityType: 'pt_meeting',
-        entityId: m.id,
-        orgPath: m.orgPath,
         after: { method: 'qr', added, present: await presentCount(tx, m.id, m.basis) },
       });
     return { title: m.title, name: e.name, already: added === 0, heldAt: m.heldAt, place: m.place };

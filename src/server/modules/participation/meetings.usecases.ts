@@ -19,12 +19,13 @@ import {
   reaches,
   type voteBody,
 } from '../../../shared/contracts/participation';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { newUnitRow } from '../../platform/newRow';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
+import { unitHead } from '../../platform/unitHead';
 import { notify } from '../notifications/notifications.api';
 import { electorateOf, electorsAmong, electorsPage } from '../residents/residents.api';
 import { invitationAttachment } from './calendar.usecases';
@@ -82,9 +83,7 @@ async function toDtos(ctx: ActorCtx, rows: MeetingRow[], loc: Locale): Promise<M
   const names = await unitNamesOf(ctx.db, rows);
   const present = await presentCounts(ctx.db, rows);
   return rows.map((m) => ({
-    id: m.id,
-    orgUnitId: m.orgUnitId,
-    unitName: names.get(m.orgUnitId) ?? null,
+    ...unitHead(m, names),
     kind: m.kind as MeetingKind,
     basis: m.basis as MeetingBasis,
     title: m.title,
@@ -140,8 +139,7 @@ function actionsOf(ctx: ActorCtx, m: MeetingRow, quorate: boolean): MeetingDetai
 
 export const listMeetings = listUnder(
   meetingsPolicy,
-  (ctx, q: z.infer<typeof meetingListQuery>, path) =>
-    listMeetingRows(ctx.db, ctx.actor, { path, kind: q.kind, status: q.status }, q),
+  (ctx, q: z.infer<typeof meetingListQuery>, path) => listMeetingRows(ctx.db, ctx.actor, { ...q, path }),
   toDtos,
 );
 
@@ -224,11 +222,9 @@ export async function createMeeting(ctx: ActorCtx, input: CreateMeetingBody, loc
       status: 'scheduled',
       createdBy: ctx.actor.userId,
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, m, {
       action: 'participation.meeting.create',
       entityType: 'pt_meeting',
-      entityId: m.id,
-      orgPath: m.orgPath,
       after: { kind: m.kind, basis: m.basis, title: m.title, heldAt: m.heldAt, frozenOn, due },
     });
     // The invitation: the unit's readers are told; the meeting page offers the .ics ("加入日历").
@@ -284,11 +280,9 @@ async function changeMeeting(
   const row = await ctx.db.transaction(async (tx) => {
     const m = await openForChange({ ...ctx, db: tx }, id, states);
     const done = await change(tx, m);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, m, {
       action: done.action,
       entityType: 'pt_meeting',
-      entityId: m.id,
-      orgPath: m.orgPath,
       before: done.before,
       after: done.after,
     });

@@ -2,7 +2,7 @@
  * What other modules may call of the participation module (DESIGN boundaries): functions, never tables.
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { underPath } from '../../platform/permissions';
 import { ptMeetings, ptTopics } from './participation.table';
 import type { UseCaseCtx } from '../../platform/context';
@@ -31,11 +31,9 @@ export async function setConventionRates(
     ratesAt: ctx.clock.now(),
   });
   if (!c) return false;
-  await writeAudit(tx, ctx, {
+  await auditRecord(tx, ctx, c, {
     action: 'participation.convention.rates',
     entityType: 'pt_convention',
-    entityId: c.id,
-    orgPath: c.orgPath,
     after: { awareness: c.awarenessPermille, compliance: c.compliancePermille, source: rates.source },
   });
   return true;

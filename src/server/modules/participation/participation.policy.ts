@@ -2,6 +2,7 @@ import { type SQL, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { type Actor, scopePaths } from '../../platform/permissions';
 import { type Policy, definePolicy } from '../../platform/policy';
+import { onOrgPath } from '../../platform/policyPaths';
 import {
   ptConventions,
   ptDisclosureSchedules,
@@ -57,8 +58,7 @@ export const topicsPolicy: Policy<TopicAction, Scoped> = definePolicy({
     manage: 'participation.manage',
     propose: 'participation.propose',
   },
-  pathColumn: ptTopics.orgPath,
-  pathOf: (r: Scoped) => r.orgPath,
+  ...onOrgPath(ptTopics.orgPath),
 });
 
 export const roomsPolicy: Policy<MeetingAction, Scoped> = unitPolicy(ptRooms.orgPath);

@@ -1,10 +1,9 @@
-import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { findRowInScope } from '../../platform/findInScope';
-import { insertRow } from '../../platform/rows';
-import { type Page, listPage } from '../../platform/listing';
-import type { Actor } from '../../platform/permissions';
-import { type MeetingAction, meetingsPolicy } from './participation.policy';
+import { finderInScope, rowInserter, statusMover } from '../../platform/rowAccessors';
+import { inReach } from '../../platform/inReach';
+import type { PageQuery } from '../../platform/listing';
+import { meetingsPolicy } from './participation.policy';
 import { ptAttendance, ptCorrections, ptMeetings, ptMotions } from './participation.table';
 
 /** The only code that queries the participation module's tables (CONTRIBUTING: boundaries). */
@@ -13,55 +12,23 @@ export type AttendanceRow = typeof ptAttendance.$inferSelect;
 export type MotionRow = typeof ptMotions.$inferSelect;
 export type CorrectionRow = typeof ptCorrections.$inferSelect;
 
-export function insertMeeting(tx: Db, row: typeof ptMeetings.$inferInsert): Promise<MeetingRow> {
-  return insertRow(tx, ptMeetings, row);
-}
+export const insertMeeting = rowInserter(ptMeetings);
 
 /** A meeting in reach for `action`, else undefined (404); `lock` reads it FOR UPDATE. */
-export async function findMeeting(
-  db: Db,
-  actor: Actor,
-  action: MeetingAction,
-  id: string,
-  lock = false,
-): Promise<MeetingRow | undefined> {
-  return findRowInScope(db, ptMeetings, id, meetingsPolicy.scope(actor, action), lock);
-}
+export const findMeeting = finderInScope(meetingsPolicy, ptMeetings);
 
-export async function listMeetingRows(
-  db: Db,
-  actor: Actor,
-  filters: { path?: string; kind?: string; status?: string },
-  page: { page: number; pageSize: number },
-): Promise<Page<MeetingRow>> {
-  const conds: (SQL | undefined)[] = [
-    meetingsPolicy.scope(actor, 'read'),
-    filters.path ? sql`${ptMeetings.orgPath} like ${`${filters.path}%`}` : undefined,
-    filters.kind ? eq(ptMeetings.kind, filters.kind) : undefined,
-    filters.status ? eq(ptMeetings.status, filters.status) : undefined,
-  ];
-  return listPage(db, {
-    table: ptMeetings,
-    where: and(...conds),
-    orderBy: [desc(ptMeetings.heldAt), desc(ptMeetings.id)],
-    page,
-  });
-}
+/** One page of the meetings in reach for reading, under `path` when given, newest first. */
+export const listMeetingRows = inReach(meetingsPolicy, 'read').lister(
+  ptMeetings,
+  [desc(ptMeetings.heldAt), desc(ptMeetings.id)],
+  (q: PageQuery & { path?: string; kind?: string; status?: string }) => [
+    q.kind ? eq(ptMeetings.kind, q.kind) : undefined,
+    q.status ? eq(ptMeetings.status, q.status) : undefined,
+  ],
+);
 
 /** Moves a meeting on from `from` (optimistic: 0 rows when someone else moved it first). */
-export async function updateMeeting(
-  tx: Db,
-  id: string,
-  from: string,
-  patch: Partial<typeof ptMeetings.$inferInsert>,
-): Promise<MeetingRow | undefined> {
-  const [m] = await tx
-    .update(ptMeetings)
-    .set({ ...patch, version: sql`${ptMeetings.version} + 1` })
-    .where(and(eq(ptMeetings.id, id), eq(ptMeetings.status, from)))
-    .returning();
-  return m;
-}
+export const updateMeeting = statusMover(ptMeetings);
 
 /** Inserts sign-ins, skipping people already signed in; answers how many were new. */
 export async function insertAttendance(tx: Db, rows: (typeof ptAttendance.$inferInsert)[]): Promise<number> {
@@ -148,9 +115,7 @@ export async function recordTally(
   return m;
 }
 
-export function insertCorrection(tx: Db, row: typeof ptCorrections.$inferInsert): Promise<CorrectionRow> {
-  return insertRow(tx, ptCorrections, row);
-}
+export const insertCorrection = rowInserter(ptCorrections);
 
 export async function correctionsOf(db: Db, meetingId: string): Promise<CorrectionRow[]> {
   return db

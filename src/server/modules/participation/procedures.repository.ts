@@ -1,49 +1,28 @@
-import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { rowsOfParents } from '../../platform/rowsOfParents';
-import { findRowInScope } from '../../platform/findInScope';
-import { insertRow } from '../../platform/rows';
-import { type Page, listPage } from '../../platform/listing';
-import type { Actor } from '../../platform/permissions';
-import { type MeetingAction, proceduresPolicy } from './participation.policy';
+import { finderInScope, rowInserter } from '../../platform/rowAccessors';
+import { inReach } from '../../platform/inReach';
+import type { PageQuery } from '../../platform/listing';
+import { proceduresPolicy } from './participation.policy';
 import { ptDisclosures, ptMeetings, ptMotions, ptProcedureSteps, ptProcedures } from './participation.table';
 
 /** Queries of procedures and their steps (CONTRIBUTING: boundaries). */
 export type ProcedureRow = typeof ptProcedures.$inferSelect;
 export type StepRow = typeof ptProcedureSteps.$inferSelect;
 
-export function insertProcedure(tx: Db, row: typeof ptProcedures.$inferInsert): Promise<ProcedureRow> {
-  return insertRow(tx, ptProcedures, row);
-}
+export const insertProcedure = rowInserter(ptProcedures);
 
-export async function findProcedure(
-  db: Db,
-  actor: Actor,
-  action: MeetingAction,
-  id: string,
-  lock = false,
-): Promise<ProcedureRow | undefined> {
-  return findRowInScope(db, ptProcedures, id, proceduresPolicy.scope(actor, action), lock);
-}
+export const findProcedure = finderInScope(proceduresPolicy, ptProcedures);
 
-export async function listProcedureRows(
-  db: Db,
-  actor: Actor,
-  filters: { path?: string; status?: string },
-  page: { page: number; pageSize: number },
-): Promise<Page<ProcedureRow>> {
-  const conds: (SQL | undefined)[] = [
-    proceduresPolicy.scope(actor, 'read'),
-    filters.path ? sql`${ptProcedures.orgPath} like ${`${filters.path}%`}` : undefined,
-    filters.status ? eq(ptProcedures.status, filters.status) : undefined,
-  ];
-  return listPage(db, {
-    table: ptProcedures,
-    where: and(...conds),
-    orderBy: [desc(ptProcedures.createdAt), desc(ptProcedures.id)],
-    page,
-  });
-}
+/** One page of the procedures in reach for reading, under `path` when given, newest first. */
+export const listProcedureRows = inReach(proceduresPolicy, 'read').lister(
+  ptProcedures,
+  [desc(ptProcedures.createdAt), desc(ptProcedures.id)],
+  (q: PageQuery & { path?: string; status?: string }) => [
+    q.status ? eq(ptProcedures.status, q.status) : undefined,
+  ],
+);
 
 export function stepsOf(db: Db, procedureIds: string[]): Promise<StepRow[]> {
   return rowsOfParents(

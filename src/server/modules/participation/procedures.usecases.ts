@@ -11,9 +11,10 @@ import {
   templateOf,
 } from '../../../shared/contracts/participation';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
+import { unitHead } from '../../platform/unitHead';
 import { findDisclosure } from './disclosures.repository';
 import type { Locale } from './meetings.usecases';
 import { proceduresPolicy } from './participation.policy';
@@ -40,9 +41,7 @@ async function toDtos(ctx: ActorCtx, rows: ProcedureRow[], loc: Locale): Promise
     const tpl = templateOf(p.template)!;
     const done = steps.filter((s) => s.procedureId === p.id);
     return {
-      id: p.id,
-      orgUnitId: p.orgUnitId,
-      unitName: names.get(p.orgUnitId) ?? null,
+      ...unitHead(p, names),
       template: p.template,
       templateName: tpl.name[loc],
       title: p.title,
@@ -86,8 +85,7 @@ async function toDtos(ctx: ActorCtx, rows: ProcedureRow[], loc: Locale): Promise
 
 export const listProcedures = listUnder(
   proceduresPolicy,
-  (ctx, q: z.infer<typeof procedureListQuery>, path) =>
-    listProcedureRows(ctx.db, ctx.actor, { path, status: q.status }, q),
+  (ctx, q: z.infer<typeof procedureListQuery>, path) => listProcedureRows(ctx.db, ctx.actor, { ...q, path }),
   toDtos,
 );
 
@@ -191,11 +189,9 @@ export async function completeProcedureStep(
       now,
     );
     if (!ok) throw new AppError('workflow.conflict', 409);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'participation.procedure.step',
       entityType: 'pt_procedure',
-      entityId: row.id,
-      orgPath: row.orgPath,
       after: { step: step.key, ...link, done: last },
     });
     return { ...row, step: row.step + 1, status: last ? 'done' : 'running' };

@@ -1,9 +1,10 @@
 import { type SQL, and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { insertRow, updateRow } from '../../platform/rows';
+import { updateRow } from '../../platform/rows';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
+import { rowInserter } from '../../platform/rowAccessors';
 import { type TopicAction, homeScope, topicsPolicy } from './participation.policy';
 import {
   ptMeetings,
@@ -21,9 +22,7 @@ export type TopicRow = typeof ptTopics.$inferSelect;
 export type TopicEventRow = typeof ptTopicEvents.$inferSelect;
 export type FormatRow = typeof ptTopicFormats.$inferSelect;
 
-export function insertTopic(tx: Db, row: typeof ptTopics.$inferInsert): Promise<TopicRow> {
-  return insertRow(tx, ptTopics, row);
-}
+export const insertTopic = rowInserter(ptTopics);
 
 export async function insertTopicEvent(tx: Db, row: typeof ptTopicEvents.$inferInsert) {
   await tx.insert(ptTopicEvents).values(row);
@@ -205,9 +204,7 @@ export async function formatNamed(db: Db, name: string): Promise<FormatRow | und
   return f;
 }
 
-export function insertFormat(tx: Db, row: typeof ptTopicFormats.$inferInsert): Promise<FormatRow> {
-  return insertRow(tx, ptTopicFormats, row);
-}
+export const insertFormat = rowInserter(ptTopicFormats);
 
 export function updateFormat(tx: Db, id: string, patch: Partial<FormatRow>): Promise<FormatRow | undefined> {
   return updateRow(tx, ptTopicFormats, id, patch);

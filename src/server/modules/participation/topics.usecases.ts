@@ -27,6 +27,7 @@ import {
 } from '../../../shared/contracts/deliberation';
 import { chinaDate, chinaDayEnd, chinaDayStart } from '../../../shared/chinaTime';
 import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { newUnitRow } from '../../platform/newRow';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -34,6 +35,7 @@ import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import { can } from '../../platform/permissions';
 import { availableActions, transition } from '../../platform/workflow';
+import { unitHead } from '../../platform/unitHead';
 import { unitsByIds } from '../org/org.api';
 import { type RegistryKind, registryCandidates, registryEntries } from '../people/people.api';
 import { electorsAmong, electorsPage, liveResidentPath } from '../residents/residents.api';
@@ -84,9 +86,7 @@ async function toDtos(ctx: ActorCtx, rows: TopicRow[], loc: Locale): Promise<Top
     const step = stepOfState(t.state);
     const s = TOPIC_STEPS[step]!;
     return {
-      id: t.id,
-      orgUnitId: t.orgUnitId,
-      unitName: names.get(t.orgUnitId) ?? null,
+      ...unitHead(t, names),
       level: t.level,
       levelName: TOPIC_LEVEL_NAMES[t.level as TopicLevel]?.[loc] ?? t.level,
       source: t.source,
@@ -234,11 +234,9 @@ async function newTopic(
       actorName: proposerName,
       at: now,
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'participation.topic.propose',
       entityType: 'pt_topic',
-      entityId: row.id,
-      orgPath: row.orgPath,
       after: {
         title: row.title,
         level,
@@ -411,11 +409,9 @@ async function engageTopic(
   const t = await boardTopicRow(ctx, id);
   await ctx.db.transaction(async (tx) => {
     const audit = await write(tx, t);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, t, {
       action: audit.action,
       entityType: 'pt_topic',
-      entityId: t.id,
-      orgPath: t.orgPath,
       after: audit.after,
     });
   });

@@ -2,17 +2,13 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { findRowInScope } from '../../platform/findInScope';
 import { pjArchiveItems } from './projects.table';
-import { insertRow, updateRow } from '../../platform/rows';
+import { updateRow } from '../../platform/rows';
+import { rowInserter } from '../../platform/rowAccessors';
 import { rowsOfApplication } from './projects.childRows';
 
 export type ArchiveItemRow = typeof pjArchiveItems.$inferSelect;
 
-export async function insertArchiveItem(
-  db: Db,
-  row: typeof pjArchiveItems.$inferInsert,
-): Promise<ArchiveItemRow> {
-  return insertRow(db, pjArchiveItems, row);
-}
+export const insertArchiveItem = rowInserter(pjArchiveItems);
 
 /** A project's archive items, oldest first within each category. */
 export function archiveItemsOf(db: Db, applicationId: string): Promise<ArchiveItemRow[]> {

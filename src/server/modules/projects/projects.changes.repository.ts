@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { pjChanges } from './projects.table';
-import { insertRow } from '../../platform/rows';
+import { rowInserter } from '../../platform/rowAccessors';
 import { rowsOfApplication } from './projects.childRows';
 
 /** Queries of a selected project's content changes (R-PJ-4, projects.changes.ts). */
@@ -26,9 +26,7 @@ export async function changeById(db: Db, id: string, lock = false): Promise<Chan
   return row;
 }
 
-export async function insertChange(db: Db, row: typeof pjChanges.$inferInsert): Promise<ChangeRow> {
-  return insertRow(db, pjChanges, row);
-}
+export const insertChange = rowInserter(pjChanges);
 
 /** Decides a pending change (only while pending: a second decision finds nothing). */
 export async function decideChangeRow(

@@ -5,9 +5,10 @@ import { rowsOfParents } from '../../platform/rowsOfParents';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import { type Policy, definePolicy } from '../../platform/policy';
+import { onOrgPath } from '../../platform/policyPaths';
 import { pjDoorstepFiles, pjDoorstepProjects, pjDoorstepRecords } from './projects.table';
 import { firstRow } from '../../platform/firstRow';
-import { insertRow, updateRow, updateRowBumpingVersion } from '../../platform/rows';
+import { bumpingUpdater, rowInserter, rowUpdater } from '../../platform/rowAccessors';
 
 export type DoorstepRow = typeof pjDoorstepProjects.$inferSelect;
 export type DoorstepRecordRow = typeof pjDoorstepRecords.$inferSelect;
@@ -103,17 +104,9 @@ export async function countInCategory(
   return r?.n ?? 0;
 }
 
-export async function insertDoorstep(tx: Db, row: typeof pjDoorstepProjects.$inferInsert) {
-  return insertRow(tx, pjDoorstepProjects, row);
-}
+export const insertDoorstep = rowInserter(pjDoorstepProjects);
 
-export async function updateDoorstep(
-  tx: Db,
-  id: string,
-  patch: Partial<typeof pjDoorstepProjects.$inferInsert>,
-) {
-  return updateRowBumpingVersion(tx, pjDoorstepProjects, id, patch);
-}
+export const updateDoorstep = bumpingUpdater(pjDoorstepProjects);
 
 /** Locks one project row (stage records of one project one at a time). */
 export async function lockDoorstep(tx: Db, id: string) {
@@ -183,21 +176,11 @@ export async function stageRecord(tx: Db, projectId: string, stage: string) {
   );
 }
 
-export async function insertRecord(tx: Db, row: typeof pjDoorstepRecords.$inferInsert) {
-  return insertRow(tx, pjDoorstepRecords, row);
-}
+export const insertRecord = rowInserter(pjDoorstepRecords);
 
-export async function updateRecord(
-  tx: Db,
-  id: string,
-  patch: Partial<typeof pjDoorstepRecords.$inferInsert>,
-) {
-  return updateRow(tx, pjDoorstepRecords, id, patch);
-}
+export const updateRecord = rowUpdater(pjDoorstepRecords);
 
-export async function insertFile(tx: Db, row: typeof pjDoorstepFiles.$inferInsert) {
-  return insertRow(tx, pjDoorstepFiles, row);
-}
+export const insertFile = rowInserter(pjDoorstepFiles);
 
 export async function fileById(db: Db, id: string): Promise<DoorstepFileRow | undefined> {
   return findRowInScope(db, pjDoorstepFiles, id, undefined);
@@ -212,6 +195,5 @@ export type DoorstepAction = 'read' | 'apply' | 'export';
  */
 export const doorstepPolicy: Policy<DoorstepAction, { orgPath: string }> = definePolicy({
   permissions: { read: 'projects.read', apply: 'projects.apply', export: 'projects.export' },
-  pathColumn: pjDoorstepProjects.orgPath,
-  pathOf: (r: { orgPath: string }) => r.orgPath,
+  ...onOrgPath(pjDoorstepProjects.orgPath),
 });

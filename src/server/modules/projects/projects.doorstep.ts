@@ -64,6 +64,7 @@ import {
 } from './projects.doorstep.repository';
 import { auditDoorstep } from './projects.audit';
 import { foundInReach } from '../../platform/findInScope';
+import { orgUnitHead } from '../../platform/unitHead';
 
 const categoryName = (k: string) => DOORSTEP_CATEGORIES.find((c) => c.key === k)?.name ?? k;
 const stageIndex = (k: string) => DOORSTEP_STAGES.findIndex((s) => s.key === k);
@@ -128,9 +129,7 @@ function listDto(
 ): DoorstepDto {
   const done = DOORSTEP_STAGES.filter((s) => stages?.has(s.key));
   return {
-    id: r.id,
-    orgUnitId: r.orgUnitId,
-    orgUnitName: names.get(r.orgUnitId) ?? null,
+    ...orgUnitHead(r, names),
     year: r.year,
     category: r.category as DoorstepCategory,
     name: r.name,

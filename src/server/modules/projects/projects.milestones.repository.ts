@@ -2,7 +2,7 @@ import { asc, count, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { findRowInScope } from '../../platform/findInScope';
 import { pjMilestones } from './projects.table';
-import { insertRow, updateRow } from '../../platform/rows';
+import { rowInserter, rowUpdater } from '../../platform/rowAccessors';
 import { rowsOfApplication } from './projects.childRows';
 
 export type MilestoneRow = typeof pjMilestones.$inferSelect;
@@ -32,17 +32,9 @@ export async function milestoneById(db: Db, id: string): Promise<MilestoneRow | 
   return findRowInScope(db, pjMilestones, id, undefined);
 }
 
-export async function insertMilestone(db: Db, row: typeof pjMilestones.$inferInsert): Promise<MilestoneRow> {
-  return insertRow(db, pjMilestones, row);
-}
+export const insertMilestone = rowInserter(pjMilestones);
 
-export async function updateMilestone(
-  db: Db,
-  id: string,
-  set: Partial<typeof pjMilestones.$inferInsert>,
-): Promise<MilestoneRow> {
-  return updateRow(db, pjMilestones, id, set);
-}
+export const updateMilestone = rowUpdater(pjMilestones);
 
 export async function deleteMilestone(db: Db, id: string): Promise<void> {
   await db.delete(pjMilestones).where(eq(pjMilestones.id, id));

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { pjApplications, pjDisbursements, pjFundDisclosures, pjSpends } from './projects.table';
-import { insertRow } from '../../platform/rows';
+import { rowInserter } from '../../platform/rowAccessors';
 import { rowsOfApplication } from './projects.childRows';
 
 export type DisbursementRow = typeof pjDisbursements.$inferSelect;
@@ -26,17 +26,11 @@ export function fundDisclosuresOf(db: Db, applicationId: string): Promise<FundDi
   return rowsOfApplication(db, pjFundDisclosures, applicationId, desc(pjFundDisclosures.postedAt));
 }
 
-export async function insertDisbursement(tx: Db, row: typeof pjDisbursements.$inferInsert) {
-  return insertRow(tx, pjDisbursements, row);
-}
+export const insertDisbursement = rowInserter(pjDisbursements);
 
-export async function insertSpend(tx: Db, row: typeof pjSpends.$inferInsert) {
-  return insertRow(tx, pjSpends, row);
-}
+export const insertSpend = rowInserter(pjSpends);
 
-export async function insertFundDisclosure(tx: Db, row: typeof pjFundDisclosures.$inferInsert) {
-  return insertRow(tx, pjFundDisclosures, row);
-}
+export const insertFundDisclosure = rowInserter(pjFundDisclosures);
 
 /** Locks the application row (serialises spends of one project, so two cannot both pass the check). */
 export async function lockApplication(tx: Db, id: string) {

@@ -1,5 +1,6 @@
 import { type SQL, and, ne, or, sql } from 'drizzle-orm';
 import { type Policy, definePolicy } from '../../platform/policy';
+import { onOrgPath } from '../../platform/policyPaths';
 import { type Actor, can, inScope, scopePaths, scopeWhere } from '../../platform/permissions';
 import { pjApplications, pjAssignments, pjCallEvaluation, pjCalls } from './projects.table';
 
@@ -26,8 +27,7 @@ export const applicationsPolicy: Policy<ApplicationAction, ApplicationRecord> = 
     score: 'projects.score',
     export: 'projects.export',
   },
-  pathColumn: pjApplications.orgPath,
-  pathOf: (r: ApplicationRecord) => r.orgPath,
+  ...onOrgPath(pjApplications.orgPath),
 });
 
 export type CallAction = 'read' | 'manage';
@@ -35,8 +35,7 @@ type CallRecord = { orgPath: string; status: string };
 
 export const callsPolicy: Policy<CallAction, CallRecord> = definePolicy({
   permissions: { read: 'projects.read', manage: 'projects.manage' },
-  pathColumn: pjCalls.orgPath,
-  pathOf: (r: CallRecord) => r.orgPath,
+  ...onOrgPath(pjCalls.orgPath),
 });
 
 /** Calls the actor may read: issued in their subtree, or above their unit and no longer a draft. */

@@ -26,7 +26,7 @@ import {
   pjReports,
   pjScores,
 } from './projects.table';
-import { insertRow, updateRowBumpingVersion } from '../../platform/rows';
+import { bumpingUpdater, rowInserter } from '../../platform/rowAccessors';
 import { rowsOfApplication } from './projects.childRows';
 
 /**
@@ -72,17 +72,9 @@ export function listCallRows(db: Db, actor: Actor, q: CallListQuery): Promise<Pa
   });
 }
 
-export async function insertCall(db: Db, row: typeof pjCalls.$inferInsert): Promise<CallRow> {
-  return insertRow(db, pjCalls, row);
-}
+export const insertCall = rowInserter(pjCalls);
 
-export async function updateCallRow(
-  db: Db,
-  id: string,
-  patch: Partial<typeof pjCalls.$inferInsert>,
-): Promise<CallRow> {
-  return updateRowBumpingVersion(db, pjCalls, id, patch);
-}
+export const updateCallRow = bumpingUpdater(pjCalls);
 
 /** Applications per call and state, among those the actor may read. */
 export async function stateCounts(
@@ -278,20 +270,9 @@ export function applicationsOfCall(
     .limit(5000);
 }
 
-export async function insertApplication(
-  db: Db,
-  row: typeof pjApplications.$inferInsert,
-): Promise<ApplicationRow> {
-  return insertRow(db, pjApplications, row);
-}
+export const insertApplication = rowInserter(pjApplications);
 
-export async function updateApplicationRow(
-  db: Db,
-  id: string,
-  patch: Partial<typeof pjApplications.$inferInsert>,
-): Promise<ApplicationRow> {
-  return updateRowBumpingVersion(db, pjApplications, id, patch);
-}
+export const updateApplicationRow = bumpingUpdater(pjApplications);
 
 /** The next application number of a year: SB2026-0001, … */
 export async function nextApplicationNumber(db: Db, year: number): Promise<string> {

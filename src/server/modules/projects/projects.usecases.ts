@@ -73,6 +73,7 @@ import { sealLinkOf } from './projects.links.repository';
 import { applicationInReach, callInReach, callOfApplication } from './projects.reach';
 import { auditApplication, auditCall } from './projects.audit';
 import { audited } from '../../platform/auditedEntity';
+import { orgUnitHead } from '../../platform/unitHead';
 
 const auditScore = audited('pj_score');
 
@@ -118,9 +119,7 @@ async function callDtos(ctx: ActorCtx, rows: CallRow[]): Promise<CallDto[]> {
     const manage = callsPolicy.can(ctx.actor, 'manage', r);
     const pastDeadline = now.getTime() > endOfChinaDay(r.applicationDue).getTime();
     return {
-      id: r.id,
-      orgUnitId: r.orgUnitId,
-      orgUnitName: names.get(r.orgUnitId) ?? null,
+      ...orgUnitHead(r, names),
       year: r.year,
       title: r.title,
       status: r.status as CallStatus,

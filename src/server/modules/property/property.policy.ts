@@ -1,4 +1,5 @@
 import { type Policy, definePolicy } from '../../platform/policy';
+import { onOrgPath } from '../../platform/policyPaths';
 import { pmCompounds } from './property.table';
 
 /**
@@ -10,6 +11,5 @@ export type PropertyRecord = { orgPath: string };
 
 export const propertyPolicy: Policy<PropertyAction, PropertyRecord> = definePolicy({
   permissions: { read: 'property.read', manage: 'property.manage', board: 'property.board' },
-  pathColumn: pmCompounds.orgPath,
-  pathOf: (r: PropertyRecord) => r.orgPath,
+  ...onOrgPath(pmCompounds.orgPath),
 });

@@ -2,12 +2,12 @@ import { and, asc, desc, eq, exists, inArray, sql } from 'drizzle-orm';
 import type { HonourQuery } from '../../../shared/contracts/property';
 import type { Db } from '../../platform/db';
 import { rowsOfParents } from '../../platform/rowsOfParents';
-import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
 import { inReach } from '../../platform/inReach';
 import type { Page, PageQuery } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
-import { insertRow, updateVersionedRow } from '../../platform/rows';
+import { insertRow } from '../../platform/rows';
+import { finderInScope, versionedUpdater } from '../../platform/rowAccessors';
 import { type PropertyAction, propertyPolicy } from './property.policy';
 import { pmAppraisals, pmCompounds, pmHonours, pmIssues, pmMeetings, pmNotices } from './property.table';
 
@@ -49,14 +49,7 @@ export const insertProfile = (db: Db, row: typeof pmCompounds.$inferInsert): Pro
   insertRow(db, pmCompounds, row);
 
 /** Updates when the version still matches (optimistic lock); undefined when another change won. */
-export function updateProfile(
-  db: Db,
-  id: string,
-  version: number,
-  patch: Partial<typeof pmCompounds.$inferInsert>,
-): Promise<CompoundRow | undefined> {
-  return updateVersionedRow(db, pmCompounds, id, version, patch);
-}
+export const updateProfile = versionedUpdater(pmCompounds);
 
 // ---- 三方联动 meetings and issues
 
@@ -79,14 +72,7 @@ export function listMeetingRows(
   );
 }
 
-export function findMeeting(
-  db: Db,
-  actor: Actor,
-  action: PropertyAction,
-  id: string,
-): Promise<MeetingRow | undefined> {
-  return findRowInScope(db, pmMeetings, id, propertyPolicy.scope(actor, action, pmMeetings.orgPath));
-}
+export const findMeeting = finderInScope(propertyPolicy, pmMeetings, pmMeetings.orgPath);
 
 export const insertMeeting = (db: Db, row: typeof pmMeetings.$inferInsert): Promise<MeetingRow> =>
   insertRow(db, pmMeetings, row);
@@ -107,14 +93,7 @@ export async function insertIssues(db: Db, rows: (typeof pmIssues.$inferInsert)[
   return db.insert(pmIssues).values(rows).returning();
 }
 
-export function findIssue(
-  db: Db,
-  actor: Actor,
-  action: PropertyAction,
-  id: string,
-): Promise<IssueRow | undefined> {
-  return findRowInScope(db, pmIssues, id, propertyPolicy.scope(actor, action, pmIssues.orgPath));
-}
+export const findIssue = finderInScope(propertyPolicy, pmIssues, pmIssues.orgPath);
 
 /** Resolves an open issue; undefined when it was resolved meanwhile. */
 export async function resolveIssueRow(

@@ -30,6 +30,7 @@ import {
 } from '../../../shared/contracts/property';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { newUnitRow } from '../../platform/newRow';
@@ -37,6 +38,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { listInUnit } from '../../platform/listInUnit';
 import type { Page } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
+import { orgUnitHead } from '../../platform/unitHead';
 import { activeUnitsOfKind, ancestorOfKind, findUnitInScope, type OrgUnit, unitNames } from '../org/org.api';
 import { residentIdOfUser } from '../accounts/accounts.api';
 import { liveResidentPath } from '../residents/residents.api';
@@ -420,11 +422,9 @@ export async function createMeeting(ctx: ActorCtx, body: MeetingBody): Promise<M
       tx,
       body.issues.map((i) => newIssue(ctx, m, i, now)),
     );
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, m, {
       action: 'property.meeting.create',
       entityType: 'pm_meeting',
-      entityId: m.id,
-      orgPath: m.orgPath,
       after: { title: m.title, heldOn: m.heldOn, issues: body.issues.length },
     });
     return m;
@@ -460,11 +460,9 @@ export async function resolveIssue(ctx: ActorCtx, id: string, body: ResolveBody)
   const row = await ctx.db.transaction(async (tx) => {
     const r = await resolveIssueRow(tx, issue.id, { ...body, updatedAt: now });
     if (!r) throw new AppError('property.issue_resolved', 409);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, r, {
       action: 'property.issue.resolve',
       entityType: 'pm_issue',
-      entityId: r.id,
-      orgPath: r.orgPath,
       before: { status: 'open' },
       after: { status: 'resolved', ...body },
     });
@@ -476,9 +474,7 @@ export async function resolveIssue(ctx: ActorCtx, id: string, body: ResolveBody)
 // ---- notices, appraisals, honours
 
 const noticeDto = (n: NoticeRow, names: Map<string, string>): NoticeDto => ({
-  id: n.id,
-  orgUnitId: n.orgUnitId,
-  orgUnitName: names.get(n.orgUnitId) ?? null,
+  ...orgUnitHead(n, names),
   title: n.title,
   body: n.body,
   publishedOn: n.publishedOn,

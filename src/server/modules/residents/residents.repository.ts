@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
+import { rowInserter } from '../../platform/rowAccessors';
 import { type ResidentAction, residentsPolicy } from './residents.policy';
 import { residents } from './residents.table';
 
@@ -99,10 +100,7 @@ export async function residentIdByIdNumberHash(db: Db, hash: string): Promise<st
   return dup?.id;
 }
 
-export async function insertResident(db: Db, values: NewResident): Promise<ResidentRow> {
-  const [created] = await db.insert(residents).values(values).returning();
-  return created!;
-}
+export const insertResident = rowInserter(residents);
 
 /** Updates a resident found in scope, if still at `version` (optimistic lock); undefined when not. */
 export async function updateResidentRow(

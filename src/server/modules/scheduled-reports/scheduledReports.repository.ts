@@ -5,8 +5,8 @@ import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { escapeLike } from '../../platform/permissions';
-import { insertRow, updateVersionedRow } from '../../platform/rows';
 import { reachScope } from '../../platform/scopeReach';
+import { rowInserter, versionedUpdater } from '../../platform/rowAccessors';
 import {
   receiverPathSql,
   submissionsPolicy,
@@ -24,13 +24,9 @@ export type SubmissionRec = SubmissionRow & { receiverPath: string };
 
 // ---------------------------------------------------------------- templates
 
-export function insertTemplate(db: Db, row: typeof srTemplates.$inferInsert): Promise<TemplateRow> {
-  return insertRow(db, srTemplates, row);
-}
+export const insertTemplate = rowInserter(srTemplates);
 
-export function updateTemplateRow(db: Db, id: string, version: number, patch: Partial<TemplateRow>) {
-  return updateVersionedRow(db, srTemplates, id, version, patch);
-}
+export const updateTemplateRow = versionedUpdater(srTemplates);
 
 /** A template in reach for reading (in the subtree or above the actor's unit), or with `manage`, in the subtree. */
 export function findTemplate(
@@ -199,14 +195,7 @@ export async function findSubmission(
   return row as SubmissionRec | undefined;
 }
 
-export async function updateSubmissionRow(
-  db: Db,
-  id: string,
-  version: number,
-  patch: Partial<SubmissionRow>,
-): Promise<SubmissionRow | undefined> {
-  return updateVersionedRow(db, srSubmissions, id, version, patch);
-}
+export const updateSubmissionRow = versionedUpdater(srSubmissions);
 
 export interface SubmissionFilter {
   page: number;

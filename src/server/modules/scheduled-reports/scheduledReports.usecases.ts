@@ -19,6 +19,7 @@ import type { Locale } from '../../../shared/i18n/errors';
 import type { Permission } from '../../../shared/permissions';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, forbidden, notFound } from '../../platform/errors';
@@ -383,11 +384,9 @@ async function takeCycleStep(
         },
       }));
       const after = await act(tx, c, t, reports);
-      await writeAudit(tx, ctx, {
+      await auditRecord(tx, ctx, c, {
         action: step.action,
         entityType: 'sr_cycle',
-        entityId: c.id,
-        orgPath: c.orgPath,
         after,
       });
       return 1;

@@ -1,4 +1,5 @@
 import { type Policy, definePolicy } from '../../platform/policy';
+import { onOrgPath } from '../../platform/policyPaths';
 import { sgBodies } from './selfGovernance.table';
 
 /**
@@ -10,6 +11,5 @@ export type SgRecord = { orgPath: string };
 
 export const sgPolicy: Policy<SgAction, SgRecord> = definePolicy({
   permissions: { read: 'self_governance.read', manage: 'self_governance.manage' },
-  pathColumn: sgBodies.orgPath,
-  pathOf: (r: SgRecord) => r.orgPath,
+  ...onOrgPath(sgBodies.orgPath),
 });

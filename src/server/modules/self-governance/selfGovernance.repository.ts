@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
 import { inReach } from '../../platform/inReach';
 import type { PageQuery } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
-import { insertRow, updateVersionedRow } from '../../platform/rows';
-import { type SgAction, sgPolicy } from './selfGovernance.policy';
+import { insertRow } from '../../platform/rows';
+import { finderInScope, versionedUpdater } from '../../platform/rowAccessors';
+import { sgPolicy } from './selfGovernance.policy';
 import { sgBodies, sgElections, sgPositions, sgReviews, sgVacancies } from './selfGovernance.table';
 
 /** Every query of the self-governance tables; reads AND the policy's scope in (out of reach → 404). */
@@ -35,9 +35,7 @@ export function bodiesUnder(db: Db, actor: Actor, path: string | undefined): Pro
   return read.rows(db, actor, sgBodies, path);
 }
 
-export function findBody(db: Db, actor: Actor, action: SgAction, id: string): Promise<BodyRow | undefined> {
-  return findRowInScope(db, sgBodies, id, sgPolicy.scope(actor, action));
-}
+export const findBody = finderInScope(sgPolicy, sgBodies);
 
 export function bodiesByIds(db: Db, ids: string[]): Promise<BodyRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
@@ -66,27 +64,13 @@ export function positionsUnder(db: Db, actor: Actor, path: string | undefined): 
   return read.rows(db, actor, sgPositions, path);
 }
 
-export function findPosition(
-  db: Db,
-  actor: Actor,
-  action: SgAction,
-  id: string,
-): Promise<PositionRow | undefined> {
-  return findRowInScope(db, sgPositions, id, sgPolicy.scope(actor, action, sgPositions.orgPath));
-}
+export const findPosition = finderInScope(sgPolicy, sgPositions, sgPositions.orgPath);
 
 export const insertPosition = (db: Db, row: typeof sgPositions.$inferInsert): Promise<PositionRow> =>
   insertRow(db, sgPositions, row);
 
 /** Updates when the version still matches; undefined when another change won. */
-export function updatePosition(
-  db: Db,
-  id: string,
-  version: number,
-  patch: Partial<typeof sgPositions.$inferInsert>,
-): Promise<PositionRow | undefined> {
-  return updateVersionedRow(db, sgPositions, id, version, patch);
-}
+export const updatePosition = versionedUpdater(sgPositions);
 
 export const insertVacancy = (db: Db, row: typeof sgVacancies.$inferInsert): Promise<VacancyRow> =>
   insertRow(db, sgVacancies, row);

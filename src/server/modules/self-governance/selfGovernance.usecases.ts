@@ -21,7 +21,7 @@ import {
   type VacateBody,
 } from '../../../shared/contracts/self-governance';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx } from '../../platform/context';
 import { newUnitRow } from '../../platform/newRow';
 import { AppError, notFound } from '../../platform/errors';
@@ -242,11 +242,9 @@ export async function createPosition(ctx: ActorCtx, bodyId: string, body: Positi
         openedOn: body.vacantSince,
         reason: body.vacancyReason ?? '—',
       });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, p, {
       action: 'self_governance.position.create',
       entityType: 'sg_position',
-      entityId: p.id,
-      orgPath: p.orgPath,
       after: { body: b.name, post: p.post, personName: p.personName, vacantSince: p.vacantSince },
     });
   });
@@ -278,11 +276,9 @@ export async function vacatePosition(ctx: ActorCtx, id: string, body: VacateBody
       reason: body.reason,
       previousHolder: p.personName,
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, p, {
       action: 'self_governance.position.vacate',
       entityType: 'sg_position',
-      entityId: p.id,
-      orgPath: p.orgPath,
       before: { personName: p.personName },
       after: { vacantSince: body.openedOn, reason: body.reason },
     });
@@ -324,11 +320,9 @@ async function fillInTx(
       electionId,
       updatedAt: now,
     });
-  await writeAudit(tx, ctx, {
+  await auditRecord(tx, ctx, p, {
     action: 'self_governance.position.fill',
     entityType: 'sg_position',
-    entityId: p.id,
-    orgPath: p.orgPath,
     before: { vacantSince: p.vacantSince },
     after: { personName: holder.personName, via, on, electionId },
   });
@@ -480,11 +474,9 @@ export async function createElection(ctx: ActorCtx, body: ElectionBody): Promise
       note: body.note ?? null,
       createdBy: ctx.actor.userId,
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, e, {
       action: 'self_governance.election.create',
       entityType: 'sg_election',
-      entityId: e.id,
-      orgPath: e.orgPath,
       after: {
         body: b.name,
         kind: e.kind,

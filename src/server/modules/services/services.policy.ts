@@ -7,6 +7,7 @@ import {
   soActionsFrom,
 } from '../../../shared/contracts/serviceOrderMachine';
 import { type Policy, definePolicy } from '../../platform/policy';
+import { onOrgPath } from '../../platform/policyPaths';
 import { type Actor, scopePaths } from '../../platform/permissions';
 import { linkedResidentIdSql } from '../accounts/accounts.api';
 import { svcDutySlots, svcNeeds, svcOrders, svcProjects, svcResources, svcStations } from './services.table';
@@ -60,8 +61,7 @@ export const serviceOrdersPolicy: Policy<ServiceOrderAction, OrderRecord> = defi
     /** A volunteer or reporting party member accepts and serves. */
     serve: 'services.serve',
   },
-  pathColumn: svcOrders.orgPath,
-  pathOf: (o: OrderRecord) => o.orgPath,
+  ...onOrgPath(svcOrders.orgPath),
 });
 
 /** The path of the grid an order is served in (a grid worker sees the orders of their grid). */

@@ -10,9 +10,9 @@ import { findRowInScope } from '../../platform/findInScope';
 import { isUuid } from '../../platform/ids';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
+import { finderInScope } from '../../platform/rowAccessors';
 import { linkedResidentIdSql } from '../accounts/accounts.api';
 import {
-  type ListAction,
   dutySlotsPolicy,
   needsPolicy,
   orderVisibility,
@@ -58,9 +58,7 @@ function listCommunityRows<T extends typeof svcNeeds | typeof svcResources | typ
   });
 }
 
-export function findNeedRow(db: Db, actor: Actor, action: ListAction, id: string) {
-  return findRowInScope(db, svcNeeds, id, needsPolicy.scope(actor, action));
-}
+export const findNeedRow = finderInScope(needsPolicy, svcNeeds);
 
 /** Needs in reach for reading that match the filters; `communityId` is a community found in scope. */
 export function listNeedRows(
@@ -83,9 +81,7 @@ export function listNeedRows(
   );
 }
 
-export function findResourceRow(db: Db, actor: Actor, action: ListAction, id: string) {
-  return findRowInScope(db, svcResources, id, resourcesPolicy.scope(actor, action));
-}
+export const findResourceRow = finderInScope(resourcesPolicy, svcResources);
 
 export function listResourceRows(
   db: Db,
@@ -106,9 +102,7 @@ export function listResourceRows(
   );
 }
 
-export function findProjectRow(db: Db, actor: Actor, action: ListAction, id: string) {
-  return findRowInScope(db, svcProjects, id, projectsPolicy.scope(actor, action));
-}
+export const findProjectRow = finderInScope(projectsPolicy, svcProjects);
 
 export function listProjectRows(
   db: Db,
@@ -167,9 +161,7 @@ export async function stationById(db: Db, id: string): Promise<StationRow | unde
   return row;
 }
 
-export function findStationRow(db: Db, actor: Actor, action: ListAction, id: string) {
-  return findRowInScope(db, svcStations, id, stationsPolicy.scope(actor, action));
-}
+export const findStationRow = finderInScope(stationsPolicy, svcStations);
 
 /** The stations in reach for reading (of `communityId`, a community found in scope), by name. */
 export function listStationRows(db: Db, actor: Actor, communityId: string | undefined) {
@@ -186,9 +178,7 @@ export function listStationRows(db: Db, actor: Actor, communityId: string | unde
     .limit(500);
 }
 
-export function findDutySlotRow(db: Db, actor: Actor, action: ListAction, id: string) {
-  return findRowInScope(db, svcDutySlots, id, dutySlotsPolicy.scope(actor, action));
-}
+export const findDutySlotRow = finderInScope(dutySlotsPolicy, svcDutySlots);
 
 /** Slots in reach for reading that overlap [from, to), with their station's name and community. */
 export function listDutySlotRows(

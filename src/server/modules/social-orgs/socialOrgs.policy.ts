@@ -1,5 +1,6 @@
 import { type SQL, or, sql } from 'drizzle-orm';
 import { type Policy, definePolicy } from '../../platform/policy';
+import { onOrgPath } from '../../platform/policyPaths';
 import { type Actor, scopePaths } from '../../platform/permissions';
 import { soFunds, soProfiles, soProposals } from './socialOrgs.table';
 
@@ -13,8 +14,7 @@ export type Scoped = { orgPath: string };
 
 export const soPolicy: Policy<SoAction, Scoped> = definePolicy({
   permissions: { read: 'social_orgs.read', manage: 'social_orgs.manage', review: 'social_orgs.review' },
-  pathColumn: soProfiles.orgPath,
-  pathOf: (r: Scoped) => r.orgPath,
+  ...onOrgPath(soProfiles.orgPath),
 });
 
 /**

@@ -33,6 +33,7 @@ import {
   type UrbanVillageDto,
 } from '../../../shared/contracts/socialOrgs';
 import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { auditedWrite } from '../../platform/auditedRows';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import type { ActorCtx } from '../../platform/context';
@@ -40,6 +41,7 @@ import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page, PageQuery } from '../../platform/listing';
 import { newUnitRow } from '../../platform/newRow';
+import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import { availableActions, transition } from '../../platform/workflow';
 import { ensureAccount, findAccount, postTransaction } from '../ledger/ledger.api';
 import { activeUnitsUnder, communityOfPath, findUnitInScope, unitNames, unitsByIds } from '../org/org.api';
@@ -295,11 +297,9 @@ export async function createOrg(ctx: ActorCtx, input: OrgBody): Promise<OrgDto> 
       contactName: input.contactName ?? null,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, p, {
       action: 'social_orgs.org_create',
       entityType: 'so_org',
-      entityId: p.id,
-      orgPath: p.orgPath,
       after: { ...p, name: input.name, uscc: input.uscc ?? null, registration: input.registration },
     });
     return p;
@@ -569,11 +569,9 @@ export async function updateIncubation(
       incubationStage: r.stage,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, r, {
       action: 'social_orgs.incubation_update',
       entityType: 'so_incubation',
-      entityId: r.id,
-      orgPath: r.orgPath,
       before,
       after: r,
     });
@@ -681,11 +679,9 @@ export async function postWorker(ctx: ActorCtx, stationId: string, workerId: str
         })
       : await removeStationWorker(tx, s.id, workerId);
     if (!changed) throw add ? new AppError('social_orgs.worker_posted', 409) : notFound();
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, s, {
       action: add ? 'social_orgs.station_worker_add' : 'social_orgs.station_worker_remove',
       entityType: 'so_station',
-      entityId: s.id,
-      orgPath: s.orgPath,
       after: { workerId },
     });
   });
@@ -858,14 +854,7 @@ export async function getProposal(ctx: ActorCtx, id: string): Promise<ProposalDe
       comment: s.comment,
       createdAt: s.createdAt,
     })),
-    events: events.map((e) => ({
-      at: e.at,
-      actorName: e.actorName,
-      action: e.action,
-      fromState: e.fromState,
-      toState: e.toState,
-      comment: e.comment,
-    })),
+    events: events.map(stateEventTimeline),
   };
 }
 
@@ -903,11 +892,9 @@ export async function createProposal(ctx: ActorCtx, input: ProposalBody): Promis
         throw new AppError('social_orgs.proposal_exists', 409);
       throw err;
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, p, {
       action: 'social_orgs.proposal_submit',
       entityType: 'so_proposal',
-      entityId: p.id,
-      orgPath: p.orgPath,
       after: { roundId: p.roundId, orgId: p.orgId, title: p.title, requestedFen: p.requestedFen },
     });
   });
@@ -931,11 +918,9 @@ export async function scoreProposal(ctx: ActorCtx, id: string, input: ScoreBody)
       comment: input.comment ?? null,
       createdAt: ctx.clock.now(),
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, p, {
       action: 'social_orgs.proposal_score',
       entityType: 'so_proposal',
-      entityId: p.id,
-      orgPath: p.orgPath,
       after: { score: input.score },
     });
   });
@@ -1109,11 +1094,9 @@ export async function recordFlow(ctx: ActorCtx, fundId: string, input: FlowBody)
       actorName: ctx.actor.displayName ?? null,
       createdAt: ctx.clock.now(),
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, f, {
       action: input.kind === 'donation' ? 'social_orgs.fund_donation' : 'social_orgs.fund_disbursement',
       entityType: 'so_fund',
-      entityId: f.id,
-      orgPath: f.orgPath,
       after: { flowId, amountFen: input.amountFen, ledgerTxId: transactionId, anonymous: input.anonymous },
     });
     return flow;
@@ -1271,11 +1254,9 @@ export async function addContractItem(
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, c, {
       action: 'social_orgs.contract_item_add',
       entityType: 'so_contract',
-      entityId: c.id,
-      orgPath: c.orgPath,
       after: i,
     });
   });
@@ -1297,11 +1278,9 @@ export async function updateContractItemDone(
       updatedAt: ctx.clock.now(),
     });
     if (!i) throw notFound();
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, c, {
       action: 'social_orgs.contract_item_update',
       entityType: 'so_contract',
-      entityId: c.id,
-      orgPath: c.orgPath,
       after: i,
     });
   });

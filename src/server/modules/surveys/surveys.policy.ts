@@ -1,6 +1,7 @@
 import { type SQL, or, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/permissions';
 import { type Policy, definePolicy } from '../../platform/policy';
+import { onOrgPath } from '../../platform/policyPaths';
 import { svSurveys } from './surveys.table';
 
 /**
@@ -14,8 +15,7 @@ type Scoped = { orgPath: string; status?: string };
 
 export const surveysPolicy: Policy<SurveyAction, Scoped> = definePolicy({
   permissions: { read: 'surveys.read', manage: 'surveys.manage', enter: 'surveys.enter' },
-  pathColumn: svSurveys.orgPath,
-  pathOf: (r: Scoped) => r.orgPath,
+  ...onOrgPath(svSurveys.orgPath),
 });
 
 /**

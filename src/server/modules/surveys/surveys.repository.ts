@@ -1,7 +1,7 @@
 import { type SQL, and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Answers } from '../../../shared/contracts/surveys';
 import type { Db } from '../../platform/db';
-import { insertRow } from '../../platform/rows';
+import { rowInserter, statusMover } from '../../platform/rowAccessors';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { type SurveyAction, residentScope, staffScope } from './surveys.policy';
@@ -11,9 +11,7 @@ import { svResponses, svSurveys } from './surveys.table';
 export type SurveyRow = typeof svSurveys.$inferSelect;
 export type ResponseRow = typeof svResponses.$inferSelect;
 
-export function insertSurvey(tx: Db, row: typeof svSurveys.$inferInsert): Promise<SurveyRow> {
-  return insertRow(tx, svSurveys, row);
-}
+export const insertSurvey = rowInserter(svSurveys);
 
 /** A survey in the actor's scope for `action` (undefined when out of reach: the caller answers 404). */
 export async function findSurvey(
@@ -50,19 +48,7 @@ export async function listSurveyRows(
   });
 }
 
-export async function updateSurveyRow(
-  tx: Db,
-  id: string,
-  fromStatus: string,
-  set: Partial<typeof svSurveys.$inferInsert>,
-): Promise<SurveyRow | undefined> {
-  const [s] = await tx
-    .update(svSurveys)
-    .set({ ...set, version: sql`${svSurveys.version} + 1` })
-    .where(and(eq(svSurveys.id, id), eq(svSurveys.status, fromStatus)))
-    .returning();
-  return s;
-}
+export const updateSurveyRow = statusMover(svSurveys);
 
 /** Responses of each survey, and under each of `paths` for one survey (quota progress). */
 export async function responseCounts(db: Db, surveyIds: readonly string[]): Promise<Map<string, number>> {
@@ -117,9 +103,7 @@ export async function listResponseRows(
   });
 }
 
-export function insertResponse(tx: Db, row: typeof svResponses.$inferInsert): Promise<ResponseRow> {
-  return insertRow(tx, svResponses, row);
-}
+export const insertResponse = rowInserter(svResponses);
 
 /** Whether this person has answered the survey already: by login, registry record or phone. */
 export async function existingResponse(

@@ -16,6 +16,7 @@ import type {
   updateSurveyBody,
 } from '../../../shared/contracts/surveys';
 import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { NO_PROXY, proxyInfo, proxyInfos, resolveProxy } from '../../platform/proxy';
 import { maskPhone } from '../../platform/crypto';
 import type { ActorCtx } from '../../platform/context';
@@ -158,11 +159,9 @@ export async function createSurvey(
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, s, {
       action: 'surveys.create',
       entityType: 'sv_survey',
-      entityId: s.id,
-      orgPath: s.orgPath,
       after: { title: s.title, purpose: s.purpose, year: s.year, questions: s.questions.length },
     });
     return s;
@@ -197,11 +196,9 @@ async function changeSurvey(
     const change = await plan(tx, s);
     const updated = await updateSurveyRow(tx, s.id, change.from, change.set);
     if (!updated) throw new AppError(change.conflict, 409);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, s, {
       action: change.action,
       entityType: 'sv_survey',
-      entityId: s.id,
-      orgPath: s.orgPath,
       before: change.before,
       after: change.after(updated),
     });
@@ -444,11 +441,9 @@ export async function enterPaperResponse(
       },
       false,
     );
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, s, {
       action: proxy ? 'surveys.paper_on_behalf' : 'surveys.paper',
       entityType: 'sv_survey',
-      entityId: s.id,
-      orgPath: s.orgPath,
       after: {
         responseId: row.id,
         channel: 'paper',
@@ -678,11 +673,9 @@ export async function answerSurvey(
       },
       true,
     );
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, s, {
       action: 'surveys.answer',
       entityType: 'sv_survey',
-      entityId: s.id,
-      orgPath: s.orgPath,
       after: { responseId: row.id, channel: 'online' },
     });
   });

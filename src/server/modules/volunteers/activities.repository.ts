@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { ActivityListQuery } from '../../../shared/contracts/volunteers';
 import { type Db, rowsOf } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
-import { findRowInScope } from '../../platform/findInScope';
+import { finderInScope, rowInserter } from '../../platform/rowAccessors';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
 import { type VolunteerAction, volunteersPolicy } from './volunteers.policy';
@@ -65,19 +65,7 @@ export function listActivityRows(
 }
 
 /** An hour entry in reach for `action`, or undefined. */
-export function findHourRow(
-  db: Db,
-  actor: Actor,
-  action: VolunteerAction,
-  id: string,
-): Promise<HourRow | undefined> {
-  return findRowInScope(
-    db,
-    volunteerHours,
-    id,
-    volunteersPolicy.scope(actor, action, volunteerHours.orgPath),
-  );
-}
+export const findHourRow = finderInScope(volunteersPolicy, volunteerHours, volunteerHours.orgPath);
 
 /** Stores an hour entry unless its source was already recorded; false then. */
 export async function insertHourOnce(db: Db, values: typeof volunteerHours.$inferInsert): Promise<boolean> {
@@ -180,10 +168,7 @@ export async function teamRowById(db: Db, teamId: string): Promise<{ id: string;
   return team;
 }
 
-export async function insertActivity(db: Db, values: NewActivity): Promise<ActivityRow> {
-  const [row] = await db.insert(volunteerActivities).values(values).returning();
-  return row!;
-}
+export const insertActivity = rowInserter(volunteerActivities);
 
 export async function updateActivityRow(db: Db, id: string, set: Partial<NewActivity>): Promise<ActivityRow> {
   const [row] = await db

@@ -1,5 +1,6 @@
 import type { Permission } from '../../../shared/permissions';
 import { type Policy, definePolicy } from '../../platform/policy';
+import { onOrgPath } from '../../platform/policyPaths';
 import { volunteers } from './volunteers.table';
 
 /**
@@ -14,8 +15,7 @@ type VolunteerRecord = { orgPath: string };
 
 export const volunteersPolicy: Policy<VolunteerAction, VolunteerRecord> = definePolicy({
   permissions: { read: 'volunteers.read', write: 'volunteers.write' },
-  pathColumn: volunteers.orgPath,
-  pathOf: (r: VolunteerRecord) => r.orgPath,
+  ...onOrgPath(volunteers.orgPath),
 });
 
 /** The action behind one of the policy's permissions (for callers that name the permission). */

@@ -3,7 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { VolunteerListQuery } from '../../../shared/contracts/volunteers';
 import { type Db, rowsOf } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
-import { findRowInScope } from '../../platform/findInScope';
+import { finderInScope, rowInserter, rowUpdater, versionedUpdater } from '../../platform/rowAccessors';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
 import { type VolunteerAction, volunteersPolicy } from './volunteers.policy';
@@ -27,14 +27,7 @@ export type TeamRow = typeof volunteerTeams.$inferSelect;
 const under = (column: AnyPgColumn, path: string) => sql`${column} like ${`${escapeLike(path)}%`}`;
 
 /** A volunteer in reach for `action`, or undefined (also for an id that is not a UUID). */
-export function findVolunteerRow(
-  db: Db,
-  actor: Actor,
-  action: VolunteerAction,
-  id: string,
-): Promise<VolunteerRow | undefined> {
-  return findRowInScope(db, volunteers, id, volunteersPolicy.scope(actor, action));
-}
+export const findVolunteerRow = finderInScope(volunteersPolicy, volunteers);
 
 /** One page of the volunteers in reach for `action` matching the filters, by name. */
 export function listVolunteerRows(
@@ -96,19 +89,7 @@ export async function activeVolunteerRowOfUser(db: Db, userId: string): Promise<
 }
 
 /** A team in reach for `action`, or undefined. */
-export function findTeamRow(
-  db: Db,
-  actor: Actor,
-  action: VolunteerAction,
-  id: string,
-): Promise<TeamRow | undefined> {
-  return findRowInScope(
-    db,
-    volunteerTeams,
-    id,
-    volunteersPolicy.scope(actor, action, volunteerTeams.orgPath),
-  );
-}
+export const findTeamRow = finderInScope(volunteersPolicy, volunteerTeams, volunteerTeams.orgPath);
 
 /** One page of the teams in reach for `action`, by place and name. */
 export function listTeamRows(
@@ -310,38 +291,14 @@ export async function putCommunityFlag(db: Db, values: typeof volunteerCommunity
 
 // ─── Registry writes (of volunteers and teams the caller found in scope) ─────────────────────────
 
-type NewVolunteer = typeof volunteers.$inferInsert;
-type NewTeam = typeof volunteerTeams.$inferInsert;
-
-export async function insertVolunteer(db: Db, values: NewVolunteer): Promise<VolunteerRow> {
-  const [row] = await db.insert(volunteers).values(values).returning();
-  return row!;
-}
+export const insertVolunteer = rowInserter(volunteers);
 
 /** Updates a volunteer if still at `version` (optimistic lock), bumping it; undefined when not. */
-export async function updateVolunteerRow(
-  db: Db,
-  id: string,
-  version: number,
-  set: Partial<NewVolunteer>,
-): Promise<VolunteerRow | undefined> {
-  const [row] = await db
-    .update(volunteers)
-    .set({ ...set, version: sql`${volunteers.version} + 1` })
-    .where(and(eq(volunteers.id, id), eq(volunteers.version, version)))
-    .returning();
-  return row;
-}
+export const updateVolunteerRow = versionedUpdater(volunteers);
 
-export async function insertTeam(db: Db, values: NewTeam): Promise<TeamRow> {
-  const [row] = await db.insert(volunteerTeams).values(values).returning();
-  return row!;
-}
+export const insertTeam = rowInserter(volunteerTeams);
 
-export async function updateTeamRow(db: Db, id: string, set: Partial<NewTeam>): Promise<TeamRow> {
-  const [row] = await db.update(volunteerTeams).set(set).where(eq(volunteerTeams.id, id)).returning();
-  return row!;
-}
+export const updateTeamRow = rowUpdater(volunteerTeams);
 
 /** Adds a member (`upsert`: an existing member takes the role instead of failing). */
 export async function insertMember(

@@ -1,4 +1,5 @@
 import { type Policy, definePolicy } from '../../platform/policy';
+import { onOrgPath } from '../../platform/policyPaths';
 import { wiaApplications } from './workItemAccess.table';
 
 /**
@@ -17,6 +18,5 @@ export const wiaPolicy: Policy<WiaPolicyAction, Rec> = definePolicy({
     decide: 'work_item_access.decide',
     refuse: 'work_item_access.refuse',
   },
-  pathColumn: wiaApplications.orgPath,
-  pathOf: (r: Rec) => r.orgPath,
+  ...onOrgPath(wiaApplications.orgPath),
 });

@@ -8,6 +8,7 @@ import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike, scopeWhere } from '../../platform/permissions';
 import { insertRow } from '../../platform/rows';
 import { reachScope } from '../../platform/scopeReach';
+import { bumpingUpdater, rowInserter } from '../../platform/rowAccessors';
 import { wiaPolicy } from './workItemAccess.policy';
 import { wiaApplications, wiaEvents, wiaItems, wiaOpinions, wiaRefusals } from './workItemAccess.table';
 
@@ -46,9 +47,7 @@ export function listApplicationRows(
   });
 }
 
-export function insertApplication(db: Db, row: typeof wiaApplications.$inferInsert): Promise<ApplicationRow> {
-  return insertRow(db, wiaApplications, row);
-}
+export const insertApplication = rowInserter(wiaApplications);
 
 export async function nextNumber(db: Db, year: string): Promise<string> {
   const [r] = await db
@@ -88,9 +87,7 @@ export function opinionsOf(db: Db, id: string) {
 
 // ---------------------------------------------------------------- published lists
 
-export function insertItem(db: Db, row: typeof wiaItems.$inferInsert): Promise<ItemRow> {
-  return insertRow(db, wiaItems, row);
-}
+export const insertItem = rowInserter(wiaItems);
 
 /** Publishes an application's work item on a list from today (exempt on filing; approved or purchase on decision). */
 export function publishItem(
@@ -143,18 +140,7 @@ export function findItemInReach(db: Db, actor: Actor, id: string): Promise<ItemR
   return findRowInScope(db, wiaItems, id, reachScope(actor, 'work_item_access.read', wiaItems.orgPath));
 }
 
-export async function updateItemRow(
-  db: Db,
-  id: string,
-  patch: Partial<typeof wiaItems.$inferInsert>,
-): Promise<ItemRow> {
-  const [row] = await db
-    .update(wiaItems)
-    .set({ ...patch, version: sql`${wiaItems.version} + 1` })
-    .where(eq(wiaItems.id, id))
-    .returning();
-  return row!;
-}
+export const updateItemRow = bumpingUpdater(wiaItems);
 
 /** Active admitted items at the levels above a community (its published list), matching `item` exactly. */
 export function listedItemNamed(db: Db, communityPath: string, item: string): Promise<ItemRow | undefined> {
@@ -172,9 +158,7 @@ export function listedItemNamed(db: Db, communityPath: string, item: string): Pr
 
 // ---------------------------------------------------------------- refusals
 
-export function insertRefusal(db: Db, row: typeof wiaRefusals.$inferInsert): Promise<RefusalRow> {
-  return insertRow(db, wiaRefusals, row);
-}
+export const insertRefusal = rowInserter(wiaRefusals);
 
 export function listRefusalRows(db: Db, actor: Actor, q: RefusalQuery): Promise<Page<RefusalRow>> {
   return listPage(db, {

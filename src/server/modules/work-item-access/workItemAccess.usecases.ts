@@ -13,7 +13,7 @@ import type {
   WiaItemDto,
   WiaState,
 } from '../../../shared/contracts/workItemAccess';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { auditedWrite } from '../../platform/auditedRows';
 import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import { calendarFor, createCalendarRules, loadOverrides } from '../../platform/calendar';
@@ -44,6 +44,7 @@ import {
 } from './workItemAccess.repository';
 import { applicationWorkflow, chinaDate } from './workItemAccess.workflow';
 import { foundInReach } from '../../platform/findInScope';
+import { orgUnitHead } from '../../platform/unitHead';
 
 /** R-AC-1: "原则上在15个工作日内" — working days on the platform calendar (holidays, adjusted weekends). */
 export const DECISION_WORKING_DAYS = 15;
@@ -156,11 +157,9 @@ export async function apply(ctx: ActorCtx, body: ApplyBody): Promise<WiaDetailDt
       data: due ? { due: due.at.toISOString() } : {},
     });
     if (exempt) await publishItem(tx, ctx.ids(), a, 'admitted', 'exempt', now);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, a, {
       action: exempt ? 'work_item_access.exempt' : 'work_item_access.apply',
       entityType: 'wia_application',
-      entityId: a.id,
-      orgPath: a.orgPath,
       after: {
         number: a.number,
         department: a.department,
@@ -204,9 +203,7 @@ export async function actOnApplication(
 async function itemDtos(ctx: ActorCtx, rows: ItemRow[]): Promise<WiaItemDto[]> {
   const names = await unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
   return rows.map((i) => ({
-    id: i.id,
-    orgUnitId: i.orgUnitId,
-    orgUnitName: names.get(i.orgUnitId) ?? null,
+    ...orgUnitHead(i, names),
     applicationId: i.applicationId,
     list: i.list as 'admitted' | 'purchase',
     kind: i.kind as 'approved' | 'exempt' | 'purchase',
@@ -245,11 +242,9 @@ export async function reviewItem(ctx: ActorCtx, id: string, body: ReviewItemBody
       reviewNote: body.note,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, item, {
       action: 'work_item_access.item.review',
       entityType: 'wia_item',
-      entityId: item.id,
-      orgPath: item.orgPath,
       before: { status: item.status },
       after: { status: row.status, decision: body.decision, note: body.note },
     });
@@ -262,9 +257,7 @@ export async function reviewItem(ctx: ActorCtx, id: string, body: ReviewItemBody
 
 function refusalDto(r: RefusalRow, names: Map<string, string>): RefusalDto {
   return {
-    id: r.id,
-    orgUnitId: r.orgUnitId,
-    orgUnitName: names.get(r.orgUnitId) ?? null,
+    ...orgUnitHead(r, names),
     department: r.department,
     matter: r.matter,
     requestedOn: r.requestedOn,

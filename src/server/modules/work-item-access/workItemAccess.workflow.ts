@@ -5,7 +5,7 @@ import {
   type WiaActionBody,
   type WiaState,
 } from '../../../shared/contracts/workItemAccess';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
 import { stateEventColumns } from '../../platform/workflowEvents';
@@ -143,11 +143,9 @@ export const applicationWorkflow = defineWorkflow<WiaState, ApplicationRow, WiaA
           comment: null,
           data: { due: a.dueAt?.toISOString() },
         });
-        await writeAudit(tx, ctx, {
+        await auditRecord(tx, ctx, a, {
           action: 'work_item_access.overdue',
           entityType: 'wia_application',
-          entityId: a.id,
-          orgPath: a.orgPath,
           after: { state: a.state, due: a.dueAt?.toISOString() },
         });
       },

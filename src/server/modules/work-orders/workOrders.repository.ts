@@ -3,11 +3,11 @@ import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-or
 import type { WorkOrderListQuery } from '../../../shared/contracts/workOrders';
 import { OPEN_STATUSES, type WoStatus } from '../../../shared/contracts/workOrderMachine';
 import type { Db } from '../../platform/db';
-import { findRowInScope } from '../../platform/findInScope';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
-import { type WorkOrderAction, workOrdersPolicy } from './workOrders.policy';
+import { finderInScope } from '../../platform/rowAccessors';
+import { workOrdersPolicy } from './workOrders.policy';
 import { woAttachments, woEvents, woFollowups, woParticipants, workOrders } from './workOrders.table';
 
 /**
@@ -19,9 +19,7 @@ import { woAttachments, woEvents, woFollowups, woParticipants, workOrders } from
 export type OrderRow = typeof workOrders.$inferSelect;
 
 /** One order in reach for `action`, or undefined (also for an id that is not a UUID). */
-export function findOrderRow(db: Db, actor: Actor, action: WorkOrderAction, id: string) {
-  return findRowInScope(db, workOrders, id, workOrdersPolicy.scope(actor, action));
-}
+export const findOrderRow = finderInScope(workOrdersPolicy, workOrders);
 
 /** An attachment by id (undefined for an id that is not a UUID); its order decides who may open it. */
 export async function findAttachment(db: Db, id: string) {

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { sweepWorkflow } from '../../platform/workflow';
@@ -111,11 +112,9 @@ export async function remind(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
     ...statusStepColumns(ctx, { action: 'remind', note: '超期次日自动催办' }, now),
     orderId: o.id,
   });
-  await writeAudit(tx, ctx, {
+  await auditRecord(tx, ctx, o, {
     action: 'work_orders.remind',
     entityType: 'work_order',
-    entityId: o.id,
-    orgPath: o.orgPath,
     after: { automatic: true },
   });
 }
