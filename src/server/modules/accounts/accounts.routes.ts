@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   changePasswordBody,
@@ -21,6 +20,7 @@ import {
   userSchema,
 } from '../../../shared/contracts/accounts';
 import { writeAudit } from '../../platform/audit';
+import { routeKit } from '../../platform/routeKit';
 import { SESSION_COOKIE, destroySession, sessionCookieOptions } from '../../platform/auth';
 import { actorCtxOf, ctxOf } from '../../platform/context';
 import { access } from '../../platform/access';
@@ -51,7 +51,6 @@ import * as accountsTables from './accounts.table';
 import { accountsAccess } from '../../../shared/permissions/accounts';
 import { ACCOUNTS_ERRORS } from '../../../shared/i18n/errors.accounts';
 import { ACCOUNTS_AUDIT } from '../../../shared/i18n/audit.accounts';
-import { idRoutes } from '../../platform/recordActions';
 
 export const accountsModule = defineModule({
   name: 'accounts',
@@ -60,9 +59,7 @@ export const accountsModule = defineModule({
   access: accountsAccess,
   errors: ACCOUNTS_ERRORS,
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['accounts'];
-    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
+    const { app, tags, route } = routeKit(base, deps, 'accounts');
 
     // Password right and a second factor set up: `{ twoFactorRequired, pendingToken }` and no session yet.
     app.post(

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditEntrySchema, auditQuery, auditVerifySchema } from '../../../shared/contracts/audit';
 import { auditCheckpointFileOf, sealAudit, sealDepsOf } from '../../platform/audit';
+import { routeKit } from '../../platform/routeKit';
 import { actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
 import { defineModule } from '../../platform/module';
@@ -23,8 +23,7 @@ export const auditModule = defineModule({
     },
   ],
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['audit'];
+    const { app, tags } = routeKit(base, deps, 'audit');
     app.get(
       '/api/audit',
       {

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   type TopicDto,
@@ -33,8 +32,9 @@ import {
 } from '../../../shared/contracts/deliberation';
 import { chinaMinute } from '../../../shared/chinaTime';
 import { type Access, access } from '../../platform/access';
-import { type AppDeps, actorCtxOf } from '../../platform/context';
-import { type SheetColumn, sendXlsx } from '../../platform/excel';
+import { routeKit } from '../../platform/routeKit';
+import type { AppDeps } from '../../platform/context';
+import type { SheetColumn } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { recordActions } from '../../platform/recordActions';
 import { recordRoutes } from '../../platform/recordRoutes';
@@ -74,7 +74,6 @@ import {
   stepTopic,
   supportTopic,
 } from './topics.usecases';
-import { idRoutes } from '../../platform/recordActions';
 
 /** The columns of the topics' xlsx export, headed in English or Chinese. */
 function topicColumns(en: boolean): SheetColumn<TopicDto>[] {
@@ -100,10 +99,7 @@ function topicColumns(en: boolean): SheetColumn<TopicDto>[] {
  * (board: topics and conventions of their home's units).
  */
 export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-  const tags = ['participation'];
-  const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
-  const route = idRoutes(app, ctx, tags);
+  const { app, tags, ctxOf: ctx, route, xlsx } = routeKit(base, deps, 'participation');
   const read = { access: access.permission('participation.read') };
   const manage = { access: access.permission('participation.manage') };
   const propose = { access: access.permission('participation.propose') };
@@ -124,20 +120,16 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     created: topicDetailSchema,
     detail: { schema: topicDetailSchema, get: getTopic },
   });
-  app.get(
+  xlsx(
     '/api/deliberations/topics/export.xlsx',
-    { config: read, schema: { tags, querystring: topicListQuery.omit({ page: true, pageSize: true }) } },
-    async (req, reply) => {
-      const rows = await exportTopics(ctx(req), { ...req.query, page: 1, pageSize: 20 }, req.locale);
-      const en = req.locale === 'en';
-      return sendXlsx(
-        reply,
-        en ? 'topics.xlsx' : '协商议题.xlsx',
-        en ? 'Topics' : '协商议题',
-        topicColumns(en),
-        rows,
-      );
+    read.access,
+    topicListQuery.omit({ page: true, pageSize: true }),
+    {
+      file: { en: 'topics.xlsx', zh: '协商议题.xlsx' },
+      sheet: { en: 'Topics', zh: '协商议题' },
+      columns: topicColumns,
     },
+    (ctx, q, locale) => exportTopics(ctx, { ...q, page: 1, pageSize: 20 }, locale),
   );
   app.post(
     '/api/deliberations/topics/from-category',

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   attendanceBody,
   boardQuery,
@@ -34,7 +33,8 @@ import { PARTICIPATION_AUDIT } from '../../../shared/i18n/audit.participation';
 import { PARTICIPATION_ERRORS } from '../../../shared/i18n/errors.participation';
 import { participationAccess } from '../../../shared/permissions/participation';
 import { type Access, access } from '../../platform/access';
-import { actorCtxOf, ctxOf } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
+import { ctxOf } from '../../platform/context';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { participationEvidence } from './participation.evidence.repository';
@@ -89,9 +89,7 @@ export const participationModule = defineModule({
   ],
   routes(base: FastifyInstance, deps) {
     deliberationRoutes(base, deps);
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['participation'];
-    const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
+    const { app, tags, ctxOf: ctx } = routeKit(base, deps, 'participation');
     const read = { access: access.permission('participation.read') };
     const manage = { access: access.permission('participation.manage') };
     const detail = { 200: meetingDetailSchema };
