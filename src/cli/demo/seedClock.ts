@@ -29,7 +29,5 @@ export class SeedClock {
     this.at = new Date(this.at.getTime() + ms);
   }
 
-  ctxOf(username: string) {
-    return demoUserCtx({ ...this.deps, clock: this.clock }, username);
-  }
+  readonly ctxOf = (username: string) => demoUserCtx({ ...this.deps, clock: this.clock }, username);
 }
