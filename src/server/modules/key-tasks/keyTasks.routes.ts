@@ -68,16 +68,11 @@ export const keyTasksModule = defineModule({
   audit: KEY_TASKS_AUDIT,
   workflows: [taskWorkflow],
   routes(base: FastifyInstance, deps) {
-    const { app, tags, ctxOf, route } = routeKit(base, deps, 'key-tasks');
+    const { app, tags, ctxOf, route, recordFields } = routeKit(base, deps, 'key-tasks');
     const read = { access: access.permission('key_tasks.read') };
     const manage = { access: access.permission('key_tasks.manage') };
 
-    const records = {
-      tags,
-      read: read.access,
-      write: manage.access,
-      ctx: ctxOf,
-    };
+    const records = recordFields(read.access, manage.access);
 
     // ---- leading groups and joint meetings
     recordRoutes(base, {

@@ -99,12 +99,12 @@ function topicColumns(en: boolean): SheetColumn<TopicDto>[] {
  * (board: topics and conventions of their home's units).
  */
 export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
-  const { app, tags, ctxOf: ctx, route, xlsx } = routeKit(base, deps, 'participation');
+  const { app, tags, ctxOf: ctx, route, xlsx, recordFields } = routeKit(base, deps, 'participation');
   const read = { access: access.permission('participation.read') };
   const manage = { access: access.permission('participation.manage') };
   const propose = { access: access.permission('participation.propose') };
   const board = { access: access.permission('participation.board') };
-  const records = { tags, read: read.access, write: manage.access, ctx };
+  const records = recordFields(read.access, manage.access);
   const actionsOn = <R extends z.ZodType>(path: string, who: { access: Access }, response: R) =>
     recordActions(base, { path, tags, access: who.access, ctx, response });
 

@@ -89,11 +89,11 @@ export const participationModule = defineModule({
   ],
   routes(base: FastifyInstance, deps) {
     deliberationRoutes(base, deps);
-    const { app, tags, ctxOf: ctx } = routeKit(base, deps, 'participation');
+    const { app, tags, ctxOf: ctx, recordFields } = routeKit(base, deps, 'participation');
     const read = { access: access.permission('participation.read') };
     const manage = { access: access.permission('participation.manage') };
     const detail = { 200: meetingDetailSchema };
-    const records = { tags, read: read.access, write: manage.access, ctx };
+    const records = recordFields(read.access, manage.access);
     const board = { access: access.permission('participation.board') };
     const actionsOn = <R extends z.ZodType>(path: string, who: { access: Access }, response: R) =>
       recordActions(base, { path, tags, access: who.access, ctx, response });

@@ -96,7 +96,7 @@ export const peopleModule = defineModule({
   access: peopleAccess,
   errors: PEOPLE_ERRORS,
   routes(base: FastifyInstance, deps) {
-    const { app, tags, ctxOf, route, page } = routeKit(base, deps, 'people');
+    const { app, tags, ctxOf, route, page, recordFields } = routeKit(base, deps, 'people');
 
     // ---- party organization levels (R-ORG-2) ----
     app.get(
@@ -136,12 +136,7 @@ export const peopleModule = defineModule({
     );
 
     // ---- the registries: each a list, a detail, create and update ----
-    const registry = {
-      tags,
-      read: access.permission('people.read'),
-      write: access.permission('people.write'),
-      ctx: ctxOf,
-    };
+    const registry = recordFields(access.permission('people.read'), access.permission('people.write'));
 
     // ---- party organizations ----
     recordRoutes(base, {

@@ -85,15 +85,10 @@ export const propertyModule = defineModule({
   errors: PROPERTY_ERRORS,
   audit: PROPERTY_AUDIT,
   routes(base: FastifyInstance, deps) {
-    const { app, tags, ctxOf, route, page, xlsx } = routeKit(base, deps, 'property');
+    const { app, tags, ctxOf, route, page, xlsx, recordFields } = routeKit(base, deps, 'property');
     const read = { access: access.permission('property.read') };
     const manage = { access: access.permission('property.manage') };
-    const records = {
-      tags,
-      read: read.access,
-      write: manage.access,
-      ctx: ctxOf,
-    };
+    const records = recordFields(read.access, manage.access);
 
     page('/api/property/compounds', read.access, compoundQuery, compoundSchema, listCompounds);
     route('GET', '/api/property/compounds/:id', read.access, { response: compoundSchema }, getCompound);

@@ -50,16 +50,11 @@ export const selfGovernanceModule = defineModule({
   errors: SELF_GOVERNANCE_ERRORS,
   audit: SELF_GOVERNANCE_AUDIT,
   routes(base: FastifyInstance, deps) {
-    const { app, tags, ctxOf, route } = routeKit(base, deps, 'self-governance');
+    const { app, tags, ctxOf, route, recordFields } = routeKit(base, deps, 'self-governance');
     const read = { access: access.permission('self_governance.read') };
     const manage = { access: access.permission('self_governance.manage') };
     const P = '/api/self-governance';
-    const records = {
-      tags,
-      read: read.access,
-      write: manage.access,
-      ctx: ctxOf,
-    };
+    const records = recordFields(read.access, manage.access);
 
     app.get(
       `${P}/overview`,

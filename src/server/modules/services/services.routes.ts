@@ -145,7 +145,7 @@ export const servicesModule = defineModule({
   workflows: [serviceOrderWorkflow],
   reportFigures: serviceFigures,
   routes(base: FastifyInstance, deps: AppDeps) {
-    const { app, tags, ctxOf: actorCtx, route, page } = routeKit(base, deps, 'services');
+    const { app, tags, ctxOf: actorCtx, route, page, recordFields } = routeKit(base, deps, 'services');
     const idParams = z.object({ id: z.string().max(64) });
 
     // ---- seed 003's three lists (问题/服务/解决), read from needs and orders
@@ -158,12 +158,7 @@ export const servicesModule = defineModule({
       (req) => loopLists(actorCtx(req), req.query),
     );
     // ---- three lists (R-SV-1)
-    const lists = {
-      tags,
-      read: access.permission('services.read'),
-      write: access.permission('services.write'),
-      ctx: actorCtx,
-    };
+    const lists = recordFields(access.permission('services.read'), access.permission('services.write'));
     recordRoutes(app, {
       path: '/api/services/needs',
       ...lists,

@@ -164,12 +164,12 @@ export const socialOrgsModule = defineModule({
   audit: SOCIAL_ORGS_AUDIT,
   workflows: [proposalWorkflow],
   routes(base: FastifyInstance, deps: AppDeps) {
-    const { app, tags, ctxOf: ctx, route, xlsx } = routeKit(base, deps, 'social-orgs');
+    const { app, tags, ctxOf: ctx, route, xlsx, recordFields } = routeKit(base, deps, 'social-orgs');
     const read = { access: access.permission('social_orgs.read') };
     const manage = { access: access.permission('social_orgs.manage') };
     const review = { access: access.permission('social_orgs.review') };
     const pq = z.object(pageQuery);
-    const records = { tags, read: read.access, write: manage.access, ctx };
+    const records = recordFields(read.access, manage.access);
 
     // ---- registry
     recordRoutes(base, {

@@ -107,11 +107,11 @@ export const volunteersModule = defineModule({
   errors: VOLUNTEERS_ERRORS,
   reportFigures: volunteerFigures,
   routes(base: FastifyInstance, deps) {
-    const { app, tags, ctxOf: ctx, route } = routeKit(base, deps, 'volunteers');
+    const { app, tags, ctxOf: ctx, route, recordFields } = routeKit(base, deps, 'volunteers');
     const read = { access: access.permission('volunteers.read') };
     const write = { access: access.permission('volunteers.write') };
     const session = { access: access.session };
-    const records = { tags, read: read.access, write: write.access, ctx };
+    const records = recordFields(read.access, write.access);
 
     // Profiles
     recordRoutes(app, {
