@@ -25,7 +25,7 @@ import { SESSION_COOKIE, destroySession, sessionCookieOptions } from '../../plat
 import { actorCtxOf, ctxOf } from '../../platform/context';
 import { access } from '../../platform/access';
 import { defineModule } from '../../platform/module';
-import { pageOf, pageQuery } from '../../platform/pagination';
+import { pageQuery } from '../../platform/pagination';
 import {
   changePassword,
   createUser,
@@ -59,7 +59,7 @@ export const accountsModule = defineModule({
   access: accountsAccess,
   errors: ACCOUNTS_ERRORS,
   routes(base: FastifyInstance, deps) {
-    const { app, tags, route } = routeKit(base, deps, 'accounts');
+    const { app, tags, route, page } = routeKit(base, deps, 'accounts');
 
     // Password right and a second factor set up: `{ twoFactorRequired, pendingToken }` and no session yet.
     app.post(
@@ -217,17 +217,12 @@ export const accountsModule = defineModule({
       },
     );
 
-    app.get(
+    page(
       '/api/users',
-      {
-        config: { access: access.permission('users.read') },
-        schema: {
-          tags,
-          querystring: z.object({ q: z.string().max(50).optional(), ...pageQuery }),
-          response: { 200: pageOf(userSchema) },
-        },
-      },
-      (req) => listUsers(actorCtxOf(deps, req), req.query),
+      access.permission('users.read'),
+      z.object({ q: z.string().max(50).optional(), ...pageQuery }),
+      userSchema,
+      listUsers,
     );
     route('GET', '/api/users/:id', access.permission('users.read'), { response: userSchema }, getUser);
     app.post(

@@ -39,7 +39,6 @@ import { type AppDeps, actorCtxOf } from '../../platform/context';
 import type { SheetColumn } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { routeKit } from '../../platform/routeKit';
-import { pageOf } from '../../platform/pagination';
 import { bodiesForDispute, createBody, listBodies, updateBody } from './disputes.bodies';
 import { getLimits, getLists, importList, setLimits } from './disputes.config';
 import { createMeeting, listContacts, listMeetings, setContact } from './disputes.meetings';
@@ -134,13 +133,9 @@ export const disputesModule = defineModule({
   workflows: [disputeWorkflow],
   reportFigures: disputeFigures,
   routes(base: FastifyInstance, deps: AppDeps) {
-    const { app, xlsx } = routeKit(base, deps, 'disputes');
+    const { app, page, xlsx } = routeKit(base, deps, 'disputes');
 
-    app.get(
-      '/api/disputes',
-      options('disputes.read', { querystring: listQuery, response: { 200: pageOf(disputeSchema) } }),
-      (req) => listDisputes(actorCtxOf(deps, req), req.query),
-    );
+    page('/api/disputes', access.permission('disputes.read'), listQuery, disputeSchema, listDisputes);
     xlsx(
       '/api/disputes/export.xlsx',
       access.permission('disputes.read'),

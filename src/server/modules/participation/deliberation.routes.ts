@@ -38,7 +38,6 @@ import type { SheetColumn } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { recordActions } from '../../platform/recordActions';
 import { recordRoutes } from '../../platform/recordRoutes';
-import { pageOf } from '../../platform/pagination';
 import { createLocalStorage } from '../../platform/storage';
 import { readPhoto } from '../../platform/uploads';
 import { meetingQr, qrSignIn } from './meetings.qr';
@@ -99,7 +98,7 @@ function topicColumns(en: boolean): SheetColumn<TopicDto>[] {
  * (board: topics and conventions of their home's units).
  */
 export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
-  const { app, tags, ctxOf: ctx, route, xlsx, recordFields } = routeKit(base, deps, 'participation');
+  const { app, tags, ctxOf: ctx, route, page, xlsx, recordFields } = routeKit(base, deps, 'participation');
   const read = { access: access.permission('participation.read') };
   const manage = { access: access.permission('participation.manage') };
   const propose = { access: access.permission('participation.propose') };
@@ -220,11 +219,7 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     { config: board, schema: { tags, response: { 200: homeUnitsSchema } } },
     (req) => homeUnits(ctx(req), req.locale),
   );
-  app.get(
-    '/api/deliberations/board/topics',
-    { config: board, schema: { tags, querystring: myTopicsQuery, response: { 200: pageOf(topicSchema) } } },
-    (req) => boardTopics(ctx(req), req.query, req.locale),
-  );
+  page('/api/deliberations/board/topics', board.access, myTopicsQuery, topicSchema, boardTopics);
   app.post(
     '/api/deliberations/board/topics',
     { config: board, schema: { tags, body: proposeTopicBody, response: { 201: topicDetailSchema } } },
@@ -297,17 +292,12 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     created: conventionDetailSchema,
     detail: { schema: conventionDetailSchema, get: (c, id, loc) => getConvention(c, id, loc) },
   });
-  app.get(
+  page(
     '/api/conventions/board',
-    {
-      config: board,
-      schema: {
-        tags,
-        querystring: conventionListQuery.omit({ orgUnitId: true }),
-        response: { 200: pageOf(conventionSchema) },
-      },
-    },
-    (req) => listConventions(ctx(req), req.query, req.locale, true),
+    board.access,
+    conventionListQuery.omit({ orgUnitId: true }),
+    conventionSchema,
+    (ctx, q, locale) => listConventions(ctx, q, locale, true),
   );
   actionsOn('/api/conventions/board', board, conventionDetailSchema).get('', (c, id, loc) =>
     getConvention(c, id, loc, true),

@@ -24,7 +24,6 @@ import { selfGovernanceAccess } from '../../../shared/permissions/self-governanc
 import { access } from '../../platform/access';
 import { routeKit } from '../../platform/routeKit';
 import { defineModule } from '../../platform/module';
-import { pageOf } from '../../platform/pagination';
 import { recordRoutes } from '../../platform/recordRoutes';
 import * as tables from './selfGovernance.table';
 import {
@@ -50,7 +49,7 @@ export const selfGovernanceModule = defineModule({
   errors: SELF_GOVERNANCE_ERRORS,
   audit: SELF_GOVERNANCE_AUDIT,
   routes(base: FastifyInstance, deps) {
-    const { app, tags, ctxOf, route, recordFields } = routeKit(base, deps, 'self-governance');
+    const { app, tags, ctxOf, route, page, recordFields } = routeKit(base, deps, 'self-governance');
     const read = { access: access.permission('self_governance.read') };
     const manage = { access: access.permission('self_governance.manage') };
     const P = '/api/self-governance';
@@ -92,11 +91,7 @@ export const selfGovernanceModule = defineModule({
       { body: fillBody, response: positionSchema },
       fillPosition,
     );
-    app.get(
-      `${P}/vacancies`,
-      { config: read, schema: { tags, querystring: vacancyQuery, response: { 200: pageOf(vacancySchema) } } },
-      (req) => listVacancies(ctxOf(req), req.query),
-    );
+    page(`${P}/vacancies`, read.access, vacancyQuery, vacancySchema, listVacancies);
     recordRoutes(base, {
       path: `${P}/elections`,
       ...records,
