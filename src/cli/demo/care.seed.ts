@@ -11,7 +11,8 @@ import { residents } from '../../server/modules/residents/residents.table';
 import type { ActorCtx } from '../../server/platform/context';
 import { DEFAULT_FREQUENCY_DAYS } from '../../shared/contracts/care';
 import { SPECIAL_GROUP_TAGS, type SpecialGroupTag } from '../../shared/orgKinds';
-import { type DemoSeedDeps, demoUserCtx, tongduCommunity } from './seedContext';
+import { SeedClock } from './seedClock';
+import { type DemoSeedDeps, type DemoSeedOpts, tongduCommunity } from './seedContext';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -31,17 +32,14 @@ const NOTES = [
  * the same job that runs every ten minutes), and two temporary relief cases — one for a migrant worker
  * from another province (non-local registration, granted) and one awaiting the subdistrict's approval.
  */
-export async function seedDemoCare(deps: DemoSeedDeps, opts: { log: (line: string) => void }): Promise<void> {
+export async function seedDemoCare(deps: DemoSeedDeps, opts: DemoSeedOpts): Promise<void> {
   const { db, ids, pii } = deps;
-  const real = deps.clock.now();
-  let at = new Date(real.getTime() - 35 * DAY);
-  const clock = { now: () => new Date(at) };
-  const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
+  const time = new SeedClock(deps, 35);
   const tongdu = await tongduCommunity(db);
-  const staff = await ctxOf('tongdu');
-  const gridWorker = await ctxOf('grid1');
-  const volunteer = await ctxOf('zhiyuan');
-  const sdAdmin = await ctxOf('liukt');
+  const staff = await time.ctxOf('tongdu');
+  const gridWorker = await time.ctxOf('grid1');
+  const volunteer = await time.ctxOf('zhiyuan');
+  const sdAdmin = await time.ctxOf('liukt');
   if (!tongdu || !staff || !gridWorker) return;
   const [grid] = await db
     .select()
@@ -77,7 +75,7 @@ export async function seedDemoCare(deps: DemoSeedDeps, opts: { log: (line: strin
       frequencyDays: every,
       assigneeKind: kind,
       assigneeUserId: visitor.actor.userId,
-      firstDueAt: new Date(at.getTime() + 2 * DAY),
+      firstDueAt: new Date(time.at.getTime() + 2 * DAY),
       note: null,
     });
     plans.push({ id: p.id, visitor, every });
@@ -89,7 +87,7 @@ export async function seedDemoCare(deps: DemoSeedDeps, opts: { log: (line: strin
   let visits = 0;
   let seq = 0;
   for (let day = 2; day <= 34; day++) {
-    at = new Date(real.getTime() - (35 - day) * DAY + 10 * HOUR - 8 * HOUR);
+    time.at = new Date(time.real.getTime() - (35 - day) * DAY + 10 * HOUR - 8 * HOUR);
     for (const p of plans) {
       const sinceStart = day - 2;
       if (sinceStart % p.every !== 0) continue;
@@ -104,14 +102,14 @@ export async function seedDemoCare(deps: DemoSeedDeps, opts: { log: (line: strin
       });
       if (v) visits++;
     }
-    at = new Date(at.getTime() + 14 * HOUR);
-    await flagMissedVisits({ db, ids, pii, clock, requestId: 'demo-seed' });
+    time.advance(14 * HOUR);
+    await flagMissedVisits({ db, ids, pii, clock: time.clock, requestId: 'demo-seed' });
   }
-  at = real;
-  const missed = await flagMissedVisits({ db, ids, pii, clock, requestId: 'demo-seed' });
+  time.at = time.real;
+  const missed = await flagMissedVisits({ db, ids, pii, clock: time.clock, requestId: 'demo-seed' });
 
   // ---- two temporary relief cases (R-SV-3): at the place of emergency, whatever the registration
-  at = new Date(real.getTime() - 6 * DAY);
+  time.daysAgo(6);
   const migrant = await applyRelief(staff, {
     placeUnitId: grid?.id ?? tongdu.id,
     emergencyPlace: '铜都社区建设路工地',
@@ -132,16 +130,16 @@ export async function seedDemoCare(deps: DemoSeedDeps, opts: { log: (line: strin
     ],
   });
   if (sdAdmin) {
-    at = new Date(real.getTime() - 5 * DAY);
+    time.daysAgo(5);
     const ok = await actOnRelief(sdAdmin, migrant.id, {
       action: 'approve',
       note: '情况属实，急难发生地受理，同意救助',
       version: 1,
     });
-    at = new Date(real.getTime() - 4 * DAY);
+    time.daysAgo(4);
     await actOnRelief(staff, migrant.id, { action: 'grant', version: ok.version });
   }
-  at = new Date(real.getTime() - 1 * DAY);
+  time.daysAgo(1);
   await applyRelief(staff, {
     placeUnitId: tongdu.id,
     emergencyPlace: '铜都社区3栋',

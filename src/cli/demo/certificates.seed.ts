@@ -3,12 +3,11 @@ import {
   requestCertificate,
   recordSealUse,
 } from '../../server/modules/certificates/certificates.usecases';
-import type { AppDeps } from '../../server/platform/context';
 import { AppError } from '../../server/platform/errors';
 import type { CertificateRequestBody } from '../../shared/contracts/certificates';
-import { demoUserCtx, tongduCommunity, xinxialuSubdistrict } from './seedContext';
+import { SeedClock } from './seedClock';
+import { type DemoSeedDeps, type DemoSeedOpts, tongduCommunity, xinxialuSubdistrict } from './seedContext';
 
-const DAY = 86_400_000;
 const ORG_LAW = '中华人民共和国城市居民委员会组织法';
 
 /** A dozen matters a community may certify, each with the clause that assigns it (R-AC-2). */
@@ -33,19 +32,13 @@ const CATALOGUE: [string, string, string][] = [
  * an asking body supplied — and refused three (no clause, the asking body's own duty, a loan guarantee);
  * its seal log has ordinary uses and a refused guarantee. Dates relative to the clock.
  */
-export async function seedDemoCertificates(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
-  opts: { log: (line: string) => void },
-): Promise<void> {
-  const { db, ids, pii } = deps;
-  const real = deps.clock.now();
-  let now = new Date(real.getTime() - 45 * DAY);
-  const clock = { now: () => new Date(now) };
-  const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
+export async function seedDemoCertificates(deps: DemoSeedDeps, opts: DemoSeedOpts): Promise<void> {
+  const { db } = deps;
+  const time = new SeedClock(deps, 45);
   const sd = await xinxialuSubdistrict(db);
   const tongdu = await tongduCommunity(db);
-  const liukt = await ctxOf('liukt');
-  const luhx = await ctxOf('luhx');
+  const liukt = await time.ctxOf('liukt');
+  const luhx = await time.ctxOf('luhx');
   if (!sd || !tongdu || !liukt || !luhx) return;
   const items = new Map<string, string>();
   for (const [i, [name, lawName, clause]] of CATALOGUE.entries()) {
@@ -57,7 +50,7 @@ export async function seedDemoCertificates(
     body: Omit<CertificateRequestBody, 'communityId' | 'withinRequesterDuty' | 'jointLiability'> &
       Partial<CertificateRequestBody>,
   ) => {
-    now = new Date(real.getTime() - daysAgo * DAY);
+    time.daysAgo(daysAgo);
     try {
       await requestCertificate(luhx, {
         withinRequesterDuty: false,
@@ -126,7 +119,7 @@ export async function seedDemoCertificates(
     content: '证明其与赵国栋系父女关系。',
   });
   const seal = async (daysAgo: number, body: Parameters<typeof recordSealUse>[1]) => {
-    now = new Date(real.getTime() - daysAgo * DAY);
+    time.daysAgo(daysAgo);
     try {
       await recordSealUse(luhx, body);
     } catch (e) {

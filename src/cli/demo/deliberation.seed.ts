@@ -21,7 +21,7 @@ import {
   supportTopic,
 } from '../../server/modules/participation/topics.usecases';
 import { workOrders } from '../../server/modules/work-orders/workOrders.table';
-import type { ActorCtx, AppDeps } from '../../server/platform/context';
+import type { ActorCtx } from '../../server/platform/context';
 import { chinaDate } from '../../shared/chinaTime';
 import {
   ROOM_ITEMS,
@@ -29,7 +29,8 @@ import {
   TOPIC_ACTIONS,
   type TopicAction,
 } from '../../shared/contracts/deliberation';
-import { XINXIALU_SECRETARIES, demoUserCtx } from './seedContext';
+import { SeedClock } from './seedClock';
+import { type DemoSeedDeps, type DemoSeedOpts, XINXIALU_SECRETARIES } from './seedContext';
 
 const DAY = 24 * 3_600_000;
 
@@ -111,18 +112,12 @@ const CONVENTION_V2 = [
  * lacks its flow chart); 铜都社区居民公约 in two versions (the second adopted by a quorate meeting, published)
  * and 陆家铺社区村规民约. Everything through the use cases, at past times.
  */
-export async function seedDemoDeliberation(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
-  opts: { log: (line: string) => void },
-): Promise<void> {
-  const { db, ids, pii } = deps;
-  const real = deps.clock.now();
-  let at = new Date(real.getTime() - 60 * DAY);
-  const clock = { now: () => new Date(at) };
+export async function seedDemoDeliberation(deps: DemoSeedDeps, opts: DemoSeedOpts): Promise<void> {
+  const { db } = deps;
+  const time = new SeedClock(deps, 60);
   const tick = (hours: number) => {
-    at = new Date(at.getTime() + hours * 3_600_000);
+    time.advance(hours * 3_600_000);
   };
-  const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
   const loc = 'zh-CN' as const;
   /** A convention's next version, adopted (by the meeting, if any) and published. */
   const publishVersion = async (
@@ -140,7 +135,7 @@ export async function seedDemoDeliberation(
     .where(and(eq(orgUnits.kind, 'community'), inArray(orgUnits.name, Object.keys(XINXIALU_SECRETARIES))))
     .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
   if (communities.length === 0) return;
-  const anyCtx = await ctxOf(XINXIALU_SECRETARIES[communities[0]!.name]!);
+  const anyCtx = await time.ctxOf(XINXIALU_SECRETARIES[communities[0]!.name]!);
   if (!anyCtx) return;
   const fmts = (await formats(anyCtx, false)).items;
   let topics = 0;
@@ -156,7 +151,10 @@ export async function seedDemoDeliberation(
           }[]
         | undefined;
       if (action === 'set_participants') {
-        const residents = await electorsPage(db, path, chinaDate(at), undefined, { page: 1, pageSize: 3 });
+        const residents = await electorsPage(db, path, chinaDate(time.at), undefined, {
+          page: 1,
+          pageSize: 3,
+        });
         const deputies = await registryCandidates(db, 'deputy', path, undefined, 1);
         participants = [
           ...residents.items.map((r) => ({ kind: 'resident' as const, refId: r.id })),
@@ -180,9 +178,9 @@ export async function seedDemoDeliberation(
   };
 
   for (const [ci, community] of communities.entries()) {
-    const ctx = await ctxOf(XINXIALU_SECRETARIES[community.name]!);
+    const ctx = await time.ctxOf(XINXIALU_SECRETARIES[community.name]!);
     if (!ctx) continue;
-    at = new Date(real.getTime() - (60 - ci * 2) * DAY);
+    time.daysAgo(60 - ci * 2);
     const units = await db
       .select()
       .from(orgUnits)
@@ -239,11 +237,11 @@ export async function seedDemoDeliberation(
 
   // ---- 铜都社区: jumin raises a topic on the phone, it runs through all six steps to its report-back (R-DL-3)
   const tongdu = communities.find((c) => c.name === '铜都社区');
-  const luhx = await ctxOf('luhx');
-  const jumin = await ctxOf('jumin');
-  const grid1 = await ctxOf('grid1');
+  const luhx = await time.ctxOf('luhx');
+  const jumin = await time.ctxOf('jumin');
+  const grid1 = await time.ctxOf('grid1');
   if (tongdu && luhx) {
-    at = new Date(real.getTime() - 40 * DAY);
+    time.daysAgo(40);
     const [meeting] = await db
       .select()
       .from(ptMeetings)
@@ -252,7 +250,7 @@ export async function seedDemoDeliberation(
           like(ptMeetings.orgPath, `${tongdu.path}%`),
           eq(ptMeetings.status, 'closed'),
           eq(ptMeetings.quorumMet, true),
-          lt(ptMeetings.heldAt, new Date(real.getTime() - DAY)),
+          lt(ptMeetings.heldAt, new Date(time.real.getTime() - DAY)),
         ),
       )
       .orderBy(desc(ptMeetings.heldAt))
@@ -305,7 +303,7 @@ export async function seedDemoDeliberation(
       .orderBy(asc(workOrders.createdAt))
       .limit(1);
     if (order) {
-      at = new Date(real.getTime() - 20 * DAY);
+      time.daysAgo(20);
       const t = await createTopic(
         luhx,
         {
@@ -323,7 +321,7 @@ export async function seedDemoDeliberation(
     // one recurring category turned into a topic in one action: the community's most frequent category over
     // the last 90 days, its orders kept as the topic's evidence (issue 13 item 1)
     {
-      const since = new Date(real.getTime() - 90 * DAY);
+      const since = new Date(time.real.getTime() - 90 * DAY);
       const [top] = await db
         .select({ code: workOrders.categoryCode, n: sql<number>`count(*)::int` })
         .from(workOrders)
@@ -332,7 +330,7 @@ export async function seedDemoDeliberation(
         .orderBy(desc(sql`count(*)`))
         .limit(1);
       if (top && Number(top.n) >= 2) {
-        at = new Date(real.getTime() - 5 * DAY);
+        time.daysAgo(5);
         try {
           await createTopicFromCategory(
             luhx,
@@ -340,7 +338,7 @@ export async function seedDemoDeliberation(
               categoryCode: top.code,
               orgUnitId: tongdu.id,
               from: chinaDate(since),
-              to: chinaDate(real),
+              to: chinaDate(time.real),
               title: undefined,
               description: undefined,
               formatId: fmts.find((f) => f.name === '16号议事日')?.id,
@@ -361,7 +359,7 @@ export async function seedDemoDeliberation(
         .orderBy(asc(orgUnits.path))
         .limit(1);
       if (g) {
-        at = new Date(real.getTime() - 10 * DAY);
+        time.daysAgo(10);
         await createTopic(
           grid1,
           {
@@ -378,7 +376,7 @@ export async function seedDemoDeliberation(
     }
 
     // ---- 铜都社区居民公约, two versions; the second adopted by a quorate meeting and published (R-DL-6)
-    at = new Date(real.getTime() - 50 * DAY);
+    time.daysAgo(50);
     const conv = await createConvention(
       luhx,
       { orgUnitId: tongdu.id, kind: 'residents_convention', title: '铜都社区居民公约' },
@@ -390,7 +388,7 @@ export async function seedDemoDeliberation(
       meetingId: undefined,
     });
     tick(24 * 30);
-    if (meeting && meeting.heldAt > at) at = new Date(meeting.heldAt.getTime() + 2 * 3_600_000);
+    if (meeting && meeting.heldAt > time.at) time.at = new Date(meeting.heldAt.getTime() + 2 * 3_600_000);
     await publishVersion(luhx, conv.id, 2, {
       text: CONVENTION_V2,
       note: '增加消防通道、垃圾分类和议事协商条款，文明养犬条款细化',
@@ -398,7 +396,7 @@ export async function seedDemoDeliberation(
     });
   }
   const ljp = communities.find((c) => c.name === '陆家铺社区');
-  const guis = await ctxOf('guis');
+  const guis = await time.ctxOf('guis');
   if (ljp && guis) {
     const [meeting] = await db
       .select()
@@ -409,11 +407,13 @@ export async function seedDemoDeliberation(
           eq(ptMeetings.kind, 'villager_reps'),
           eq(ptMeetings.status, 'closed'),
           eq(ptMeetings.quorumMet, true),
-          lt(ptMeetings.heldAt, new Date(real.getTime() - DAY)),
+          lt(ptMeetings.heldAt, new Date(time.real.getTime() - DAY)),
         ),
       )
       .limit(1);
-    at = new Date(Math.max(real.getTime() - 30 * DAY, (meeting?.heldAt.getTime() ?? 0) + 2 * 3_600_000));
+    time.at = new Date(
+      Math.max(time.real.getTime() - 30 * DAY, (meeting?.heldAt.getTime() ?? 0) + 2 * 3_600_000),
+    );
     const conv = await createConvention(
       guis,
       { orgUnitId: ljp.id, kind: 'village_rules', title: '陆家铺社区村规民约' },

@@ -9,11 +9,16 @@ import { dsDisputes } from '../../server/modules/disputes/disputes.table';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { residents } from '../../server/modules/residents/residents.table';
 import { workOrders } from '../../server/modules/work-orders/workOrders.table';
-import type { AppDeps } from '../../server/platform/context';
 import { inScope } from '../../server/platform/permissions';
 import { sweepWorkflow } from '../../server/platform/workflow';
 import type { ActionBody, DsSource, IntakeBody } from '../../shared/contracts/disputes';
-import { XINXIALU_SECRETARIES, demoUserCtx, xinxialuCommunities } from './seedContext';
+import { SeedClock } from './seedClock';
+import {
+  type DemoSeedDeps,
+  type DemoSeedOpts,
+  XINXIALU_SECRETARIES,
+  xinxialuCommunities,
+} from './seedContext';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -126,19 +131,13 @@ const SOURCES: DsSource[] = ['police', 'grid', 'community', 'centre', 'transfer_
  * every door and ticket kind, run through the use cases: agreements, one in the judicial-confirmation
  * window, a refusal, a failed mediation, overdue tickets, and cases still waiting.
  */
-export async function seedDemoDisputes(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
-  opts: { log: (line: string) => void },
-): Promise<void> {
+export async function seedDemoDisputes(deps: DemoSeedDeps, opts: DemoSeedOpts): Promise<void> {
   const { db, ids, pii } = deps;
-  const real = deps.clock.now();
-  let at = new Date(real.getTime() - 90 * DAY);
-  const clock = { now: () => new Date(at) };
+  const time = new SeedClock(deps, 90);
   const demo = await xinxialuCommunities(db);
   if (!demo) return;
   const { sd, communities } = demo;
-  const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
-  const centre = await ctxOf('xiangl');
+  const centre = await time.ctxOf('xiangl');
   if (!centre) return;
 
   // ---- the one-window roster (R-DS-2)
@@ -207,10 +206,11 @@ export async function seedDemoDisputes(
   plan.sort((a, b) => order(a.fate) - order(b.fate) || a.k - b.k);
   const step = (80 * DAY) / plan.length;
   for (const [i, { c, k, fate }] of plan.entries()) {
-    at = new Date(real.getTime() - 88 * DAY + i * step);
-    if (fate === 'window') at = new Date(real.getTime() - 12 * DAY);
-    if (order(fate) === 1 && fate !== 'window') at = new Date(real.getTime() - (plan.length - i) * 5 * HOUR);
-    const handler = await ctxOf(XINXIALU_SECRETARIES[c.name] ?? '');
+    time.at = new Date(time.real.getTime() - 88 * DAY + i * step);
+    if (fate === 'window') time.at = new Date(time.real.getTime() - 12 * DAY);
+    if (order(fate) === 1 && fate !== 'window')
+      time.at = new Date(time.real.getTime() - (plan.length - i) * 5 * HOUR);
+    const handler = await time.ctxOf(XINXIALU_SECRETARIES[c.name] ?? '');
     if (!handler) continue;
     const [title, nature, cause, placeText, claims, [list, entryCode]] = CASES[k % CASES.length]!;
     const source = SOURCES[k % SOURCES.length]!;
@@ -241,7 +241,7 @@ export async function seedDemoDisputes(
       nature,
       place: `${c.name}${place.kind === 'building' ? place.name : ''}${placeText}`,
       placeUnitId: place.id,
-      occurredAt: new Date(at.getTime() - 2 * HOUR),
+      occurredAt: new Date(time.at.getTime() - 2 * HOUR),
       parties: [
         people[0]
           ? { role: 'applicant', residentId: people[0].id, claims: claims[0] }
@@ -253,7 +253,7 @@ export async function seedDemoDisputes(
     });
     n++;
     if (fate === 'registered') continue;
-    at = new Date(at.getTime() + 2 * HOUR);
+    time.advance(2 * HOUR);
     const ticketKind = nature === 'labour' ? 'key' : fate === 'overdue' ? 'emergency' : 'regular';
     await act(centre, d.id, {
       action: 'divert',
@@ -266,25 +266,25 @@ export async function seedDemoDisputes(
       note: '请按时限受理',
     });
     if (fate === 'diverted' || fate === 'overdue') continue;
-    at = new Date(at.getTime() + 3 * HOUR);
+    time.advance(3 * HOUR);
     await act(handler, d.id, { action: 'accept' });
     if (fate === 'accepted') continue;
     if (fate === 'resolved') {
-      at = new Date(at.getTime() + DAY);
+      time.advance(DAY);
       await act(handler, d.id, { action: 'finish', note: '网格员上门沟通，双方当面和解' });
-      at = new Date(at.getTime() + DAY);
+      time.advance(DAY);
       await act(centre, d.id, { action: 'close', rating: 5, resolutionLevel: 'grid' });
       continue;
     }
     const body = committees.get(c.id)!;
-    at = new Date(at.getTime() + DAY);
+    time.advance(DAY);
     if (fate === 'refused') {
       await act(handler, d.id, {
         action: 'refuse',
         partyId: d.parties[1]!.id,
         note: '被申请人明确表示不接受调解，已告知可通过诉讼途径解决',
       });
-      at = new Date(at.getTime() + DAY);
+      time.advance(DAY);
       await act(centre, d.id, { action: 'close', rating: 3, resolutionLevel: 'community' });
       continue;
     }
@@ -303,14 +303,14 @@ export async function seedDemoDisputes(
               ? [stationedIds.get('five_elders')!]
               : [],
     });
-    at = new Date(at.getTime() + 2 * DAY);
+    time.advance(2 * DAY);
     await act(handler, d.id, {
       action: 'session',
       record: '分别听取双方陈述，查看现场，释法明理，双方初步同意协商解决',
       place: `${c.name}人民调解室`,
-      heldAt: at,
+      heldAt: time.at,
     });
-    at = new Date(at.getTime() + 3 * DAY);
+    time.advance(3 * DAY);
     if (fate === 'failed') {
       await act(handler, d.id, {
         action: 'fail',
@@ -326,19 +326,19 @@ export async function seedDemoDisputes(
         matters: `${claims[0]}；${claims[1]}。经调解，双方各自承担相应责任`,
         content: '双方自愿达成一致，由被申请人在履行期限内完成约定事项，申请人不再追究',
         performanceManner: '当面履行，社区见证',
-        performanceDeadline: new Date(at.getTime() + 15 * DAY).toISOString().slice(0, 10),
+        performanceDeadline: new Date(time.at.getTime() + 15 * DAY).toISOString().slice(0, 10),
         partiesSigned: true,
         mediatorSigned: true,
         committeeSealed: true,
       },
     });
     if (fate === 'window') continue;
-    at = new Date(at.getTime() + DAY);
+    time.advance(DAY);
     await act(centre, d.id, { action: 'close', rating: 5, resolutionLevel: 'community' });
     // Follow-up on performance (履行回访) once the performance deadline has passed, where it has.
-    const back = at;
-    at = new Date(at.getTime() + 16 * DAY);
-    if (at < real)
+    const back = time.at;
+    time.advance(16 * DAY);
+    if (time.at < time.real)
       await act(handler, d.id, {
         action: 'follow_up',
         performance: k % 3 === 0 ? 'partial' : 'performed',
@@ -347,7 +347,7 @@ export async function seedDemoDisputes(
             ? '电话回访：赔偿款已付，维修尚在进行，继续跟进'
             : '上门回访：协议已按期履行，双方无异议',
       });
-    at = back;
+    time.at = back;
   }
   // ---- a work order that turned out to be a dispute: converted in one action, both linked (R-DS-1)
   const [wo] = await db
@@ -358,7 +358,7 @@ export async function seedDemoDisputes(
     .limit(1);
   const placeId = wo ? (wo.buildingId ?? wo.gridId ?? wo.communityId) : null;
   if (wo && placeId) {
-    at = new Date(Math.max(wo.createdAt.getTime() + HOUR, real.getTime() - 3 * DAY));
+    time.at = new Date(Math.max(wo.createdAt.getTime() + HOUR, time.real.getTime() - 3 * DAY));
     await registerDispute(centre, {
       source: 'work_order',
       workOrderId: wo.id,
@@ -377,7 +377,7 @@ export async function seedDemoDisputes(
   // ---- R-DS-3: each community's leader and contact (one not named yet), and the monthly joint meetings
   for (const [ci, c] of communities.entries()) {
     if (ci === communities.length - 1) continue;
-    at = new Date(real.getTime() - 88 * DAY);
+    time.daysAgo(88);
     const secretary = XINXIALU_SECRETARIES[c.name];
     const [u] = secretary ? await db.select().from(users).where(eq(users.username, secretary)) : [];
     await setContact(centre, c.id, {
@@ -394,15 +394,15 @@ export async function seedDemoDisputes(
       .orderBy(asc(dsDisputes.createdAt))
   ).map((d) => d);
   for (let back = 3; back >= 1; back--) {
-    at = new Date(real.getTime() - back * 30 * DAY);
+    time.daysAgo(back * 30);
     const cases = recent
-      .filter((d) => d.createdAt < at)
+      .filter((d) => d.createdAt < time.at)
       .slice(-3)
       .map((d) => d.id);
     await createMeeting(centre, {
       orgUnitId: sd.id,
       kind: 'monthly',
-      heldAt: at,
+      heldAt: time.at,
       place: '街道综治中心会议室',
       host: '饶诗华',
       attendees: [
@@ -417,16 +417,16 @@ export async function seedDemoDisputes(
       minutes: null,
     });
   }
-  at = new Date(real.getTime() - 40 * DAY);
+  time.daysAgo(40);
   await createMeeting(centre, {
     orgUnitId: sd.id,
     kind: 'extra',
-    heldAt: at,
+    heldAt: time.at,
     place: '街道综治中心会议室',
     host: '饶诗华',
     attendees: ['饶诗华', '向良', '街道总工会', '新下陆司法所所长'],
     disputeIds: recent
-      .filter((d) => d.createdAt < at)
+      .filter((d) => d.createdAt < time.at)
       .slice(-1)
       .map((d) => d.id),
     decisions: '欠薪纠纷涉及多名工人，由工会、司法所联合调处，一周内结清',
@@ -442,7 +442,7 @@ export async function seedDemoDisputes(
     ['赡养老人家庭矛盾', '兄妹三人对母亲赡养费用分担意见不一。', 'low'],
     ['宠物犬伤人后赔偿未了', '邻居家犬只咬伤小孩，医药费赔偿协商中。', 'medium'],
   ];
-  const gridWorker = await ctxOf('grid1');
+  const gridWorker = await time.ctxOf('grid1');
   let risks = 0;
   for (const [i, c] of communities.slice(0, 6).entries()) {
     const [g] = await db
@@ -454,7 +454,7 @@ export async function seedDemoDisputes(
     if (!g) continue;
     const by = gridWorker && inScope(gridWorker.actor, 'disputes.register', g.path) ? gridWorker : centre;
     for (const back of [35, 2]) {
-      at = new Date(real.getTime() - back * DAY);
+      time.daysAgo(back);
       const [title, description, level] = RISKS[(i + back) % RISKS.length]!;
       const r = await createRisk(by, {
         orgUnitId: g.id,
@@ -466,10 +466,10 @@ export async function seedDemoDisputes(
       });
       risks++;
       if (back === 35) {
-        at = new Date(real.getTime() - 30 * DAY);
+        time.daysAgo(30);
         await actOnRisk(centre, r.id, { action: 'resolve', note: '经社区调解，双方达成谅解，隐患销号。' });
       } else if (i % 2 === 0) {
-        at = new Date(real.getTime() - 1 * DAY);
+        time.daysAgo(1);
         await actOnRisk(centre, r.id, { action: 'handle', note: '已转社区人民调解委员会跟进。' });
       }
     }
@@ -477,7 +477,7 @@ export async function seedDemoDisputes(
   opts.log(`disputes: ${risks} hidden risks in the grids' screening rounds`);
 
   // Deadlines that passed meanwhile: overdue tickets escalate, confirmation reminders fire.
-  at = real;
-  await sweepWorkflow(disputeWorkflow, { db, ids, pii, clock, requestId: 'demo-seed' });
+  time.at = time.real;
+  await sweepWorkflow(disputeWorkflow, { db, ids, pii, clock: time.clock, requestId: 'demo-seed' });
   opts.log(`disputes: ${n} cases, ${committees.size + 1 + stationed.length} handling bodies`);
 }

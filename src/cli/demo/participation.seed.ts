@@ -9,7 +9,7 @@ import {
   signIn,
 } from '../../server/modules/participation/meetings.usecases';
 import { residents } from '../../server/modules/residents/residents.table';
-import type { ActorCtx, AppDeps } from '../../server/platform/context';
+import type { ActorCtx } from '../../server/platform/context';
 import type { CreateMeetingBody } from '../../shared/contracts/participation';
 import {
   answer,
@@ -23,7 +23,8 @@ import {
   createProcedure,
 } from '../../server/modules/participation/procedures.usecases';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names';
-import { demoUserCtx, xinxialuCommunities } from './seedContext';
+import { SeedClock } from './seedClock';
+import { type DemoSeedDeps, type DemoSeedOpts, xinxialuCommunities } from './seedContext';
 
 const DAY = 24 * 3_600_000;
 type ProcedureStep = Parameters<typeof completeProcedureStep>[2];
@@ -47,23 +48,19 @@ function roster(n: number, women: number, salt: number) {
  * a residents' meeting counted from the registry's adults with real sign-ins; an open meeting signing in
  * in 孔雀苑社区 and notified meetings elsewhere. Everything goes through the use cases, at past times.
  */
-export async function seedDemoParticipation(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
-  opts: { log: (line: string) => void },
-): Promise<void> {
-  const { db, ids, pii } = deps;
-  const real = deps.clock.now();
-  let at = new Date(real.getTime() - 70 * DAY);
-  const clock = { now: () => new Date(at) };
+export async function seedDemoParticipation(deps: DemoSeedDeps, opts: DemoSeedOpts): Promise<void> {
+  const { db } = deps;
+  const time = new SeedClock(deps, 70);
   const demo = await xinxialuCommunities(db);
   if (!demo) return;
   const { communities } = demo;
   const byName = (name: string) => communities.find((c) => c.name === name);
-  const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
-  const [guis, luhx, wangtt, zhanxs] = await Promise.all(['guis', 'luhx', 'wangtt', 'zhanxs'].map(ctxOf));
+  const [guis, luhx, wangtt, zhanxs] = await Promise.all(
+    ['guis', 'luhx', 'wangtt', 'zhanxs'].map(time.ctxOf),
+  );
   const loc = 'zh-CN' as const;
   const heldIn = (days: number, hour = 9) => {
-    const d = new Date(at.getTime() + days * DAY);
+    const d = new Date(time.at.getTime() + days * DAY);
     d.setUTCHours(hour - 8, 0, 0, 0);
     return d;
   };
@@ -140,12 +137,12 @@ export async function seedDemoParticipation(
         host: '桂森',
         members,
       });
-      at = m.heldAt;
+      time.at = m.heldAt;
       await openMeeting(sdCtx, m.id, loc);
       await signInMembers(sdCtx, m.id, members, present);
       const motionId = await motion(sdCtx, m.id, '城中村改造安置补偿方案', 'open');
       await recordVote(sdCtx, m.id, motionId, { yes, no: present - yes, abstain: 0 }, loc);
-      at = new Date(at.getTime() + 3_600_000);
+      time.advance(3_600_000);
       await close(sdCtx, m.id, `${title}：到会 ${present} 人，赞成 ${yes} 人，方案通过。`);
       return { meetingId: m.id, motionId };
     };
@@ -166,11 +163,11 @@ export async function seedDemoParticipation(
         host: '桂森',
         members: reps,
       });
-      at = m.heldAt;
+      time.at = m.heldAt;
       await openMeeting(sdCtx, m.id, loc);
       return m;
     };
-    at = new Date(real.getTime() - 70 * DAY);
+    time.daysAgo(70);
     const m1 = await villagerReps(
       '2026年第三季度村民代表会议',
       '一、审议城中村改造安置补偿方案；二、审议集体资产门面租赁合同续签事项',
@@ -181,7 +178,7 @@ export async function seedDemoParticipation(
     await recordVote(sdCtx, m1.id, compensation, { yes: 17, no: 2, abstain: 2 }, loc);
     const lease = await motion(sdCtx, m1.id, '集体资产门面租赁合同续签（三年）', 'open');
     await recordVote(sdCtx, m1.id, lease, { yes: 19, no: 1, abstain: 1 }, loc);
-    at = new Date(at.getTime() + 2 * 3_600_000);
+    time.advance(2 * 3_600_000);
     await close(
       sdCtx,
       m1.id,
@@ -190,7 +187,7 @@ export async function seedDemoParticipation(
     count++;
     const m1Now = await getMeeting(sdCtx, m1.id, loc);
     await completeStep('decide', { meetingId: m1Now.id, motionId: m1Now.motions[0]!.id });
-    at = new Date(at.getTime() + DAY);
+    time.advance(DAY);
     /** A decision posted on 陆家铺's board. */
     const postDecision = (title: string, body: string) =>
       createDisclosure(sdCtx, {
@@ -206,7 +203,7 @@ export async function seedDemoParticipation(
       '经社区党委提议、“两委”联席会议商议、党员大会审议，2026年第三季度村民代表会议以无记名投票（赞成17票、反对2票、弃权2票）通过城中村改造安置补偿方案。公示期内如有异议，请向社区居务监督委员会反映。',
     );
     await completeStep('resolution_disclosed', { disclosureId: resolution.id });
-    at = new Date(real.getTime() - 20 * DAY);
+    time.daysAgo(20);
     const result = await postDecision(
       '城中村改造安置补偿实施结果公开',
       '86 户中已签订安置补偿协议 84 户，发放补偿款 2,316.5 万元，2 户正在协商。明细张贴于社区公开栏。',
@@ -214,7 +211,7 @@ export async function seedDemoParticipation(
     await completeStep('result_disclosed', { disclosureId: result.id });
 
     // ---- 陆家铺社区: the next one fails its quorum and decides nothing
-    at = new Date(real.getTime() - 25 * DAY);
+    time.daysAgo(25);
     const m2 = await villagerReps(
       '2026年第四季度村民代表会议',
       '审议社区道路硬化工程实施方案',
@@ -222,7 +219,7 @@ export async function seedDemoParticipation(
     );
     await signInMembers(sdCtx, m2.id, reps, 15);
     await motion(sdCtx, m2.id, '社区道路硬化工程实施方案', 'open');
-    at = new Date(at.getTime() + 3_600_000);
+    time.advance(3_600_000);
     await close(
       sdCtx,
       m2.id,
@@ -238,10 +235,10 @@ export async function seedDemoParticipation(
     // The registry's demo rows are written at seeding time, so the register date is today and the meeting
     // is held just now (never before today's China midnight).
     const dayStart = new Date(
-      `${new Date(real.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00+08:00`,
+      `${new Date(time.real.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00+08:00`,
     );
-    at = new Date(Math.max(real.getTime() - 40 * 60_000, dayStart.getTime()));
-    const frozenOn = new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    time.at = new Date(Math.max(time.real.getTime() - 40 * 60_000, dayStart.getTime()));
+    const frozenOn = new Date(time.at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const cutoff = `${Number(frozenOn.slice(0, 4)) - 18}${frozenOn.slice(4)}`;
     const adults = await db
       .select({ id: residents.id })
@@ -262,12 +259,12 @@ export async function seedDemoParticipation(
         basis: 'adults',
         title: '铜都社区居民会议：老旧小区加装电梯议事',
         agenda: '审议老旧小区加装电梯资金分摊办法',
-        heldAt: new Date(Math.max(real.getTime() - 30 * 60_000, dayStart.getTime())),
+        heldAt: new Date(Math.max(time.real.getTime() - 30 * 60_000, dayStart.getTime())),
         place: '铜都社区文化广场',
         host: '陆合香',
         frozenOn,
       });
-      at = m.heldAt;
+      time.at = m.heldAt;
       await openMeeting(sdCtx, m.id, loc);
       const present = adults.slice(0, Math.floor(adults.length * 0.54));
       for (let i = 0; i < present.length; i += 500)
@@ -281,7 +278,7 @@ export async function seedDemoParticipation(
       const yes = Math.floor(present.length * 0.7);
       const no = Math.floor(present.length * 0.2);
       await recordVote(sdCtx, m.id, elevator, { yes, no, abstain: present.length - yes - no }, loc);
-      at = real;
+      time.at = time.real;
       await close(sdCtx, m.id, '会议过半数居民到会，以无记名投票通过加装电梯资金分摊办法。');
       count++;
     }
@@ -291,19 +288,19 @@ export async function seedDemoParticipation(
   const kqy = byName('孔雀苑社区');
   if (kqy && wangtt) {
     const sdCtx = wangtt;
-    at = new Date(real.getTime() - 2 * 3_600_000);
+    time.at = new Date(time.real.getTime() - 2 * 3_600_000);
     const members = roster(21, 8, 11);
     const m = await call(sdCtx, {
       orgUnitId: kqy.id,
       kind: 'resident_reps',
       basis: 'members',
       title: '孔雀苑社区居民代表会议：小区停车秩序整治',
-      heldAt: new Date(real.getTime() - 3_600_000),
+      heldAt: new Date(time.real.getTime() - 3_600_000),
       place: '孔雀苑社区议事厅',
       host: '社区党委书记',
       members,
     });
-    at = real;
+    time.at = time.real;
     await openMeeting(sdCtx, m.id, loc);
     await signInMembers(sdCtx, m.id, members, 9);
     count++;
@@ -311,13 +308,13 @@ export async function seedDemoParticipation(
   const xhy = byName('西花苑社区');
   if (xhy && zhanxs) {
     const sdCtx = zhanxs;
-    at = real;
+    time.at = time.real;
     await call(sdCtx, {
       orgUnitId: xhy.id,
       kind: 'party_members',
       basis: 'members',
       title: '西花苑社区党员大会：审议小区微改造项目',
-      heldAt: new Date(real.getTime() + 7 * DAY),
+      heldAt: new Date(time.real.getTime() + 7 * DAY),
       place: '西花苑社区党群服务中心',
       host: '社区党委书记',
       members: roster(36, 14, 17),
@@ -325,22 +322,22 @@ export async function seedDemoParticipation(
     count++;
   }
   // ---- 铜都社区: a month of disclosures on a schedule, one period overdue, one objection answered
-  const jumin = await ctxOf('jumin');
+  const jumin = await time.ctxOf('jumin');
   if (tongdu && luhx) {
-    at = new Date(real.getTime() - 100 * DAY);
+    time.daysAgo(100);
     for (const [kind, frequency] of [
       ['finance', 'monthly'],
       ['project_funds', 'quarterly'],
       ['governance', 'quarterly'],
     ] as const)
       await setSchedule(luhx, { orgUnitId: tongdu.id, kind, frequency });
-    const today = new Date(real.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = new Date(time.real.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const months = duePeriods('monthly', today);
     // The latest and the oldest month are posted; the one between is missing: overdue.
     for (const [i, p] of months.entries()) {
       if (i === 1) continue;
-      at = new Date(`${p.dueOn}T09:00:00+08:00`);
-      at = new Date(Math.min(at.getTime() - 3 * DAY, real.getTime() - DAY));
+      time.at = new Date(`${p.dueOn}T09:00:00+08:00`);
+      time.at = new Date(Math.min(time.at.getTime() - 3 * DAY, time.real.getTime() - DAY));
       await createDisclosure(luhx, {
         orgUnitId: tongdu.id,
         kind: 'finance',
@@ -352,7 +349,7 @@ export async function seedDemoParticipation(
     }
     const quarter = duePeriods('quarterly', today)[0];
     if (quarter) {
-      at = new Date(real.getTime() - 28 * DAY);
+      time.daysAgo(28);
       await createDisclosure(luhx, {
         orgUnitId: tongdu.id,
         kind: 'project_funds',
@@ -371,7 +368,7 @@ export async function seedDemoParticipation(
       });
     }
     // A posting this week, a resident's objection, the community's answer within 5 days.
-    at = new Date(real.getTime() - 4 * DAY);
+    time.daysAgo(4);
     const posting = await createDisclosure(luhx, {
       orgUnitId: tongdu.id,
       kind: 'finance',
@@ -381,11 +378,11 @@ export async function seedDemoParticipation(
       postedAt: undefined,
     });
     if (jumin) {
-      at = new Date(real.getTime() - 3 * DAY);
+      time.daysAgo(3);
       const withObjection = await raiseObjection(jumin, posting.id, {
         text: '停车费收入比去年少了不少，请说明原因。',
       });
-      at = new Date(real.getTime() - 2 * DAY);
+      time.daysAgo(2);
       await answer(luhx, posting.id, withObjection.objections[0]!.id, {
         answer:
           '今年3月起新能源车位改造，约40个车位停用两个月，停车费收入相应减少。改造明细已在公开栏补充张贴。',

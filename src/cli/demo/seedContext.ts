@@ -24,6 +24,11 @@ export const XINXIALU_SECRETARIES: Readonly<Record<string, string>> = {
 /** What a demo seed runs on: the database, clock, ids and PII keys of the app. */
 export type DemoSeedDeps = Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>;
 
+/** What a demo seed is handed besides its deps: where its progress lines go. */
+export interface DemoSeedOpts {
+  log: (line: string) => void;
+}
+
 /** The use-case context of demo user `username` (default `admin`) a seed writes as; null when there is none. */
 export async function demoUserCtx(
   deps: DemoSeedDeps,

@@ -5,8 +5,8 @@ import {
   apply,
   refuseRequest,
 } from '../../server/modules/work-item-access/workItemAccess.usecases';
-import type { AppDeps } from '../../server/platform/context';
-import { demoUserCtx } from './seedContext';
+import { SeedClock } from './seedClock';
+import type { DemoSeedDeps, DemoSeedOpts } from './seedContext';
 
 const DAY = 86_400_000;
 
@@ -17,21 +17,15 @@ const DAY = 86_400_000;
  * with its decision due 15 working days after filing (computed on the platform calendar); 铜都社区 (login
  * `luhx`) has refused a department's unlisted request. Dates are relative to the clock.
  */
-export async function seedDemoWorkItemAccess(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
-  opts: { log: (line: string) => void },
-): Promise<void> {
-  const { db, ids, pii } = deps;
-  const real = deps.clock.now();
-  let now = new Date(real.getTime() - 60 * DAY);
-  const clock = { now: () => new Date(now) };
+export async function seedDemoWorkItemAccess(deps: DemoSeedDeps, opts: DemoSeedOpts): Promise<void> {
+  const { db } = deps;
+  const time = new SeedClock(deps, 60);
   const [district] = await db
     .select()
     .from(orgUnits)
     .where(and(eq(orgUnits.kind, 'district'), eq(orgUnits.name, '下陆区')));
   if (!district) return;
-  const ctxOf = (username: string) => demoUserCtx({ db, ids, pii, clock }, username);
-  const civil = await ctxOf('civil');
+  const civil = await time.ctxOf('civil');
   if (!civil) return;
   const base = {
     orgUnitId: district.id,
@@ -52,9 +46,9 @@ export async function seedDemoWorkItemAccess(
     fundsFen: 2_000_000,
     fundsNote: '每个社区每年2万元，随事项足额拨付（费随事转）。',
   });
-  now = new Date(now.getTime() + 2 * DAY);
+  time.advance(2 * DAY);
   await actOnApplication(civil, gas.id, { action: 'consult', comment: '商请区委组织部、区财政局提出意见' });
-  now = new Date(now.getTime() + 3 * DAY);
+  time.advance(3 * DAY);
   await actOnApplication(civil, gas.id, {
     action: 'opinion',
     department: '区委组织部',
@@ -67,7 +61,7 @@ export async function seedDemoWorkItemAccess(
     stance: 'conditional',
     comment: '经费纳入部门预算，按季度拨付社区。',
   });
-  now = new Date(now.getTime() + 5 * DAY);
+  time.advance(5 * DAY);
   await actOnApplication(civil, gas.id, {
     action: 'approve',
     comment: '领导小组审定同意进入社区。',
@@ -75,7 +69,7 @@ export async function seedDemoWorkItemAccess(
   });
 
   // Refused: within the department's own duties.
-  now = new Date(real.getTime() - 40 * DAY);
+  time.daysAgo(40);
   const ledger = await apply(civil, {
     ...base,
     department: '下陆区市场监督管理局',
@@ -83,7 +77,7 @@ export async function seedDemoWorkItemAccess(
     item: '辖区餐饮门店食品安全日常检查台账',
     content: '由社区每月对辖区餐饮门店开展检查并建立台账报送。',
   });
-  now = new Date(now.getTime() + 6 * DAY);
+  time.advance(6 * DAY);
   await actOnApplication(civil, ledger.id, {
     action: 'refuse',
     comment: '属市场监管部门法定职责，不得转嫁社区；社区可协助发现问题线索。',
@@ -91,7 +85,7 @@ export async function seedDemoWorkItemAccess(
   });
 
   // Routed to the purchase-of-services list.
-  now = new Date(real.getTime() - 35 * DAY);
+  time.daysAgo(35);
   const care = await apply(civil, {
     ...base,
     department: '下陆区民政局',
@@ -101,14 +95,14 @@ export async function seedDemoWorkItemAccess(
     fundsFen: 5_000_000,
     fundsNote: '区级养老服务资金',
   });
-  now = new Date(now.getTime() + 4 * DAY);
+  time.advance(4 * DAY);
   await actOnApplication(civil, care.id, {
     action: 'route_purchase',
     comment: '专业性强，宜通过政府购买服务由社会工作服务机构承接。',
   });
 
   // Exempt: required by law.
-  now = new Date(real.getTime() - 30 * DAY);
+  time.daysAgo(30);
   await apply(civil, {
     ...base,
     basisKind: 'law',
@@ -119,7 +113,7 @@ export async function seedDemoWorkItemAccess(
   });
 
   // Pending: filed four days ago, decision due in 15 working days.
-  now = new Date(real.getTime() - 4 * DAY);
+  time.daysAgo(4);
   await apply(civil, {
     ...base,
     department: '下陆区城市管理执法局',
@@ -132,7 +126,7 @@ export async function seedDemoWorkItemAccess(
   });
 
   // A community refuses an unlisted request.
-  const luhx = await ctxOf('luhx');
+  const luhx = await time.ctxOf('luhx');
   const [tongdu] = await db
     .select()
     .from(orgUnits)
@@ -145,12 +139,12 @@ export async function seedDemoWorkItemAccess(
     )
     .orderBy(asc(orgUnits.name));
   if (luhx && tongdu) {
-    now = new Date(real.getTime() - 10 * DAY);
+    time.daysAgo(10);
     await refuseRequest(luhx, {
       communityId: tongdu.id,
       department: '下陆区市场监督管理局',
       matter: '辖区餐饮门店食品安全日常检查台账',
-      requestedOn: new Date(now.getTime() - DAY).toISOString().slice(0, 10),
+      requestedOn: new Date(time.at.getTime() - DAY).toISOString().slice(0, 10),
       note: '该事项未列入社区工作准入事项清单，已告知部门。',
     });
   }

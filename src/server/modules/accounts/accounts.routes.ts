@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   changePasswordBody,
@@ -21,11 +20,12 @@ import {
   userSchema,
 } from '../../../shared/contracts/accounts';
 import { writeAudit } from '../../platform/audit';
+import { routeKit } from '../../platform/routeKit';
 import { SESSION_COOKIE, destroySession, sessionCookieOptions } from '../../platform/auth';
 import { actorCtxOf, ctxOf } from '../../platform/context';
 import { access } from '../../platform/access';
 import { defineModule } from '../../platform/module';
-import { pageOf, pageQuery } from '../../platform/pagination';
+import { pageQuery } from '../../platform/pagination';
 import {
   changePassword,
   createUser,
@@ -51,7 +51,6 @@ import * as accountsTables from './accounts.table';
 import { accountsAccess } from '../../../shared/permissions/accounts';
 import { ACCOUNTS_ERRORS } from '../../../shared/i18n/errors.accounts';
 import { ACCOUNTS_AUDIT } from '../../../shared/i18n/audit.accounts';
-import { idRoutes } from '../../platform/recordActions';
 
 export const accountsModule = defineModule({
   name: 'accounts',
@@ -60,9 +59,7 @@ export const accountsModule = defineModule({
   access: accountsAccess,
   errors: ACCOUNTS_ERRORS,
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['accounts'];
-    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
+    const { app, tags, route, page } = routeKit(base, deps, 'accounts');
 
     // Password right and a second factor set up: `{ twoFactorRequired, pendingToken }` and no session yet.
     app.post(
@@ -220,17 +217,12 @@ export const accountsModule = defineModule({
       },
     );
 
-    app.get(
+    page(
       '/api/users',
-      {
-        config: { access: access.permission('users.read') },
-        schema: {
-          tags,
-          querystring: z.object({ q: z.string().max(50).optional(), ...pageQuery }),
-          response: { 200: pageOf(userSchema) },
-        },
-      },
-      (req) => listUsers(actorCtxOf(deps, req), req.query),
+      access.permission('users.read'),
+      z.object({ q: z.string().max(50).optional(), ...pageQuery }),
+      userSchema,
+      listUsers,
     );
     route('GET', '/api/users/:id', access.permission('users.read'), { response: userSchema }, getUser);
     app.post(

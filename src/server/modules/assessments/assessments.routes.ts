@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   createRoundBody,
@@ -23,6 +22,7 @@ import { ASSESSMENTS_AUDIT } from '../../../shared/i18n/audit.assessments';
 import { ASSESSMENTS_ERRORS } from '../../../shared/i18n/errors.assessments';
 import { assessmentsAccess } from '../../../shared/permissions/assessments';
 import { access } from '../../platform/access';
+import { routeKit } from '../../platform/routeKit';
 import { actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { sendInlineFile } from '../../platform/inlineFile';
@@ -56,7 +56,6 @@ import {
 } from './assessments.usecases';
 import { sheetWorkflow } from './assessments.workflow';
 import { frameworkFromXlsx, frameworkToXlsx } from './assessments.xlsx';
-import { idRoutes } from '../../platform/recordActions';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const fileMime = (data: Buffer) =>
@@ -84,9 +83,7 @@ export const assessmentsModule = defineModule({
   audit: ASSESSMENTS_AUDIT,
   workflows: [sheetWorkflow],
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['assessments'];
-    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
+    const { app, tags, route, page } = routeKit(base, deps, 'assessments');
     const read = { access: access.permission('assessments.read') };
     const manage = { access: access.permission('assessments.manage') };
     const loc = (l: string | undefined) => (l === 'en' ? 'en' : 'zh-CN') as 'en' | 'zh-CN';
@@ -143,11 +140,7 @@ export const assessmentsModule = defineModule({
       },
     );
 
-    app.get(
-      '/api/assessments/rounds',
-      { config: read, schema: { tags, querystring: roundListQuery, response: { 200: pageOf(roundSchema) } } },
-      (req) => listRounds(actorCtxOf(deps, req), req.query),
-    );
+    page('/api/assessments/rounds', read.access, roundListQuery, roundSchema, listRounds);
     app.post(
       '/api/assessments/rounds',
       { config: manage, schema: { tags, body: createRoundBody, response: { 201: roundSchema } } },

@@ -15,6 +15,7 @@ import {
   validateFramework,
 } from '../../../shared/contracts/assessmentScoring';
 import { ZHOUSHAN_2017, flattenDef } from './assessments.zhoushan';
+import { RATINGS_ON_EXCELLENT_EDGE } from '../../../../test/assessments';
 
 const cfg = ZHOUSHAN_2017.config;
 const nodes = flattenDef(ZHOUSHAN_2017);
@@ -182,14 +183,7 @@ describe('qualification and grades (R-AS-3)', () => {
       aspects: {
         projects: [
           {
-            ratings: {
-              completion: 90,
-              satisfaction: 85,
-              finance: 90,
-              capacity: 85,
-              operation: 90,
-              efficacy: 85,
-            },
+            ratings: RATINGS_ON_EXCELLENT_EDGE,
           },
         ],
       },

@@ -6,6 +6,7 @@ import type { SheetDetailDto, VersionDetailDto } from '../../../shared/contracts
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
 import { multipart } from '../../../../test/multipart';
 import { userByUsername } from '../accounts/accounts.api';
+import { RATINGS_ON_EXCELLENT_EDGE } from '../../../../test/assessments';
 
 let t: TestApp;
 let civil: Client;
@@ -408,14 +409,7 @@ describe('a round from opening to publication', () => {
         {
           name: '银龄互助食堂',
           category: '养老服务类',
-          ratings: {
-            completion: 90,
-            satisfaction: 85,
-            finance: 90,
-            capacity: 85,
-            operation: 90,
-            efficacy: 85,
-          },
+          ratings: RATINGS_ON_EXCELLENT_EDGE,
         },
       ],
       note: '2017年12月5日实地考察，走访居民12户',

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditEntrySchema, auditQuery, auditVerifySchema } from '../../../shared/contracts/audit';
 import { auditCheckpointFileOf, sealAudit, sealDepsOf } from '../../platform/audit';
+import { routeKit } from '../../platform/routeKit';
 import { actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
 import { defineModule } from '../../platform/module';
-import { pageOf } from '../../platform/pagination';
 import { listAudit, verifyAudit } from './audit.usecases';
 import * as auditTables from '../../platform/audit.table';
 import { auditAccess } from '../../../shared/permissions/audit';
@@ -23,20 +22,8 @@ export const auditModule = defineModule({
     },
   ],
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['audit'];
-    app.get(
-      '/api/audit',
-      {
-        config: { access: access.permission('audit.read') },
-        schema: {
-          tags,
-          querystring: auditQuery,
-          response: { 200: pageOf(auditEntrySchema) },
-        },
-      },
-      (req) => listAudit(actorCtxOf(deps, req), req.query),
-    );
+    const { app, tags, page } = routeKit(base, deps, 'audit');
+    page('/api/audit', access.permission('audit.read'), auditQuery, auditEntrySchema, listAudit);
     // Seals what has committed, then walks the chain and compares it with the newest signed checkpoints.
     app.get(
       '/api/audit/verify',

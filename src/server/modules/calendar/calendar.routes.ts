@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   calendarYearParams,
   calendarYearQuery,
@@ -7,6 +6,7 @@ import {
   replaceCalendarYearBody,
 } from '../../../shared/contracts/calendar';
 import { actorCtxOf } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
 import { access } from '../../platform/access';
 import { defineModule } from '../../platform/module';
 import { getCalendarYear, replaceCalendarYear } from './calendar.usecases';
@@ -33,8 +33,7 @@ export const calendarModule = defineModule({
     },
   ],
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['calendar'];
+    const { app, tags } = routeKit(base, deps, 'calendar');
 
     app.get(
       '/api/calendar',

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   planBody,
@@ -18,10 +17,10 @@ import { CARE_AUDIT } from '../../../shared/i18n/audit.care';
 import { CARE_ERRORS } from '../../../shared/i18n/errors.care';
 import { careAccess } from '../../../shared/permissions/care';
 import { access } from '../../platform/access';
+import { routeKit } from '../../platform/routeKit';
 import { idParams } from '../../platform/ids';
-import { type AppDeps, actorCtxOf } from '../../platform/context';
+import type { AppDeps } from '../../platform/context';
 import { defineModule } from '../../platform/module';
-import { pageOf } from '../../platform/pagination';
 import * as tables from './care.table';
 import {
   actOnRelief,
@@ -37,7 +36,6 @@ import {
   revealRelief,
   updatePlan,
 } from './care.usecases';
-import { idRoutes } from '../../platform/recordActions';
 
 /**
  * Special-group care (issue 16 §4, R-SV-3): visit plans, visits logged on the phone, missed visits flagged
@@ -57,20 +55,10 @@ export const careModule = defineModule({
     },
   ],
   routes(base: FastifyInstance, deps: AppDeps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['care'];
-    const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
-    const route = idRoutes(app, ctx, tags);
+    const { app, tags, ctxOf: ctx, route, page } = routeKit(base, deps, 'care');
     const readers = access.anyOf('care.read', 'care.visit_own');
 
-    app.get(
-      '/api/care/plans',
-      {
-        config: { access: readers },
-        schema: { tags, querystring: planListQuery, response: { 200: pageOf(planSchema) } },
-      },
-      (req) => listPlans(ctx(req), req.query),
-    );
+    page('/api/care/plans', readers, planListQuery, planSchema, listPlans);
     app.post(
       '/api/care/plans',
       {
@@ -105,14 +93,7 @@ export const careModule = defineModule({
       async (req) => ({ flagged: await flagMissedVisits(ctx(req)) }),
     );
 
-    app.get(
-      '/api/care/relief',
-      {
-        config: { access: access.permission('care.read') },
-        schema: { tags, querystring: reliefListQuery, response: { 200: pageOf(reliefSchema) } },
-      },
-      (req) => listRelief(ctx(req), req.query),
-    );
+    page('/api/care/relief', access.permission('care.read'), reliefListQuery, reliefSchema, listRelief);
     app.post(
       '/api/care/relief',
       {

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   catalogueBody,
@@ -16,6 +15,7 @@ import { CERTIFICATES_AUDIT } from '../../../shared/i18n/audit.certificates';
 import { CERTIFICATES_ERRORS } from '../../../shared/i18n/errors.certificates';
 import { certificatesAccess } from '../../../shared/permissions/certificates';
 import { access } from '../../platform/access';
+import { routeKit } from '../../platform/routeKit';
 import { actorCtxOf } from '../../platform/context';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
@@ -41,8 +41,7 @@ export const certificatesModule = defineModule({
   errors: CERTIFICATES_ERRORS,
   audit: CERTIFICATES_AUDIT,
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['certificates'];
+    const { app, tags } = routeKit(base, deps, 'certificates');
     const read = { access: access.permission('certificates.read') };
 
     app.get(

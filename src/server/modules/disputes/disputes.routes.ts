@@ -1,6 +1,5 @@
 import { chinaMinute } from '../../../shared/chinaTime';
 import type { FastifyInstance, FastifySchema } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   type DisputeDto,
@@ -37,9 +36,9 @@ import type { Permission } from '../../../shared/permissions';
 import { type Access, access } from '../../platform/access';
 import { idParams, idParamsWith } from '../../platform/ids';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
-import { type SheetColumn, sendXlsx } from '../../platform/excel';
+import type { SheetColumn } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
-import { pageOf } from '../../platform/pagination';
+import { routeKit } from '../../platform/routeKit';
 import { bodiesForDispute, createBody, listBodies, updateBody } from './disputes.bodies';
 import { getLimits, getLists, importList, setLimits } from './disputes.config';
 import { createMeeting, listContacts, listMeetings, setContact } from './disputes.meetings';
@@ -134,27 +133,19 @@ export const disputesModule = defineModule({
   workflows: [disputeWorkflow],
   reportFigures: disputeFigures,
   routes(base: FastifyInstance, deps: AppDeps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
+    const { app, page, xlsx } = routeKit(base, deps, 'disputes');
 
-    app.get(
-      '/api/disputes',
-      options('disputes.read', { querystring: listQuery, response: { 200: pageOf(disputeSchema) } }),
-      (req) => listDisputes(actorCtxOf(deps, req), req.query),
-    );
-    app.get(
+    page('/api/disputes', access.permission('disputes.read'), listQuery, disputeSchema, listDisputes);
+    xlsx(
       '/api/disputes/export.xlsx',
-      options('disputes.read', { querystring: listQuery.omit({ page: true, pageSize: true }) }),
-      async (req, reply) => {
-        const rows = await exportDisputes(actorCtxOf(deps, req), req.query);
-        const en = req.locale === 'en';
-        return sendXlsx(
-          reply,
-          en ? 'dispute-tickets.xlsx' : '纠纷工单.xlsx',
-          en ? 'Dispute tickets' : '纠纷工单',
-          ticketColumns(en),
-          rows,
-        );
+      access.permission('disputes.read'),
+      listQuery.omit({ page: true, pageSize: true }),
+      {
+        file: { en: 'dispute-tickets.xlsx', zh: '纠纷工单.xlsx' },
+        sheet: { en: 'Dispute tickets', zh: '纠纷工单' },
+        columns: ticketColumns,
       },
+      exportDisputes,
     );
     app.post(
       '/api/disputes',

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   type FacilityDto,
@@ -16,11 +15,11 @@ import { FACILITIES_AUDIT } from '../../../shared/i18n/audit.facilities';
 import { FACILITIES_ERRORS } from '../../../shared/i18n/errors.facilities';
 import { facilitiesAccess } from '../../../shared/permissions/facilities';
 import { access } from '../../platform/access';
+import { routeKit } from '../../platform/routeKit';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
 import { sendXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { facilitiesEvidence } from './facilities.evidence.repository';
-import { pageOf } from '../../platform/pagination';
 import * as tables from './facilities.table';
 import {
   coverage,
@@ -32,7 +31,6 @@ import {
   saveKind,
   updateFacility,
 } from './facilities.usecases';
-import { idRoutes } from '../../platform/recordActions';
 
 const STATUS_ZH = { planned: '规划中', building: '建设中', in_use: '在用', closed: '停用' } as const;
 
@@ -71,9 +69,7 @@ export const facilitiesModule = defineModule({
   errors: FACILITIES_ERRORS,
   audit: FACILITIES_AUDIT,
   routes(base: FastifyInstance, deps: AppDeps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['facilities'];
-    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
+    const { app, tags, route, page } = routeKit(base, deps, 'facilities');
 
     app.get(
       '/api/facilities/kinds',
@@ -107,13 +103,12 @@ export const facilitiesModule = defineModule({
       },
       (req) => coverage(actorCtxOf(deps, req), req.query),
     );
-    app.get(
+    page(
       '/api/facilities',
-      {
-        config: { access: access.permission('facilities.read') },
-        schema: { tags, querystring: facilityListQuery, response: { 200: pageOf(facilitySchema) } },
-      },
-      (req) => listFacilities(actorCtxOf(deps, req), req.query),
+      access.permission('facilities.read'),
+      facilityListQuery,
+      facilitySchema,
+      listFacilities,
     );
     app.get(
       '/api/facilities/export.xlsx',

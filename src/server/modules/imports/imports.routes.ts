@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   importJobDetailSchema,
   importJobSchema,
@@ -7,11 +6,11 @@ import {
   residentImportFields,
 } from '../../../shared/contracts/imports';
 import { actorCtxOf } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
 import { access } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
-import { pageOf } from '../../platform/pagination';
 import { idParams } from '../../platform/ids';
 import { importsPolicy } from './imports.policy';
 import {
@@ -34,8 +33,7 @@ export const importsModule = defineModule({
   tables: importsTables,
   errors: IMPORTS_ERRORS,
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['imports'];
+    const { app, tags, page } = routeKit(base, deps, 'imports');
     const runner = createImportRunner(base.log);
     // A graceful shutdown stops background parses (they end 'failed', imports.interrupted) before the database closes.
     app.addHook('onClose', () => runner.stopAll());
@@ -102,13 +100,12 @@ export const importsModule = defineModule({
       },
     );
 
-    app.get(
+    page(
       '/api/imports',
-      {
-        config: { access: access.permission('residents.import') },
-        schema: { tags, querystring: importListQuery, response: { 200: pageOf(importJobSchema) } },
-      },
-      (req) => listImportJobs(actorCtxOf(deps, req), req.query, req.locale),
+      access.permission('residents.import'),
+      importListQuery,
+      importJobSchema,
+      listImportJobs,
     );
 
     app.get(

@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   addMemberBody,
@@ -26,7 +25,7 @@ import { KEY_TASKS_AUDIT } from '../../../shared/i18n/audit.key-tasks';
 import { KEY_TASKS_ERRORS } from '../../../shared/i18n/errors.key-tasks';
 import { keyTasksAccess } from '../../../shared/permissions/key-tasks';
 import { access } from '../../platform/access';
-import { actorCtxOf } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
 import { sendXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { recordRoutes } from '../../platform/recordRoutes';
@@ -51,7 +50,6 @@ import {
   updateTask,
 } from './keyTasks.usecases';
 import { taskWorkflow } from './keyTasks.workflow';
-import { idRoutes } from '../../platform/recordActions';
 
 const STATE_LABEL = {
   'zh-CN': { open: '未启动', in_progress: '推进中', done: '已完成' },
@@ -70,19 +68,11 @@ export const keyTasksModule = defineModule({
   audit: KEY_TASKS_AUDIT,
   workflows: [taskWorkflow],
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['key-tasks'];
-    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
-    const route = idRoutes(app, ctxOf, tags);
+    const { app, tags, ctxOf, route, recordFields } = routeKit(base, deps, 'key-tasks');
     const read = { access: access.permission('key_tasks.read') };
     const manage = { access: access.permission('key_tasks.manage') };
 
-    const records = {
-      tags,
-      read: read.access,
-      write: manage.access,
-      ctx: ctxOf,
-    };
+    const records = recordFields(read.access, manage.access);
 
     // ---- leading groups and joint meetings
     recordRoutes(base, {

@@ -1,6 +1,5 @@
 import { chinaMinute } from '../../../shared/chinaTime';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   accountListQuery,
@@ -24,11 +23,10 @@ import {
   withdrawBody,
 } from '../../../shared/contracts/ledger';
 import type { AppDeps } from '../../platform/context';
-import { actorCtxOf } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
 import { access } from '../../platform/access';
 import { sendXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
-import { pageOf } from '../../platform/pagination';
 import { idParams } from '../../platform/ids';
 import { ledgerPolicy } from './ledger.policy';
 import { pointsReport } from './ledger.reports';
@@ -56,7 +54,6 @@ import * as ledgerTables from './ledger.table';
 import { ledgerAccess } from '../../../shared/permissions/ledger';
 import { LEDGER_ERRORS } from '../../../shared/i18n/errors.ledger';
 import { LEDGER_AUDIT } from '../../../shared/i18n/audit.ledger';
-import { idRoutes } from '../../platform/recordActions';
 
 const KIND_ZH: Record<string, string> = {
   service_credit: '服务记时/积分',
@@ -78,25 +75,15 @@ export const ledgerModule = defineModule({
   access: ledgerAccess,
   errors: LEDGER_ERRORS,
   routes(base: FastifyInstance, deps: AppDeps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['ledger'];
+    const { app, tags, ctxOf: ctx, route, page } = routeKit(base, deps, 'ledger');
     const read = { access: access.permission('ledger.read') };
     const write = { access: access.permission('ledger.write') };
     const own = { access: access.permission('ledger.own') };
     const readOrOwn = { access: access.anyOf('ledger.read', 'ledger.own') };
     const writeOrOwn = { access: access.anyOf('ledger.write', 'ledger.own') };
     const session = { access: access.session };
-    const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
-    const route = idRoutes(app, ctx, tags);
 
-    app.get(
-      '/api/ledger/accounts',
-      {
-        config: read,
-        schema: { tags, querystring: accountListQuery, response: { 200: pageOf(accountView) } },
-      },
-      (req) => listAccounts(ctx(req), req.query),
-    );
+    page('/api/ledger/accounts', read.access, accountListQuery, accountView, listAccounts);
     route('GET', '/api/ledger/accounts/:id', readOrOwn.access, { response: accountView }, getAccount);
     route(
       'GET',

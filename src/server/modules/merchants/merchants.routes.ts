@@ -1,6 +1,5 @@
 import { chinaMinute } from '../../../shared/chinaTime';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   codeLookupSchema,
@@ -30,12 +29,12 @@ import {
   updateItemBody,
   updatePointBody,
 } from '../../../shared/contracts/merchants';
-import { type AppDeps, actorCtxOf } from '../../platform/context';
+import type { AppDeps } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
 import { access } from '../../platform/access';
 import { sendXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
-import { pageOf } from '../../platform/pagination';
 import { recordRoutes } from '../../platform/recordRoutes';
 import {
   counterPoints,
@@ -62,7 +61,6 @@ import * as merchantsTables from './merchants.table';
 import { merchantsAccess } from '../../../shared/permissions/merchants';
 import { MERCHANTS_ERRORS } from '../../../shared/i18n/errors.merchants';
 import { MERCHANTS_AUDIT } from '../../../shared/i18n/audit.merchants';
-import { idRoutes } from '../../platform/recordActions';
 
 const idempotencyHeader = (req: FastifyRequest) => {
   const h = req.headers['idempotency-key'];
@@ -79,10 +77,7 @@ export const merchantsModule = defineModule({
   access: merchantsAccess,
   errors: MERCHANTS_ERRORS,
   routes(base: FastifyInstance, deps: AppDeps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['merchants'];
-    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
-    const route = idRoutes(app, ctxOf, tags);
+    const { app, tags, ctxOf, route, page } = routeKit(base, deps, 'merchants');
 
     // ---- redemption points and catalogues (staff: merchants.manage; merchants see their own point)
     recordRoutes(base, {
@@ -168,13 +163,12 @@ export const merchantsModule = defineModule({
         return reply.status(result.replayed ? 200 : 201).send(result);
       },
     );
-    app.get(
+    page(
       '/api/merchants/redemptions',
-      {
-        config: { access: access.anyOf('merchants.manage', 'redemptions.counter') },
-        schema: { tags, querystring: redemptionListQuery, response: { 200: pageOf(redemptionSchema) } },
-      },
-      (req) => listRedemptions(ctxOf(req), req.query),
+      access.anyOf('merchants.manage', 'redemptions.counter'),
+      redemptionListQuery,
+      redemptionSchema,
+      listRedemptions,
     );
 
     // ---- settlements
@@ -194,13 +188,12 @@ export const merchantsModule = defineModule({
         return reply.status(result.replayed ? 200 : 201).send(result);
       },
     );
-    app.get(
+    page(
       '/api/merchants/settlements',
-      {
-        config: { access: access.permission('merchants.manage') },
-        schema: { tags, querystring: settlementListQuery, response: { 200: pageOf(settlementSchema) } },
-      },
-      (req) => listSettlements(ctxOf(req), req.query),
+      access.permission('merchants.manage'),
+      settlementListQuery,
+      settlementSchema,
+      (ctx, q) => listSettlements(ctx, q),
     );
     app.get(
       '/api/merchants/settlements/export.xlsx',

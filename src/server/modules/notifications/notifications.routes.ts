@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   channelParams,
@@ -19,10 +18,9 @@ import { NOTIFICATIONS_AUDIT } from '../../../shared/i18n/audit.notifications';
 import { NOTIFICATIONS_ERRORS } from '../../../shared/i18n/errors.notifications';
 import { notificationsAccess } from '../../../shared/permissions/notifications';
 import { access } from '../../platform/access';
-import { actorCtxOf } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
-import { pageOf } from '../../platform/pagination';
 import { recordRoutes } from '../../platform/recordRoutes';
 import { createSmsSender } from '../../platform/sms';
 import * as tables from './notifications.table';
@@ -42,7 +40,6 @@ import {
   unread,
   updateWebhook,
 } from './notifications.usecases';
-import { idRoutes } from '../../platform/recordActions';
 
 /**
  * Notifications: every user's inbox (`/api/notifications`), their own SMS/email channels, the group robots
@@ -67,21 +64,11 @@ export const notificationsModule = defineModule({
     },
   ],
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['notifications'];
-    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
-    const route = idRoutes(app, ctxOf, tags);
+    const { app, tags, ctxOf, route, page } = routeKit(base, deps, 'notifications');
     const session = { access: access.session };
     const manage = { access: access.permission('notifications.manage') };
 
-    app.get(
-      '/api/notifications',
-      {
-        config: session,
-        schema: { tags, querystring: inboxQuery, response: { 200: pageOf(inboxItemSchema) } },
-      },
-      (req) => listInbox(ctxOf(req), req.query, req.locale),
-    );
+    page('/api/notifications', session.access, inboxQuery, inboxItemSchema, listInbox);
     app.get(
       '/api/notifications/unread',
       { config: session, schema: { tags, response: { 200: unreadSchema } } },
@@ -140,13 +127,6 @@ export const notificationsModule = defineModule({
       },
       (req) => testWebhook(ctxOf(req), req.params.id),
     );
-    app.get(
-      '/api/notifications/deliveries',
-      {
-        config: manage,
-        schema: { tags, querystring: deliveryQuery, response: { 200: pageOf(deliverySchema) } },
-      },
-      (req) => listDeliveries(ctxOf(req), req.query, req.locale),
-    );
+    page('/api/notifications/deliveries', manage.access, deliveryQuery, deliverySchema, listDeliveries);
   },
 });

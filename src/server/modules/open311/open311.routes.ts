@@ -1,5 +1,4 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   createdOpen311KeySchema,
@@ -8,6 +7,7 @@ import {
 } from '../../../shared/contracts/open311';
 import { formatMessage } from '../../../shared/i18n/errors';
 import { type AppDeps, actorCtxOf } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
 import { access } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { fingerprintOf, idempotencyKeyOf, idempotent, sendStored } from '../../platform/idempotency';
@@ -40,7 +40,6 @@ import * as open311Tables from './open311.table';
 import { open311Access } from '../../../shared/permissions/open311';
 import { OPEN311_ERRORS } from '../../../shared/i18n/errors.open311';
 import { OPEN311_AUDIT } from '../../../shared/i18n/audit.open311';
-import { idRoutes } from '../../platform/recordActions';
 
 const FORM_LIMIT = 256 * 1024;
 
@@ -110,9 +109,7 @@ export const open311Module = defineModule({
   access: open311Access,
   errors: OPEN311_ERRORS,
   async routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['open311'];
-    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
+    const { app, tags, route } = routeKit(base, deps, 'open311');
 
     // ---- console: API keys
     app.get(

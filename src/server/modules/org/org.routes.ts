@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   boundaryImportResultSchema,
@@ -14,7 +13,7 @@ import {
 } from '../../../shared/contracts/org';
 import { queryBool } from '../../../shared/contracts/common';
 import { ORG_KINDS } from '../../../shared/orgKinds';
-import { actorCtxOf } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
 import { access } from '../../platform/access';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
@@ -43,9 +42,7 @@ export const orgModule = defineModule({
   access: orgAccess,
   errors: ORG_ERRORS,
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const actorCtx = (req: FastifyRequest) => actorCtxOf(deps, req);
-    const tags = ['org'];
+    const { app, tags, ctxOf: actorCtx } = routeKit(base, deps, 'org');
 
     app.get(
       '/api/org/roots',

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   type TopicDto,
@@ -33,12 +32,12 @@ import {
 } from '../../../shared/contracts/deliberation';
 import { chinaMinute } from '../../../shared/chinaTime';
 import { type Access, access } from '../../platform/access';
-import { type AppDeps, actorCtxOf } from '../../platform/context';
-import { type SheetColumn, sendXlsx } from '../../platform/excel';
+import { routeKit } from '../../platform/routeKit';
+import type { AppDeps } from '../../platform/context';
+import type { SheetColumn } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { recordActions } from '../../platform/recordActions';
 import { recordRoutes } from '../../platform/recordRoutes';
-import { pageOf } from '../../platform/pagination';
 import { createLocalStorage } from '../../platform/storage';
 import { readPhoto } from '../../platform/uploads';
 import { meetingQr, qrSignIn } from './meetings.qr';
@@ -74,7 +73,6 @@ import {
   stepTopic,
   supportTopic,
 } from './topics.usecases';
-import { idRoutes } from '../../platform/recordActions';
 
 /** The columns of the topics' xlsx export, headed in English or Chinese. */
 function topicColumns(en: boolean): SheetColumn<TopicDto>[] {
@@ -100,15 +98,12 @@ function topicColumns(en: boolean): SheetColumn<TopicDto>[] {
  * (board: topics and conventions of their home's units).
  */
 export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-  const tags = ['participation'];
-  const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
-  const route = idRoutes(app, ctx, tags);
+  const { app, tags, ctxOf: ctx, route, page, xlsx, recordFields } = routeKit(base, deps, 'participation');
   const read = { access: access.permission('participation.read') };
   const manage = { access: access.permission('participation.manage') };
   const propose = { access: access.permission('participation.propose') };
   const board = { access: access.permission('participation.board') };
-  const records = { tags, read: read.access, write: manage.access, ctx };
+  const records = recordFields(read.access, manage.access);
   const actionsOn = <R extends z.ZodType>(path: string, who: { access: Access }, response: R) =>
     recordActions(base, { path, tags, access: who.access, ctx, response });
 
@@ -124,20 +119,16 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     created: topicDetailSchema,
     detail: { schema: topicDetailSchema, get: getTopic },
   });
-  app.get(
+  xlsx(
     '/api/deliberations/topics/export.xlsx',
-    { config: read, schema: { tags, querystring: topicListQuery.omit({ page: true, pageSize: true }) } },
-    async (req, reply) => {
-      const rows = await exportTopics(ctx(req), { ...req.query, page: 1, pageSize: 20 }, req.locale);
-      const en = req.locale === 'en';
-      return sendXlsx(
-        reply,
-        en ? 'topics.xlsx' : '协商议题.xlsx',
-        en ? 'Topics' : '协商议题',
-        topicColumns(en),
-        rows,
-      );
+    read.access,
+    topicListQuery.omit({ page: true, pageSize: true }),
+    {
+      file: { en: 'topics.xlsx', zh: '协商议题.xlsx' },
+      sheet: { en: 'Topics', zh: '协商议题' },
+      columns: topicColumns,
     },
+    (ctx, q, locale) => exportTopics(ctx, { ...q, page: 1, pageSize: 20 }, locale),
   );
   app.post(
     '/api/deliberations/topics/from-category',
@@ -228,11 +219,7 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     { config: board, schema: { tags, response: { 200: homeUnitsSchema } } },
     (req) => homeUnits(ctx(req), req.locale),
   );
-  app.get(
-    '/api/deliberations/board/topics',
-    { config: board, schema: { tags, querystring: myTopicsQuery, response: { 200: pageOf(topicSchema) } } },
-    (req) => boardTopics(ctx(req), req.query, req.locale),
-  );
+  page('/api/deliberations/board/topics', board.access, myTopicsQuery, topicSchema, boardTopics);
   app.post(
     '/api/deliberations/board/topics',
     { config: board, schema: { tags, body: proposeTopicBody, response: { 201: topicDetailSchema } } },
@@ -305,17 +292,12 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     created: conventionDetailSchema,
     detail: { schema: conventionDetailSchema, get: (c, id, loc) => getConvention(c, id, loc) },
   });
-  app.get(
+  page(
     '/api/conventions/board',
-    {
-      config: board,
-      schema: {
-        tags,
-        querystring: conventionListQuery.omit({ orgUnitId: true }),
-        response: { 200: pageOf(conventionSchema) },
-      },
-    },
-    (req) => listConventions(ctx(req), req.query, req.locale, true),
+    board.access,
+    conventionListQuery.omit({ orgUnitId: true }),
+    conventionSchema,
+    (ctx, q, locale) => listConventions(ctx, q, locale, true),
   );
   actionsOn('/api/conventions/board', board, conventionDetailSchema).get('', (c, id, loc) =>
     getConvention(c, id, loc, true),

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   attendanceBody,
   boardQuery,
@@ -34,7 +33,8 @@ import { PARTICIPATION_AUDIT } from '../../../shared/i18n/audit.participation';
 import { PARTICIPATION_ERRORS } from '../../../shared/i18n/errors.participation';
 import { participationAccess } from '../../../shared/permissions/participation';
 import { type Access, access } from '../../platform/access';
-import { actorCtxOf, ctxOf } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
+import { ctxOf } from '../../platform/context';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { participationEvidence } from './participation.evidence.repository';
@@ -89,13 +89,11 @@ export const participationModule = defineModule({
   ],
   routes(base: FastifyInstance, deps) {
     deliberationRoutes(base, deps);
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['participation'];
-    const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
+    const { app, tags, ctxOf: ctx, recordFields } = routeKit(base, deps, 'participation');
     const read = { access: access.permission('participation.read') };
     const manage = { access: access.permission('participation.manage') };
     const detail = { 200: meetingDetailSchema };
-    const records = { tags, read: read.access, write: manage.access, ctx };
+    const records = recordFields(read.access, manage.access);
     const board = { access: access.permission('participation.board') };
     const actionsOn = <R extends z.ZodType>(path: string, who: { access: Access }, response: R) =>
       recordActions(base, { path, tags, access: who.access, ctx, response });

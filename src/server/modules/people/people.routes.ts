@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   assignGridBody,
@@ -36,12 +35,11 @@ import {
   workerListQuery,
   workerSchema,
 } from '../../../shared/contracts/people';
-import { actorCtxOf } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
 import { access } from '../../platform/access';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { peopleEvidence } from './people.evidence.repository';
-import { pageOf } from '../../platform/pagination';
 import { recordRoutes } from '../../platform/recordRoutes';
 import {
   createPartyOrg,
@@ -82,7 +80,6 @@ import * as peopleTables from './people.table';
 import { peopleAccess } from '../../../shared/permissions/people';
 import { PEOPLE_ERRORS } from '../../../shared/i18n/errors.people';
 import { PEOPLE_AUDIT } from '../../../shared/i18n/audit.people';
-import { idRoutes } from '../../platform/recordActions';
 
 const unitParams = z.object({ orgUnitId: z.string() });
 const gridParams = idParams.extend({ gridId: idParams.shape.id });
@@ -99,10 +96,7 @@ export const peopleModule = defineModule({
   access: peopleAccess,
   errors: PEOPLE_ERRORS,
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['people'];
-    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
-    const route = idRoutes(app, ctxOf, tags);
+    const { app, tags, ctxOf, route, page, recordFields } = routeKit(base, deps, 'people');
 
     // ---- party organization levels (R-ORG-2) ----
     app.get(
@@ -113,13 +107,12 @@ export const peopleModule = defineModule({
       },
       (req) => getPartyScheme(ctxOf(req), req.query.orgUnitId),
     );
-    app.get(
+    page(
       '/api/people/party-levels/schemes',
-      {
-        config: { access: access.permission('people.read') },
-        schema: { tags, querystring: pageParams, response: { 200: pageOf(partySchemeListItem) } },
-      },
-      (req) => listPartySchemes(ctxOf(req), req.query),
+      access.permission('people.read'),
+      pageParams,
+      partySchemeListItem,
+      listPartySchemes,
     );
     app.put(
       '/api/people/party-levels/schemes/:orgUnitId',
@@ -143,12 +136,7 @@ export const peopleModule = defineModule({
     );
 
     // ---- the registries: each a list, a detail, create and update ----
-    const registry = {
-      tags,
-      read: access.permission('people.read'),
-      write: access.permission('people.write'),
-      ctx: ctxOf,
-    };
+    const registry = recordFields(access.permission('people.read'), access.permission('people.write'));
 
     // ---- party organizations ----
     recordRoutes(base, {

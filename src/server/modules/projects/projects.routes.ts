@@ -20,6 +20,7 @@ import { PROJECTS_AUDIT } from '../../../shared/i18n/audit.projects';
 import { PROJECTS_ERRORS } from '../../../shared/i18n/errors.projects';
 import { projectsAccess } from '../../../shared/permissions/projects';
 import { access } from '../../platform/access';
+import { pageRoutes } from '../../platform/pageRoute';
 import { notFound } from '../../platform/errors';
 import { actorCtxOf } from '../../platform/context';
 import { toXlsx } from '../../platform/excel';
@@ -38,7 +39,6 @@ import { consultationRoutes } from './projects.consultation.routes';
 import { doorstepRatingRoutes } from './projects.doorstep.ratings.routes';
 import { projectsEvidence } from './projects.evidence.repository';
 import { applicationFormPdf, documentTemplatePdf, STATE_ZH } from './projects.pdf';
-import { pageOf } from '../../platform/pagination';
 import { recordRoutes } from '../../platform/recordRoutes';
 import * as projectsTables from './projects.table';
 import {
@@ -83,6 +83,7 @@ export const projectsModule = defineModule({
     const app = base.withTypeProvider<ZodTypeProvider>();
     const route = idRoutes(base, deps);
     const tags = PROJECT_TAGS;
+    const page = pageRoutes(app, (req) => actorCtxOf(deps, req), tags);
     const read = { access: access.permission('projects.read') };
     const manage = { access: access.permission('projects.manage') };
     const apply = access.permission('projects.apply');
@@ -208,14 +209,7 @@ export const projectsModule = defineModule({
       scoreApplication,
     );
 
-    app.get(
-      '/api/projects/reports',
-      {
-        config: read,
-        schema: { tags, querystring: reportListQuery, response: { 200: pageOf(reportSchema) } },
-      },
-      (req) => listReports(actorCtxOf(deps, req), req.query),
-    );
+    page('/api/projects/reports', read.access, reportListQuery, reportSchema, listReports);
     route(
       'POST',
       '/api/projects/reports/:id/file',

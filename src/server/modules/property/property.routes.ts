@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import {
   type CoverageRowDto,
   appraisalBody,
@@ -30,10 +29,9 @@ import { PROPERTY_AUDIT } from '../../../shared/i18n/audit.property';
 import { PROPERTY_ERRORS } from '../../../shared/i18n/errors.property';
 import { propertyAccess } from '../../../shared/permissions/property';
 import { access } from '../../platform/access';
-import { actorCtxOf } from '../../platform/context';
-import { type SheetColumn, sendXlsx } from '../../platform/excel';
+import { routeKit } from '../../platform/routeKit';
+import type { SheetColumn } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
-import { pageOf } from '../../platform/pagination';
 import { recordRoutes } from '../../platform/recordRoutes';
 import * as tables from './property.table';
 import {
@@ -55,7 +53,6 @@ import {
   resolveIssue,
   saveCompound,
 } from './property.usecases';
-import { idRoutes } from '../../platform/recordActions';
 
 /** The columns of the coverage workbook (staff want it in Excel), one row per community. */
 function coverageColumns(en: boolean): SheetColumn<CoverageRowDto>[] {
@@ -88,27 +85,12 @@ export const propertyModule = defineModule({
   errors: PROPERTY_ERRORS,
   audit: PROPERTY_AUDIT,
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['property'];
-    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
-    const route = idRoutes(app, ctxOf, tags);
+    const { app, tags, ctxOf, route, page, xlsx, recordFields } = routeKit(base, deps, 'property');
     const read = { access: access.permission('property.read') };
     const manage = { access: access.permission('property.manage') };
-    const records = {
-      tags,
-      read: read.access,
-      write: manage.access,
-      ctx: ctxOf,
-    };
+    const records = recordFields(read.access, manage.access);
 
-    app.get(
-      '/api/property/compounds',
-      {
-        config: read,
-        schema: { tags, querystring: compoundQuery, response: { 200: pageOf(compoundSchema) } },
-      },
-      (req) => listCompounds(ctxOf(req), req.query),
-    );
+    page('/api/property/compounds', read.access, compoundQuery, compoundSchema, listCompounds);
     route('GET', '/api/property/compounds/:id', read.access, { response: compoundSchema }, getCompound);
     route(
       'PUT',
@@ -122,20 +104,16 @@ export const propertyModule = defineModule({
       { config: read, schema: { tags, querystring: coverageQuery, response: { 200: coverageSchema } } },
       (req) => coverage(ctxOf(req), req.query),
     );
-    app.get(
+    xlsx(
       '/api/property/coverage.xlsx',
-      { config: read, schema: { tags, querystring: coverageQuery } },
-      async (req, reply) => {
-        const cov = await coverage(ctxOf(req), req.query);
-        const en = req.locale === 'en';
-        return sendXlsx(
-          reply,
-          en ? 'property-coverage.xlsx' : '物业服务覆盖.xlsx',
-          en ? 'Property coverage' : '物业服务覆盖',
-          coverageColumns(en),
-          cov.rows,
-        );
+      read.access,
+      coverageQuery,
+      {
+        file: { en: 'property-coverage.xlsx', zh: '物业服务覆盖.xlsx' },
+        sheet: { en: 'Property coverage', zh: '物业服务覆盖' },
+        columns: coverageColumns,
       },
+      async (ctx, q) => (await coverage(ctx, q)).rows,
     );
     recordRoutes(base, {
       path: '/api/property/meetings',

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { staffingReportSchema, urbanVillageReportSchema } from '../../../shared/contracts/reports';
 import { actorCtxOf } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
 import { access } from '../../platform/access';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
@@ -19,8 +19,7 @@ export const reportsModule = defineModule({
   name: 'reports',
   access: reportsAccess,
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['reports'];
+    const { app, tags } = routeKit(base, deps, 'reports');
     app.get(
       '/api/reports/staffing',
       {

@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   createResidentBody,
@@ -13,7 +12,7 @@ import {
 import { queryBool } from '../../../shared/contracts/common';
 import type { Locale } from '../../../shared/i18n/errors';
 import { label, specialGroupsMasked } from '../../../shared/i18n/labels';
-import { actorCtxOf } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
 import { access } from '../../platform/access';
 import {
   CSV_MIME,
@@ -40,7 +39,6 @@ import * as residentsTables from './residents.table';
 import { residentsAccess } from '../../../shared/permissions/residents';
 import { RESIDENTS_ERRORS } from '../../../shared/i18n/errors.residents';
 import { RESIDENTS_AUDIT } from '../../../shared/i18n/audit.residents';
-import { idRoutes } from '../../platform/recordActions';
 
 export const residentsModule = defineModule({
   name: 'residents',
@@ -49,10 +47,7 @@ export const residentsModule = defineModule({
   access: residentsAccess,
   errors: RESIDENTS_ERRORS,
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['residents'];
-    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
-    const route = idRoutes(app, ctxOf, tags);
+    const { app, tags, ctxOf, route } = routeKit(base, deps, 'residents');
 
     // The list, a resident's detail, create and update.
     recordRoutes(base, {

@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   actionBody,
@@ -23,7 +22,8 @@ import { SCHEDULED_REPORTS_AUDIT } from '../../../shared/i18n/audit.scheduled-re
 import { SCHEDULED_REPORTS_ERRORS } from '../../../shared/i18n/errors.scheduled-reports';
 import { scheduledReportsAccess } from '../../../shared/permissions/scheduled-reports';
 import { access } from '../../platform/access';
-import { type AppDeps, actorCtxOf } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
+import type { AppDeps } from '../../platform/context';
 import { sendXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
@@ -47,7 +47,6 @@ import {
   tickScheduledReports,
   updateTemplate,
 } from './scheduledReports.usecases';
-import { idRoutes } from '../../platform/recordActions';
 
 const STATE_LABEL = {
   'zh-CN': {
@@ -86,10 +85,7 @@ export const scheduledReportsModule = defineModule({
     },
   ],
   routes(base: FastifyInstance, deps: AppDeps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['scheduled-reports'];
-    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
-    const route = idRoutes(app, ctxOf, tags);
+    const { app, tags, ctxOf, route, page } = routeKit(base, deps, 'scheduled-reports');
     const read = { access: access.permission('scheduled_reports.read') };
     const manage = { access: access.permission('scheduled_reports.manage') };
 
@@ -126,11 +122,7 @@ export const scheduledReportsModule = defineModule({
     );
 
     // ---- cycles
-    app.get(
-      '/api/scheduled-reports/cycles',
-      { config: read, schema: { tags, querystring: cycleQuery, response: { 200: pageOf(cycleSchema) } } },
-      (req) => listCycles(ctxOf(req), req.query),
-    );
+    page('/api/scheduled-reports/cycles', read.access, cycleQuery, cycleSchema, listCycles);
     route('GET', '/api/scheduled-reports/cycles/:id', read.access, { response: cycleSchema }, getCycle);
     route(
       'GET',
@@ -182,13 +174,12 @@ export const scheduledReportsModule = defineModule({
     );
 
     // ---- submissions
-    app.get(
+    page(
       '/api/scheduled-reports/submissions',
-      {
-        config: read,
-        schema: { tags, querystring: submissionQuery, response: { 200: pageOf(submissionSchema) } },
-      },
-      (req) => listSubmissions(ctxOf(req), req.query),
+      read.access,
+      submissionQuery,
+      submissionSchema,
+      listSubmissions,
     );
     app.get(
       '/api/scheduled-reports/overdue',

@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import {
   bodyBody,
   bodyQuery,
@@ -23,9 +22,8 @@ import { SELF_GOVERNANCE_AUDIT } from '../../../shared/i18n/audit.self-governanc
 import { SELF_GOVERNANCE_ERRORS } from '../../../shared/i18n/errors.self-governance';
 import { selfGovernanceAccess } from '../../../shared/permissions/self-governance';
 import { access } from '../../platform/access';
-import { actorCtxOf } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
 import { defineModule } from '../../platform/module';
-import { pageOf } from '../../platform/pagination';
 import { recordRoutes } from '../../platform/recordRoutes';
 import * as tables from './selfGovernance.table';
 import {
@@ -42,7 +40,6 @@ import {
   overview,
   vacatePosition,
 } from './selfGovernance.usecases';
-import { idRoutes } from '../../platform/recordActions';
 
 /** 基层自治组织 (issue 16 §3, seeds 002 and 004): bodies, positions, vacancies, elections, trainings, reviews. */
 export const selfGovernanceModule = defineModule({
@@ -52,19 +49,11 @@ export const selfGovernanceModule = defineModule({
   errors: SELF_GOVERNANCE_ERRORS,
   audit: SELF_GOVERNANCE_AUDIT,
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['self-governance'];
-    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
-    const route = idRoutes(app, ctxOf, tags);
+    const { app, tags, ctxOf, route, page, recordFields } = routeKit(base, deps, 'self-governance');
     const read = { access: access.permission('self_governance.read') };
     const manage = { access: access.permission('self_governance.manage') };
     const P = '/api/self-governance';
-    const records = {
-      tags,
-      read: read.access,
-      write: manage.access,
-      ctx: ctxOf,
-    };
+    const records = recordFields(read.access, manage.access);
 
     app.get(
       `${P}/overview`,
@@ -102,11 +91,7 @@ export const selfGovernanceModule = defineModule({
       { body: fillBody, response: positionSchema },
       fillPosition,
     );
-    app.get(
-      `${P}/vacancies`,
-      { config: read, schema: { tags, querystring: vacancyQuery, response: { 200: pageOf(vacancySchema) } } },
-      (req) => listVacancies(ctxOf(req), req.query),
-    );
+    page(`${P}/vacancies`, read.access, vacancyQuery, vacancySchema, listVacancies);
     recordRoutes(base, {
       path: `${P}/elections`,
       ...records,

@@ -1,6 +1,5 @@
 import { chinaDate as chinaDay } from '../../../shared/chinaTime';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   candidateSchema,
@@ -45,13 +44,13 @@ import {
   yearRecordSchema,
   type YearRecordDto,
 } from '../../../shared/contracts/services';
-import { type AppDeps, actorCtxOf, ctxOf } from '../../platform/context';
+import { type AppDeps, ctxOf } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
 import { createLocalStorage } from '../../platform/storage';
 import { readPhoto } from '../../platform/uploads';
 import { access } from '../../platform/access';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
-import { pageOf } from '../../platform/pagination';
 import { recordRoutes } from '../../platform/recordRoutes';
 import { homeCommunity } from './services.common';
 import {
@@ -101,7 +100,6 @@ import { SERVICES_ERRORS } from '../../../shared/i18n/errors.services';
 import { SERVICES_AUDIT } from '../../../shared/i18n/audit.services';
 import { serviceOrderWorkflow } from './services.workflow';
 import { serviceFigures } from './services.figures';
-import { idRoutes } from '../../platform/recordActions';
 
 async function yearRecordXlsx(r: YearRecordDto, en: boolean) {
   const head = [
@@ -147,10 +145,7 @@ export const servicesModule = defineModule({
   workflows: [serviceOrderWorkflow],
   reportFigures: serviceFigures,
   routes(base: FastifyInstance, deps: AppDeps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['services'];
-    const actorCtx = (req: FastifyRequest) => actorCtxOf(deps, req);
-    const route = idRoutes(app, actorCtx, tags);
+    const { app, tags, ctxOf: actorCtx, route, page, recordFields } = routeKit(base, deps, 'services');
     const idParams = z.object({ id: z.string().max(64) });
 
     // ---- seed 003's three lists (问题/服务/解决), read from needs and orders
@@ -163,12 +158,7 @@ export const servicesModule = defineModule({
       (req) => loopLists(actorCtx(req), req.query),
     );
     // ---- three lists (R-SV-1)
-    const lists = {
-      tags,
-      read: access.permission('services.read'),
-      write: access.permission('services.write'),
-      ctx: actorCtx,
-    };
+    const lists = recordFields(access.permission('services.read'), access.permission('services.write'));
     recordRoutes(app, {
       path: '/api/services/needs',
       ...lists,
@@ -224,14 +214,7 @@ export const servicesModule = defineModule({
     );
 
     // ---- service orders
-    app.get(
-      '/api/services/orders',
-      {
-        config: { access: access.permission('services.read') },
-        schema: { tags, querystring: orderListQuery, response: { 200: pageOf(orderSchema) } },
-      },
-      (req) => listOrders(actorCtx(req), req.query),
-    );
+    page('/api/services/orders', access.permission('services.read'), orderListQuery, orderSchema, listOrders);
     app.post(
       '/api/services/orders',
       {
@@ -291,22 +274,8 @@ export const servicesModule = defineModule({
     );
 
     // ---- residents' and volunteers' own views (phone pages)
-    app.get(
-      '/api/services/my/orders',
-      {
-        config: { access: access.session },
-        schema: { tags, querystring: myOrdersQuery, response: { 200: pageOf(orderSchema) } },
-      },
-      (req) => myOrders(actorCtx(req), req.query),
-    );
-    app.get(
-      '/api/services/my/tasks',
-      {
-        config: { access: access.permission('services.serve') },
-        schema: { tags, querystring: myTasksQuery, response: { 200: pageOf(orderSchema) } },
-      },
-      (req) => myTasks(actorCtx(req), req.query),
-    );
+    page('/api/services/my/orders', access.session, myOrdersQuery, orderSchema, myOrders);
+    page('/api/services/my/tasks', access.permission('services.serve'), myTasksQuery, orderSchema, myTasks);
     app.get(
       '/api/services/my/summary',
       { config: { access: access.session }, schema: { tags, response: { 200: myServiceSummarySchema } } },

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   type OrgDto,
@@ -49,9 +48,10 @@ import { SOCIAL_ORGS_AUDIT } from '../../../shared/i18n/audit.social-orgs';
 import { SOCIAL_ORGS_ERRORS } from '../../../shared/i18n/errors.social-orgs';
 import { socialOrgsAccess } from '../../../shared/permissions/social-orgs';
 import { access } from '../../platform/access';
+import { routeKit } from '../../platform/routeKit';
 import { idParamsWith } from '../../platform/ids';
-import { type AppDeps, actorCtxOf } from '../../platform/context';
-import { type SheetColumn, sendXlsx } from '../../platform/excel';
+import type { AppDeps } from '../../platform/context';
+import type { SheetColumn } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { pageOf, pageQuery } from '../../platform/pagination';
 import { recordRoutes } from '../../platform/recordRoutes';
@@ -95,7 +95,6 @@ import {
   urbanVillages,
 } from './socialOrgs.usecases';
 import { proposalWorkflow } from './socialOrgs.workflow';
-import { idRoutes } from '../../platform/recordActions';
 
 const CATEGORY = {
   self_governance: ['自治协商类', 'Self-governance'],
@@ -165,15 +164,12 @@ export const socialOrgsModule = defineModule({
   audit: SOCIAL_ORGS_AUDIT,
   workflows: [proposalWorkflow],
   routes(base: FastifyInstance, deps: AppDeps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['social-orgs'];
+    const { app, tags, ctxOf: ctx, route, xlsx, recordFields } = routeKit(base, deps, 'social-orgs');
     const read = { access: access.permission('social_orgs.read') };
     const manage = { access: access.permission('social_orgs.manage') };
     const review = { access: access.permission('social_orgs.review') };
-    const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
-    const route = idRoutes(app, ctx, tags);
     const pq = z.object(pageQuery);
-    const records = { tags, read: read.access, write: manage.access, ctx };
+    const records = recordFields(read.access, manage.access);
 
     // ---- registry
     recordRoutes(base, {
@@ -187,20 +183,16 @@ export const socialOrgsModule = defineModule({
       detail: { schema: orgSchema, get: getOrg },
       update: { body: orgPatch, run: updateOrg },
     });
-    app.get(
+    xlsx(
       '/api/social-orgs/orgs/export.xlsx',
-      { config: read, schema: { tags, querystring: orgListQuery.omit({ page: true, pageSize: true }) } },
-      async (req, reply) => {
-        const rows = await exportOrgs(ctx(req), req.query);
-        const en = req.locale === 'en';
-        return sendXlsx(
-          reply,
-          en ? 'social-organisations.xlsx' : '社会组织.xlsx',
-          en ? 'Social organisations' : '社会组织',
-          orgColumns(en),
-          rows,
-        );
+      read.access,
+      orgListQuery.omit({ page: true, pageSize: true }),
+      {
+        file: { en: 'social-organisations.xlsx', zh: '社会组织.xlsx' },
+        sheet: { en: 'Social organisations', zh: '社会组织' },
+        columns: orgColumns,
       },
+      exportOrgs,
     );
     app.get(
       '/api/social-orgs/urban-villages',

@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import {
   answerBody,
@@ -19,7 +18,7 @@ import { SURVEYS_AUDIT } from '../../../shared/i18n/audit.surveys';
 import { SURVEYS_ERRORS } from '../../../shared/i18n/errors.surveys';
 import { surveysAccess } from '../../../shared/permissions/surveys';
 import { access } from '../../platform/access';
-import { actorCtxOf } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
 import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
@@ -44,7 +43,6 @@ import {
   updateSurvey,
 } from './surveys.usecases';
 import { surveyXlsx } from './surveys.xlsx';
-import { idRoutes } from '../../platform/recordActions';
 
 /**
  * Resident surveys (民意调查, 共议共评): the questionnaire builder, distribution by link / QR code / paper,
@@ -59,10 +57,7 @@ export const surveysModule = defineModule({
   errors: SURVEYS_ERRORS,
   audit: SURVEYS_AUDIT,
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['surveys'];
-    const ctx = (req: FastifyRequest) => actorCtxOf(deps, req);
-    const route = idRoutes(app, ctx, tags);
+    const { app, tags, ctxOf: ctx, route, page } = routeKit(base, deps, 'surveys');
     const read = { access: access.permission('surveys.read') };
     const manage = { access: access.permission('surveys.manage') };
     const enter = { access: access.permission('surveys.enter') };
@@ -70,14 +65,7 @@ export const surveysModule = defineModule({
     const detail = { 200: surveySchema };
 
     // ---- residents (phone): surveys distributed to their home
-    app.get(
-      '/api/surveys/mine',
-      {
-        config: answer,
-        schema: { tags, querystring: mySurveysQuery, response: { 200: pageOf(mySurveySchema) } },
-      },
-      (req) => mySurveys(ctx(req), req.query),
-    );
+    page('/api/surveys/mine', answer.access, mySurveysQuery, mySurveySchema, mySurveys);
     route('GET', '/api/surveys/mine/:id', answer.access, { response: mySurveySchema }, mySurvey);
     route(
       'POST',

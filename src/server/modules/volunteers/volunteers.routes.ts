@@ -1,7 +1,7 @@
 import { createLocalStorage } from '../../platform/storage';
 import { readPhoto } from '../../platform/uploads';
+import { routeKit } from '../../platform/routeKit';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   activityDetailSchema,
@@ -33,7 +33,6 @@ import {
   volunteerRefBody,
   volunteerSchema,
 } from '../../../shared/contracts/volunteers';
-import { actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
 import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
 import { idParams, idParamsWith } from '../../platform/ids';
@@ -84,7 +83,6 @@ import { volunteersAccess } from '../../../shared/permissions/volunteers';
 import { VOLUNTEERS_ERRORS } from '../../../shared/i18n/errors.volunteers';
 import { VOLUNTEERS_AUDIT } from '../../../shared/i18n/audit.volunteers';
 import { volunteerFigures } from './volunteers.figures';
-import { idRoutes } from '../../platform/recordActions';
 
 const memberParams = idParamsWith('volunteerId');
 const unitQuery = z.object({ orgUnitId: z.string().uuid().optional() });
@@ -109,14 +107,11 @@ export const volunteersModule = defineModule({
   errors: VOLUNTEERS_ERRORS,
   reportFigures: volunteerFigures,
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['volunteers'];
+    const { app, tags, ctxOf: ctx, route, recordFields } = routeKit(base, deps, 'volunteers');
     const read = { access: access.permission('volunteers.read') };
     const write = { access: access.permission('volunteers.write') };
     const session = { access: access.session };
-    const ctx = (req: Parameters<typeof actorCtxOf>[1]) => actorCtxOf(deps, req);
-    const route = idRoutes(app, ctx, tags);
-    const records = { tags, read: read.access, write: write.access, ctx };
+    const records = recordFields(read.access, write.access);
 
     // Profiles
     recordRoutes(app, {

@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import {
   applicationQuery,
   applyBody,
@@ -17,9 +16,8 @@ import { WORK_ITEM_ACCESS_AUDIT } from '../../../shared/i18n/audit.work-item-acc
 import { WORK_ITEM_ACCESS_ERRORS } from '../../../shared/i18n/errors.work-item-access';
 import { workItemAccessAccess } from '../../../shared/permissions/work-item-access';
 import { access } from '../../platform/access';
-import { actorCtxOf } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
 import { defineModule } from '../../platform/module';
-import { pageOf } from '../../platform/pagination';
 import { recordRoutes } from '../../platform/recordRoutes';
 import * as tables from './workItemAccess.table';
 import {
@@ -33,7 +31,6 @@ import {
   reviewItem,
 } from './workItemAccess.usecases';
 import { applicationWorkflow } from './workItemAccess.workflow';
-import { idRoutes } from '../../platform/recordActions';
 
 /** 社区工作事项准入 (R-AC-1, seed 001): applications, consultation, decision in 15 working days, published list. */
 export const workItemAccessModule = defineModule({
@@ -44,18 +41,11 @@ export const workItemAccessModule = defineModule({
   audit: WORK_ITEM_ACCESS_AUDIT,
   workflows: [applicationWorkflow],
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['work-item-access'];
-    const ctxOf = (req: FastifyRequest) => actorCtxOf(deps, req);
-    const route = idRoutes(app, ctxOf, tags);
+    const { tags, ctxOf, route, page } = routeKit(base, deps, 'work-item-access');
     const read = { access: access.permission('work_item_access.read') };
     const decide = { access: access.permission('work_item_access.decide') };
 
-    app.get(
-      '/api/work-item-access/items',
-      { config: read, schema: { tags, querystring: itemQuery, response: { 200: pageOf(wiaItemSchema) } } },
-      (req) => listItems(ctxOf(req), req.query),
-    );
+    page('/api/work-item-access/items', read.access, itemQuery, wiaItemSchema, listItems);
     route(
       'POST',
       '/api/work-item-access/items/:id/review',

@@ -1,6 +1,5 @@
 import { chinaMinute } from '../../../shared/chinaTime';
 import type { FastifyInstance, FastifySchema } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import {
   WO_STATS_LABELS,
@@ -16,6 +15,7 @@ import {
 } from '../../../shared/contracts/workOrderStats';
 import { workOrderListQuery } from '../../../shared/contracts/workOrders';
 import { type ActorCtx, type AppDeps, actorCtxOf } from '../../platform/context';
+import { routeKit } from '../../platform/routeKit';
 import { access } from '../../platform/access';
 import { sendXlsx } from '../../platform/excel';
 import {
@@ -35,8 +35,7 @@ const local = (d: Date | null) => chinaMinute(d);
 
 /** Work-order measures and exports (issue 3 "Measures and reports"); called from the module's routes. */
 export function registerReportRoutes(base: FastifyInstance, deps: AppDeps) {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-  const tags = ['work-orders'];
+  const { app, tags } = routeKit(base, deps, 'work-orders');
   const statsAccess = access.anyOf('work_orders.read', 'reports.read');
 
   /** A GET `/api/work-orders/stats/<name>` for staff and report readers, answered by `run`. */

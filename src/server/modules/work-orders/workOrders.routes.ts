@@ -1,7 +1,7 @@
 import { MAX_PHOTO_BYTES, readPhoto } from '../../platform/uploads';
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   actionBody,
@@ -14,6 +14,7 @@ import {
   workOrderSchema,
 } from '../../../shared/contracts/workOrders';
 import { writeAudit } from '../../platform/audit';
+import { routeKit } from '../../platform/routeKit';
 import { type AppDeps, actorCtxOf, ctxOf } from '../../platform/context';
 import { access } from '../../platform/access';
 import { AppError } from '../../platform/errors';
@@ -27,7 +28,6 @@ import {
 import { defineModule } from '../../platform/module';
 import { workOrdersEvidence } from './workOrders.evidence.repository';
 import { workOrdersPolicy } from './workOrders.policy';
-import { pageOf } from '../../platform/pagination';
 import { createLocalStorage } from '../../platform/storage';
 import { registerReportRoutes } from './workOrders.reports.routes';
 import { runSlaSweep } from './workOrders.sla';
@@ -58,7 +58,6 @@ import { workOrdersAccess } from '../../../shared/permissions/work-orders';
 import { WORK_ORDERS_ERRORS } from '../../../shared/i18n/errors.work-orders';
 import { WORK_ORDERS_AUDIT } from '../../../shared/i18n/audit.work-orders';
 import { workOrderFigures } from './workOrders.figures';
-import { idRoutes } from '../../platform/recordActions';
 
 export { MAX_PHOTO_BYTES };
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -111,9 +110,7 @@ export const workOrdersModule = defineModule({
   workflows: [workOrderWorkflow],
   reportFigures: workOrderFigures,
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['work-orders'];
-    const route = idRoutes(app, (req) => actorCtxOf(deps, req), tags);
+    const { app, tags, route, page } = routeKit(base, deps, 'work-orders');
     const sendAttachment = async (reply: FastifyReply, a: { id: string; mime: string }) => {
       const data = await createLocalStorage(deps.config.dataDir).get(a.id);
       if (!data) throw new AppError('common.not_found', 404);
@@ -181,13 +178,12 @@ export const workOrdersModule = defineModule({
       },
       (req) => updateCategory(actorCtxOf(deps, req), req.params.code, req.body),
     );
-    app.get(
+    page(
       '/api/work-orders',
-      {
-        config: { access: access.permission('work_orders.read') },
-        schema: { tags, querystring: workOrderListQuery, response: { 200: pageOf(workOrderSchema) } },
-      },
-      (req) => listOrders(actorCtxOf(deps, req), req.query),
+      access.permission('work_orders.read'),
+      workOrderListQuery,
+      workOrderSchema,
+      listOrders,
     );
     route(
       'GET',

@@ -1,9 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { woSettingsBody, woSettingsView } from '../../../shared/contracts/workOrderSettings';
 import { writeAudit } from '../../platform/audit';
+import { routeKit } from '../../platform/routeKit';
 import { type ActorCtx, actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
 import { AppError } from '../../platform/errors';
@@ -20,8 +20,7 @@ const CONFIGURABLE_KINDS = ['city', 'district', 'subdistrict'];
 export const workOrderSettingsModule = defineModule({
   name: 'work-order-settings',
   routes(base: FastifyInstance, deps) {
-    const app = base.withTypeProvider<ZodTypeProvider>();
-    const tags = ['work-orders'];
+    const { app, tags } = routeKit(base, deps, 'work-orders');
     const params = z.object({ orgUnitId: z.string() });
 
     const view = async (ctx: ActorCtx, unit: OrgUnit) => {
