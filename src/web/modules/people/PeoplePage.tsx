@@ -37,6 +37,21 @@ const yesNo = (t: TFunction, v: boolean) =>
 const opt = (t: TFunction, prefix: string, values: readonly string[]) =>
   values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }));
 const UNIT_COL = (t: TFunction) => ({ title: t('people.unit'), dataIndex: 'orgUnitName', width: 130 });
+/** The required unit a record belongs to (its form field; UNIT_COL is its column). */
+const UNIT_FIELD = (t: TFunction): FieldDef => ({
+  name: 'orgUnitId',
+  label: t('people.unit'),
+  kind: 'unit',
+  required: true,
+});
+/** The required name of an organisation (up to 100 characters). */
+const NAME_FIELD = (t: TFunction): FieldDef => ({
+  name: 'name',
+  label: t('people.name'),
+  kind: 'text',
+  required: true,
+  maxLength: 100,
+});
 const orDash = (v: string | null) => v ?? '—';
 /** A row's values of these fields, as they are (an edit form's initial values). */
 const pick = <T,>(r: T, keys: (keyof T)[]) => Object.fromEntries(keys.map((k) => [k, r[k]]));
@@ -144,8 +159,8 @@ function partyOrgConfig(t: TFunction): EntityConfig<PartyOrgDto> {
       UNIT_COL(t),
     ],
     fields: [
-      { name: 'name', label: t('people.name'), kind: 'text', required: true, maxLength: 100 },
-      { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
+      NAME_FIELD(t),
+      UNIT_FIELD(t),
       {
         name: 'levelId',
         label: t('people.partyLevel'),
@@ -196,7 +211,7 @@ function partyMemberConfig(t: TFunction): EntityConfig<PartyMemberDto> {
     ],
     fields: [
       { name: 'name', label: t('people.personName'), kind: 'text', required: true, maxLength: 50 },
-      { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
+      UNIT_FIELD(t),
       partyOrgField('partyOrgId', t('people.partyOrg'), 'partyOrgName'),
       { name: 'joinedOn', label: t('people.joinedOn'), kind: 'date' },
       { name: 'reporting', label: t('people.reporting'), kind: 'switch' },
@@ -385,7 +400,7 @@ function workerConfig(t: TFunction, label: (k: string) => string): EntityConfig<
         ],
       },
       codeField('kind', t('people.workerKind'), opt(t, 'wk', WORKER_KINDS)),
-      { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
+      UNIT_FIELD(t),
       {
         name: 'postType',
         label: t('people.postType'),
@@ -477,7 +492,7 @@ function deputyConfig(t: TFunction): EntityConfig<DeputyDto> {
         maxLength: 20,
         placeholder: t('people.deputyLevelHint'),
       },
-      { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
+      UNIT_FIELD(t),
     ],
     toForm: (r) => pick(r, ['name', 'kind', 'level', 'orgUnitId']),
   };
@@ -502,10 +517,10 @@ function residentUnitConfig(t: TFunction): EntityConfig<ResidentUnitDto> {
       UNIT_COL(t),
     ],
     fields: [
-      { name: 'name', label: t('people.name'), kind: 'text', required: true, maxLength: 100 },
+      NAME_FIELD(t),
       codeField('kind', t('people.unitKind'), opt(t, 'ruk', RESIDENT_UNIT_KINDS)),
       { name: 'uscc', label: t('people.uscc'), kind: 'text', maxLength: 18 },
-      { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
+      UNIT_FIELD(t),
       { name: 'contactName', label: t('people.contactName'), kind: 'text', maxLength: 50 },
       { name: 'contactPhone', label: t('people.contactPhone'), kind: 'phone' },
       { name: 'address', label: t('people.address'), kind: 'text', maxLength: 200, wide: true },
@@ -542,7 +557,7 @@ function socialOrgConfig(t: TFunction): EntityConfig<SocialOrgDto> {
       UNIT_COL(t),
     ],
     fields: [
-      { name: 'name', label: t('people.name'), kind: 'text', required: true, maxLength: 100 },
+      NAME_FIELD(t),
       codeField('registration', t('people.registration'), opt(t, 'sor', SOCIAL_ORG_REGISTRATIONS)),
       {
         name: 'field',
@@ -552,7 +567,7 @@ function socialOrgConfig(t: TFunction): EntityConfig<SocialOrgDto> {
         maxLength: 50,
         placeholder: t('people.fieldHint'),
       },
-      { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
+      UNIT_FIELD(t),
       { name: 'uscc', label: t('people.uscc'), kind: 'text', maxLength: 18 },
       { name: 'memberCount', label: t('people.memberCount'), kind: 'number', min: 0, max: 1_000_000 },
       { name: 'publicWelfare', label: t('people.publicWelfare'), kind: 'switch' },
