@@ -18,6 +18,7 @@ import {
   type WorkerDto,
 } from '../../../shared/contracts/people';
 import { api, type Page } from '../../app/api';
+import { enumOptions } from '../../app/components/enumOptions';
 import { PageHeader } from '../../app/components/PageHeader';
 import { NotFoundResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
@@ -34,8 +35,6 @@ const yesNo = (t: TFunction, v: boolean) =>
   ) : (
     <Typography.Text type="secondary">{t('common.no')}</Typography.Text>
   );
-const opt = (t: TFunction, prefix: string, values: readonly string[]) =>
-  values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }));
 const UNIT_COL = (t: TFunction) => ({ title: t('people.unit'), dataIndex: 'orgUnitName', width: 130 });
 /** The required unit a record belongs to (its form field; UNIT_COL is its column). */
 const UNIT_FIELD = (t: TFunction): FieldDef => ({
@@ -328,14 +327,14 @@ function workerConfig(t: TFunction, label: (k: string) => string): EntityConfig<
     noun: t('people.worker'),
     width: 1200,
     filters: [
-      { name: 'kind', placeholder: t('people.workerKind'), options: opt(t, 'wk', WORKER_KINDS) },
-      { name: 'postType', placeholder: t('people.postType'), options: opt(t, 'post', POST_TYPES) },
+      { name: 'kind', placeholder: t('people.workerKind'), options: enumOptions(t, 'wk', WORKER_KINDS) },
+      { name: 'postType', placeholder: t('people.postType'), options: enumOptions(t, 'post', POST_TYPES) },
       {
         name: 'status',
         placeholder: t('common.status'),
         defaultValue: 'active',
         allowClear: false,
-        options: opt(t, 'people.status', ['active', 'inactive', 'all']),
+        options: enumOptions(t, 'people.status', ['active', 'inactive', 'all']),
       },
     ],
     columns: [
@@ -399,14 +398,14 @@ function workerConfig(t: TFunction, label: (k: string) => string): EntityConfig<
           { value: 'female', label: label('female') },
         ],
       },
-      codeField('kind', t('people.workerKind'), opt(t, 'wk', WORKER_KINDS)),
+      codeField('kind', t('people.workerKind'), enumOptions(t, 'wk', WORKER_KINDS)),
       UNIT_FIELD(t),
       {
         name: 'postType',
         label: t('people.postType'),
         kind: 'select',
         required: true,
-        options: opt(t, 'post', POST_TYPES),
+        options: enumOptions(t, 'post', POST_TYPES),
         visible: (v) => v.kind === 'community_worker',
       },
       {
@@ -428,7 +427,7 @@ function workerConfig(t: TFunction, label: (k: string) => string): EntityConfig<
         name: 'qualifications',
         label: t('people.qualifications'),
         kind: 'tags',
-        options: opt(t, 'qual', ['social_worker_assistant', 'social_worker']),
+        options: enumOptions(t, 'qual', ['social_worker_assistant', 'social_worker']),
       },
     ],
     toForm: (r) => ({
@@ -474,7 +473,9 @@ function deputyConfig(t: TFunction): EntityConfig<DeputyDto> {
     key: 'deputies',
     endpoint: '/api/people/deputies',
     noun: t('people.deputy'),
-    filters: [{ name: 'kind', placeholder: t('people.deputyKind'), options: opt(t, 'dk', DEPUTY_KINDS) }],
+    filters: [
+      { name: 'kind', placeholder: t('people.deputyKind'), options: enumOptions(t, 'dk', DEPUTY_KINDS) },
+    ],
     columns: [
       { title: t('people.personName'), dataIndex: 'name', width: 120 },
       codeCol(t, t('people.deputyKind'), 'kind', 160, 'dk'),
@@ -483,7 +484,7 @@ function deputyConfig(t: TFunction): EntityConfig<DeputyDto> {
     ],
     fields: [
       { name: 'name', label: t('people.personName'), kind: 'text', required: true, maxLength: 50 },
-      codeField('kind', t('people.deputyKind'), opt(t, 'dk', DEPUTY_KINDS)),
+      codeField('kind', t('people.deputyKind'), enumOptions(t, 'dk', DEPUTY_KINDS)),
       {
         name: 'level',
         label: t('people.deputyLevel'),
@@ -505,7 +506,11 @@ function residentUnitConfig(t: TFunction): EntityConfig<ResidentUnitDto> {
     noun: t('people.residentUnit'),
     width: 1100,
     filters: [
-      { name: 'kind', placeholder: t('people.unitKind'), options: opt(t, 'ruk', RESIDENT_UNIT_KINDS) },
+      {
+        name: 'kind',
+        placeholder: t('people.unitKind'),
+        options: enumOptions(t, 'ruk', RESIDENT_UNIT_KINDS),
+      },
     ],
     columns: [
       { title: t('people.name'), dataIndex: 'name', width: 180 },
@@ -518,7 +523,7 @@ function residentUnitConfig(t: TFunction): EntityConfig<ResidentUnitDto> {
     ],
     fields: [
       NAME_FIELD(t),
-      codeField('kind', t('people.unitKind'), opt(t, 'ruk', RESIDENT_UNIT_KINDS)),
+      codeField('kind', t('people.unitKind'), enumOptions(t, 'ruk', RESIDENT_UNIT_KINDS)),
       { name: 'uscc', label: t('people.uscc'), kind: 'text', maxLength: 18 },
       UNIT_FIELD(t),
       { name: 'contactName', label: t('people.contactName'), kind: 'text', maxLength: 50 },
@@ -542,7 +547,7 @@ function socialOrgConfig(t: TFunction): EntityConfig<SocialOrgDto> {
       {
         name: 'registration',
         placeholder: t('people.registration'),
-        options: opt(t, 'sor', SOCIAL_ORG_REGISTRATIONS),
+        options: enumOptions(t, 'sor', SOCIAL_ORG_REGISTRATIONS),
       },
       yesNoFilter(t, 'publicWelfare', t('people.publicWelfare')),
     ],
@@ -558,7 +563,7 @@ function socialOrgConfig(t: TFunction): EntityConfig<SocialOrgDto> {
     ],
     fields: [
       NAME_FIELD(t),
-      codeField('registration', t('people.registration'), opt(t, 'sor', SOCIAL_ORG_REGISTRATIONS)),
+      codeField('registration', t('people.registration'), enumOptions(t, 'sor', SOCIAL_ORG_REGISTRATIONS)),
       {
         name: 'field',
         label: t('people.field'),
