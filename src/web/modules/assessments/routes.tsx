@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { Navigate, Route } from 'react-router';
-import { Guard } from '../../app/Guard';
+import { guardedRoutes } from '../../app/guardedRoute';
 
 const FrameworksPage = lazy(() => import('./FrameworksPage'));
 const RoundsPage = lazy(() => import('./RoundsPage'));
@@ -11,37 +11,11 @@ const SheetPage = lazy(() => import('./SheetPage'));
 export const assessmentsConsoleRoutes = (
   <>
     <Route path="assessments" element={<Navigate to="/assessments/rounds" replace />} />
-    <Route
-      path="assessments/frameworks"
-      element={
-        <Guard permission="assessments.read">
-          <FrameworksPage />
-        </Guard>
-      }
-    />
-    <Route
-      path="assessments/rounds"
-      element={
-        <Guard permission="assessments.read">
-          <RoundsPage />
-        </Guard>
-      }
-    />
-    <Route
-      path="assessments/rounds/:id"
-      element={
-        <Guard permission="assessments.read">
-          <RoundPage />
-        </Guard>
-      }
-    />
-    <Route
-      path="assessments/sheets/:id"
-      element={
-        <Guard permission="assessments.read">
-          <SheetPage />
-        </Guard>
-      }
-    />
+    {guardedRoutes([
+      ['assessments/frameworks', 'assessments.read', FrameworksPage],
+      ['assessments/rounds', 'assessments.read', RoundsPage],
+      ['assessments/rounds/:id', 'assessments.read', RoundPage],
+      ['assessments/sheets/:id', 'assessments.read', SheetPage],
+    ])}
   </>
 );

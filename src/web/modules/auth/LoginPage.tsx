@@ -220,10 +220,7 @@ export default function LoginPage() {
               {t('twofa.submit')}
             </SubmitButton>
             <Flex justify="space-between" wrap gap={8} style={{ marginTop: 12 }}>
-              <Button
-                type="link"
-                size="small"
-                style={{ padding: 0 }}
+              <SecondStepLink
                 onClick={() => {
                   setError(null);
                   setUseRecovery(!useRecovery);
@@ -231,11 +228,8 @@ export default function LoginPage() {
                 data-testid="login-use-recovery"
               >
                 {useRecovery ? t('twofa.useCode') : t('twofa.useRecovery')}
-              </Button>
-              <Button
-                type="link"
-                size="small"
-                style={{ padding: 0 }}
+              </SecondStepLink>
+              <SecondStepLink
                 onClick={() => {
                   setError(null);
                   setPending(null);
@@ -244,7 +238,7 @@ export default function LoginPage() {
                 data-testid="login-second-back"
               >
                 {t('twofa.back')}
-              </Button>
+              </SecondStepLink>
             </Flex>
           </Form>
         ) : null}
@@ -262,4 +256,9 @@ export default function LoginPage() {
 /** A login form's wide primary submit button (the password step's and the second factor's). */
 function SubmitButton(props: Omit<ButtonProps, 'type' | 'htmlType' | 'block' | 'size'>) {
   return <Button type="primary" htmlType="submit" block size="large" {...props} />;
+}
+
+/** A small plain link under the second-factor form (switch to a recovery code, back to the password). */
+function SecondStepLink(props: Omit<ButtonProps, 'type' | 'size' | 'style'>) {
+  return <Button type="link" size="small" style={{ padding: 0 }} {...props} />;
 }

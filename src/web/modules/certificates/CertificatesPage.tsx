@@ -24,6 +24,7 @@ import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { enumOptions } from '../../app/components/enumOptions';
 import { OrgUnitSelect } from '../org/api';
 import { type Certificate, type SealUse, certApi, certKeys } from './api';
 import { SmallTable } from '../../app/components/SmallTable';
@@ -327,12 +328,7 @@ function RequestModal({ open, onClose }: { open: boolean; onClose: () => void })
         <Input maxLength={120} />
       </Form.Item>
       <Form.Item name="requesterKind" label={t('cert.field.requesterKind')}>
-        <Radio.Group
-          options={['resident', 'unit'].map((k) => ({
-            value: k,
-            label: t(`cert.kind.${k}` as MessageKey),
-          }))}
-        />
+        <Radio.Group options={enumOptions(t, 'cert.kind', ['resident', 'unit'])} />
       </Form.Item>
       <Form.Item name="requesterName" label={t('cert.field.requesterName')} rules={[{ required: true }]}>
         <Input maxLength={60} />

@@ -98,12 +98,10 @@ function Registry() {
           onChange={(v) => setQ({ ...q, category: v, page: 1 })}
           options={enumOptions(t, 'fc.cat', FACILITY_CATEGORIES)}
         />
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
+        <FilterSelect
+          searchable
+          width={240}
           placeholder={t('fc.allKinds')}
-          style={{ width: 240 }}
           value={q.kind}
           onChange={(v) => setQ({ ...q, kind: v, page: 1 })}
           options={(kinds.data?.items ?? []).map((k) => ({ value: k.key, label: kindName(k, locale) }))}

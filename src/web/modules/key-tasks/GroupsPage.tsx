@@ -20,6 +20,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { enumOptions } from '../../app/components/enumOptions';
 import { useAuth } from '../../app/auth';
 import { type GroupDetail, ktApi, ktKeys } from './api';
 import { EndMemberModal, GroupModal, MemberModal } from './GroupForms';
@@ -287,10 +288,7 @@ function MeetingModal({ groupId, open, onClose }: { groupId: string; open: boole
         <Form.Item name="kind" label={t('keyTasks.meetings.kind')}>
           <Select
             style={{ width: 140 }}
-            options={['regular', 'ad_hoc'].map((k) => ({
-              value: k,
-              label: t(`keyTasks.meetings.kind.${k}` as MessageKey),
-            }))}
+            options={enumOptions(t, 'keyTasks.meetings.kind', ['regular', 'ad_hoc'])}
           />
         </Form.Item>
         <Form.Item name="heldOn" label={t('keyTasks.meetings.heldOn')} rules={[{ required: true }]}>

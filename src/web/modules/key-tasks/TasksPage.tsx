@@ -29,6 +29,7 @@ import { ActionButtons, EventHead, RecordDrawer } from '../../app/components/Rec
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { enumOptions } from '../../app/components/enumOptions';
 import { useAuth } from '../../app/auth';
 import { type Task, type TaskDetail, type TaskList, type TaskQuery, ktApi, ktKeys } from './api';
 import {
@@ -215,10 +216,7 @@ export default function TasksPage() {
             placeholder={t('keyTasks.field.state')}
             value={q.state}
             onChange={(v) => set('state', v)}
-            options={['open', 'in_progress', 'done'].map((s) => ({
-              value: s,
-              label: t(`keyTasks.state.${s}` as MessageKey),
-            }))}
+            options={enumOptions(t, 'keyTasks.state', ['open', 'in_progress', 'done'])}
           />
           <FilterSelect
             width={220}

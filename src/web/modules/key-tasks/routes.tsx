@@ -1,16 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { Route } from 'react-router';
-import { Guard } from '../../app/Guard';
-import { PageLoading } from '../../app/components/Status';
+import { guardedLoading } from '../../app/guardedLoading';
 
 const TasksPage = lazy(() => import('./TasksPage'));
 const GroupsPage = lazy(() => import('./GroupsPage'));
 
-const guarded = (element: React.ReactNode) => (
-  <Guard permission="key_tasks.read">
-    <Suspense fallback={<PageLoading />}>{element}</Suspense>
-  </Guard>
-);
+const guarded = guardedLoading('key_tasks.read');
 
 /** The key-tasks module's console routes (inside the staff layout). */
 export const keyTasksConsoleRoutes = (

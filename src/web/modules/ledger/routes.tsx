@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { Navigate, Route } from 'react-router';
-import { Guard } from '../../app/Guard';
+import { guardedRoutes } from '../../app/guardedRoute';
 
 const AccountsPage = lazy(() => import('./AccountsPage'));
 const StatementPage = lazy(() => import('./StatementPage'));
@@ -14,37 +14,11 @@ const ReportPage = lazy(() => import('./ReportPage'));
 export const ledgerConsoleRoutes = (
   <>
     <Route path="ledger" element={<Navigate to="/ledger/accounts" replace />} />
-    <Route
-      path="ledger/accounts"
-      element={
-        <Guard permission="ledger.read">
-          <AccountsPage />
-        </Guard>
-      }
-    />
-    <Route
-      path="ledger/accounts/:id"
-      element={
-        <Guard permission="ledger.read">
-          <StatementPage />
-        </Guard>
-      }
-    />
-    <Route
-      path="ledger/rules"
-      element={
-        <Guard permission="ledger.read">
-          <RulesPage />
-        </Guard>
-      }
-    />
-    <Route
-      path="ledger/report"
-      element={
-        <Guard permission="ledger.read">
-          <ReportPage />
-        </Guard>
-      }
-    />
+    {guardedRoutes([
+      ['ledger/accounts', 'ledger.read', AccountsPage],
+      ['ledger/accounts/:id', 'ledger.read', StatementPage],
+      ['ledger/rules', 'ledger.read', RulesPage],
+      ['ledger/report', 'ledger.read', ReportPage],
+    ])}
   </>
 );

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { DatePicker, Flex, Select, Table, type TableColumnsType } from 'antd';
+import { DatePicker, Flex, Table, type TableColumnsType } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DownloadButton } from '../../app/components/DownloadButton';
 import { PageHeader } from '../../app/components/PageHeader';
+import { FilterSelect } from '../../app/components/FilterSelect';
 import { listTableProps, sizePickerPaging } from '../../app/components/QueryTable';
 import { ErrorResult } from '../../app/components/Status';
 import { formatDate, formatDateTime } from '../../app/format';
@@ -83,12 +84,10 @@ export default function SettlementsPage() {
         }
       />
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
+        <FilterSelect
+          searchable
+          width={240}
           placeholder={t('merchants.counter.point')}
-          style={{ width: 240 }}
           value={pointId}
           onChange={(v) => {
             setPointId(v);

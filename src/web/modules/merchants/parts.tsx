@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { DatePicker, Form, Input, InputNumber, Modal, Select, Switch, Tag } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select, Switch, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import {
@@ -11,6 +11,7 @@ import {
   type PointStatus,
 } from '../../../shared/contracts/merchants';
 import { useShowError } from '../../app/errors';
+import { FormSaveModal } from '../../app/formSaving';
 import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -103,13 +104,12 @@ export function PointFormModal({
     onError: (e) => showError(e, form),
   });
   return (
-    <Modal
+    <FormSaveModal
+      form={form}
+      saving={save.isPending}
       open={open}
       title={point ? t('merchants.detail.edit') : t('merchants.points.new')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
       width={560}
     >
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} data-testid="point-form">
@@ -156,7 +156,7 @@ export function PointFormModal({
           </Form.Item>
         ) : null}
       </Form>
-    </Modal>
+    </FormSaveModal>
   );
 }
 
@@ -201,13 +201,12 @@ export function ItemFormModal({
     { invalidate: merchantsKeys.all, done: () => t('merchants.saved'), form, after: () => onClose() },
   );
   return (
-    <Modal
+    <FormSaveModal
+      form={form}
+      saving={save.isPending}
       open={open}
       title={item ? t('merchants.item.edit') : t('merchants.detail.addItem')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} data-testid="item-form">
         <Form.Item name="name" label={t('merchants.item.name')} rules={[{ required: true, max: 60 }]}>
@@ -226,6 +225,6 @@ export function ItemFormModal({
           <Switch />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormSaveModal>
   );
 }

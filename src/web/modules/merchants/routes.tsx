@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { Navigate, Route } from 'react-router';
-import { Guard } from '../../app/Guard';
+import { guardedRoutes } from '../../app/guardedRoute';
 
 const PointsPage = lazy(() => import('./PointsPage'));
 const PointDetailPage = lazy(() => import('./PointDetailPage'));
@@ -15,45 +15,12 @@ const ReportPage = lazy(() => import('./ReportPage'));
 export const merchantsConsoleRoutes = (
   <>
     <Route path="merchants" element={<Navigate to="/merchants/points" replace />} />
-    <Route
-      path="merchants/points"
-      element={
-        <Guard permission="merchants.manage">
-          <PointsPage />
-        </Guard>
-      }
-    />
-    <Route
-      path="merchants/points/:id"
-      element={
-        <Guard permission="redemptions.counter">
-          <PointDetailPage />
-        </Guard>
-      }
-    />
-    <Route
-      path="merchants/settlements"
-      element={
-        <Guard permission="merchants.manage">
-          <SettlementsPage />
-        </Guard>
-      }
-    />
-    <Route
-      path="merchants/report"
-      element={
-        <Guard permission="merchants.manage">
-          <ReportPage />
-        </Guard>
-      }
-    />
-    <Route
-      path="counter"
-      element={
-        <Guard permission="redemptions.counter">
-          <CounterPage />
-        </Guard>
-      }
-    />
+    {guardedRoutes([
+      ['merchants/points', 'merchants.manage', PointsPage],
+      ['merchants/points/:id', 'redemptions.counter', PointDetailPage],
+      ['merchants/settlements', 'merchants.manage', SettlementsPage],
+      ['merchants/report', 'merchants.manage', ReportPage],
+      ['counter', 'redemptions.counter', CounterPage],
+    ])}
   </>
 );

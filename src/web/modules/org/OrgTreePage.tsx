@@ -14,6 +14,7 @@ import {
   App,
   Breadcrumb,
   Button,
+  type ButtonProps,
   Card,
   Col,
   Descriptions,
@@ -305,6 +306,13 @@ function UnitDetail({
   });
   const kids = children.data ?? NO_UNITS;
   const close = () => setDialog(null);
+  /** After a dialog's change: close it, say so, refresh these parents' lists, and open `to` when given. */
+  const changed = async (text: string, parentIds: (string | null | undefined)[], to?: string) => {
+    close();
+    message.success(text);
+    await onChanged(parentIds);
+    if (to) navigate(to);
+  };
 
   const archive = () =>
     modal.confirm({
@@ -323,97 +331,39 @@ function UnitDetail({
       },
     });
 
+  /** One of the unit's action buttons; its key names its data-testid, `org-action-<key>`. */
+  const actionButton = (
+    key: string,
+    icon: ReactNode,
+    label: string,
+    onClick: () => void,
+    props?: ButtonProps,
+  ) => (
+    <Button key={key} {...props} icon={icon} onClick={onClick} data-testid={`org-action-${key}`}>
+      {label}
+    </Button>
+  );
   const actions: ReactNode[] = [];
   if (ab.createChild)
     actions.push(
-      <Button
-        key="create"
-        type="primary"
-        icon={<PlusOutlined />}
-        onClick={() => setDialog('create')}
-        data-testid="org-action-create"
-      >
-        {t('org.createChild')}
-      </Button>,
+      actionButton('create', <PlusOutlined />, t('org.createChild'), () => setDialog('create'), {
+        type: 'primary',
+      }),
     );
-  if (ab.edit)
-    actions.push(
-      <Button
-        key="edit"
-        icon={<EditOutlined />}
-        onClick={() => setDialog('edit')}
-        data-testid="org-action-edit"
-      >
-        {t('org.rename')}
-      </Button>,
-    );
-  if (ab.move)
-    actions.push(
-      <Button
-        key="move"
-        icon={<SwapOutlined />}
-        onClick={() => setDialog('move')}
-        data-testid="org-action-move"
-      >
-        {t('org.move')}
-      </Button>,
-    );
+  if (ab.edit) actions.push(actionButton('edit', <EditOutlined />, t('org.rename'), () => setDialog('edit')));
+  if (ab.move) actions.push(actionButton('move', <SwapOutlined />, t('org.move'), () => setDialog('move')));
   if (ab.merge)
-    actions.push(
-      <Button
-        key="merge"
-        icon={<MergeCellsOutlined />}
-        onClick={() => setDialog('merge')}
-        data-testid="org-action-merge"
-      >
-        {t('org.merge')}
-      </Button>,
-    );
+    actions.push(actionButton('merge', <MergeCellsOutlined />, t('org.merge'), () => setDialog('merge')));
   if (ab.split)
-    actions.push(
-      <Button
-        key="split"
-        icon={<ScissorOutlined />}
-        onClick={() => setDialog('split')}
-        data-testid="org-action-split"
-      >
-        {t('org.split')}
-      </Button>,
-    );
+    actions.push(actionButton('split', <ScissorOutlined />, t('org.split'), () => setDialog('split')));
   if (canDraw && !drawing)
-    actions.push(
-      <Button
-        key="draw"
-        icon={<EditOutlined />}
-        onClick={() => setDrawing(true)}
-        data-testid="org-action-draw"
-      >
-        {t('org.draw.start')}
-      </Button>,
-    );
+    actions.push(actionButton('draw', <EditOutlined />, t('org.draw.start'), () => setDrawing(true)));
   if (canImport)
     actions.push(
-      <Button
-        key="import"
-        icon={<UploadOutlined />}
-        onClick={() => setImporting(true)}
-        data-testid="org-action-import-boundaries"
-      >
-        {t('org.import.start')}
-      </Button>,
+      actionButton('import-boundaries', <UploadOutlined />, t('org.import.start'), () => setImporting(true)),
     );
   if (ab.archive)
-    actions.push(
-      <Button
-        key="archive"
-        danger
-        icon={<DeleteOutlined />}
-        onClick={archive}
-        data-testid="org-action-archive"
-      >
-        {t('org.archive')}
-      </Button>,
-    );
+    actions.push(actionButton('archive', <DeleteOutlined />, t('org.archive'), archive, { danger: true }));
 
   const attrs = Object.entries(unit.attrs ?? {});
   const rootIds = new Set(rootUnits.map((r) => r.id));
@@ -549,12 +499,9 @@ function UnitDetail({
         unit={unit}
         open={dialog === 'create'}
         onClose={close}
-        onDone={async (saved) => {
-          close();
-          message.success(t('org.created', { name: saved.name }));
-          await onChanged([unit.parentId, unit.id]);
-          navigate(`/org/${saved.id}`);
-        }}
+        onDone={(saved) =>
+          changed(t('org.created', { name: saved.name }), [unit.parentId, unit.id], `/org/${saved.id}`)
+        }
       />
       <UnitFormModal
         key={`edit-${unit.id}`}
@@ -562,44 +509,34 @@ function UnitDetail({
         unit={unit}
         open={dialog === 'edit'}
         onClose={close}
-        onDone={async (saved) => {
-          close();
-          message.success(t('common.saved'));
-          await onChanged([unit.parentId, saved.id]);
-        }}
+        onDone={(saved) => changed(t('common.saved'), [unit.parentId, saved.id])}
       />
       <MoveModal
         unit={unit}
         open={dialog === 'move'}
         onClose={close}
-        onDone={async (newParentId) => {
-          close();
-          message.success(t('org.moved', { name: unit.name }));
-          await onChanged([unit.parentId, newParentId]);
-        }}
+        onDone={(newParentId) => changed(t('org.moved', { name: unit.name }), [unit.parentId, newParentId])}
       />
       <MergeModal
         unit={unit}
         open={dialog === 'merge'}
         onClose={close}
-        onDone={async (r) => {
-          close();
-          message.success(t('org.merged', { n: r.movedChildren }));
-          await onChanged([unit.parentId, r.target.parentId, r.target.id]);
-          navigate(`/org/${r.target.id}`);
-        }}
+        onDone={(r) =>
+          changed(
+            t('org.merged', { n: r.movedChildren }),
+            [unit.parentId, r.target.parentId, r.target.id],
+            `/org/${r.target.id}`,
+          )
+        }
       />
       <SplitModal
         unit={unit}
         childUnits={kids}
         open={dialog === 'split'}
         onClose={close}
-        onDone={async (created) => {
-          close();
-          message.success(t('org.splitDone', { name: created.name }));
-          await onChanged([unit.parentId, unit.id]);
-          navigate(`/org/${created.id}`);
-        }}
+        onDone={(created) =>
+          changed(t('org.splitDone', { name: created.name }), [unit.parentId, unit.id], `/org/${created.id}`)
+        }
       />
     </div>
   );

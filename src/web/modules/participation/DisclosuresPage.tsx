@@ -10,6 +10,7 @@ import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { enumOptions } from '../../app/components/enumOptions';
 import { type Disclosure, ptApi } from './api';
 import { UnitField } from './UnitField';
 
@@ -290,12 +291,7 @@ function ScheduleModal({ onClose }: { onClose: () => void }) {
         <Select options={DISCLOSURE_KINDS.map((k) => ({ value: k, label: kindName(k, locale) }))} />
       </Form.Item>
       <Form.Item name="frequency" label={t('participation.disc.frequency')} rules={req}>
-        <Select
-          options={['monthly', 'quarterly'].map((f) => ({
-            value: f,
-            label: t(`participation.disc.${f}` as MessageKey),
-          }))}
-        />
+        <Select options={enumOptions(t, 'participation.disc', ['monthly', 'quarterly'])} />
       </Form.Item>
     </SubmitModal>
   );

@@ -18,6 +18,7 @@ import {
   type WorkerDto,
 } from '../../../shared/contracts/people';
 import { api, type Page } from '../../app/api';
+import { enumOptions } from '../../app/components/enumOptions';
 import { PageHeader } from '../../app/components/PageHeader';
 import { NotFoundResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
@@ -34,9 +35,22 @@ const yesNo = (t: TFunction, v: boolean) =>
   ) : (
     <Typography.Text type="secondary">{t('common.no')}</Typography.Text>
   );
-const opt = (t: TFunction, prefix: string, values: readonly string[]) =>
-  values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }));
 const UNIT_COL = (t: TFunction) => ({ title: t('people.unit'), dataIndex: 'orgUnitName', width: 130 });
+/** The required unit a record belongs to (its form field; UNIT_COL is its column). */
+const UNIT_FIELD = (t: TFunction): FieldDef => ({
+  name: 'orgUnitId',
+  label: t('people.unit'),
+  kind: 'unit',
+  required: true,
+});
+/** The required name of an organisation (up to 100 characters). */
+const NAME_FIELD = (t: TFunction): FieldDef => ({
+  name: 'name',
+  label: t('people.name'),
+  kind: 'text',
+  required: true,
+  maxLength: 100,
+});
 const orDash = (v: string | null) => v ?? '—';
 /** A row's values of these fields, as they are (an edit form's initial values). */
 const pick = <T,>(r: T, keys: (keyof T)[]) => Object.fromEntries(keys.map((k) => [k, r[k]]));
@@ -144,8 +158,8 @@ function partyOrgConfig(t: TFunction): EntityConfig<PartyOrgDto> {
       UNIT_COL(t),
     ],
     fields: [
-      { name: 'name', label: t('people.name'), kind: 'text', required: true, maxLength: 100 },
-      { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
+      NAME_FIELD(t),
+      UNIT_FIELD(t),
       {
         name: 'levelId',
         label: t('people.partyLevel'),
@@ -196,7 +210,7 @@ function partyMemberConfig(t: TFunction): EntityConfig<PartyMemberDto> {
     ],
     fields: [
       { name: 'name', label: t('people.personName'), kind: 'text', required: true, maxLength: 50 },
-      { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
+      UNIT_FIELD(t),
       partyOrgField('partyOrgId', t('people.partyOrg'), 'partyOrgName'),
       { name: 'joinedOn', label: t('people.joinedOn'), kind: 'date' },
       { name: 'reporting', label: t('people.reporting'), kind: 'switch' },
@@ -313,14 +327,14 @@ function workerConfig(t: TFunction, label: (k: string) => string): EntityConfig<
     noun: t('people.worker'),
     width: 1200,
     filters: [
-      { name: 'kind', placeholder: t('people.workerKind'), options: opt(t, 'wk', WORKER_KINDS) },
-      { name: 'postType', placeholder: t('people.postType'), options: opt(t, 'post', POST_TYPES) },
+      { name: 'kind', placeholder: t('people.workerKind'), options: enumOptions(t, 'wk', WORKER_KINDS) },
+      { name: 'postType', placeholder: t('people.postType'), options: enumOptions(t, 'post', POST_TYPES) },
       {
         name: 'status',
         placeholder: t('common.status'),
         defaultValue: 'active',
         allowClear: false,
-        options: opt(t, 'people.status', ['active', 'inactive', 'all']),
+        options: enumOptions(t, 'people.status', ['active', 'inactive', 'all']),
       },
     ],
     columns: [
@@ -384,14 +398,14 @@ function workerConfig(t: TFunction, label: (k: string) => string): EntityConfig<
           { value: 'female', label: label('female') },
         ],
       },
-      codeField('kind', t('people.workerKind'), opt(t, 'wk', WORKER_KINDS)),
-      { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
+      codeField('kind', t('people.workerKind'), enumOptions(t, 'wk', WORKER_KINDS)),
+      UNIT_FIELD(t),
       {
         name: 'postType',
         label: t('people.postType'),
         kind: 'select',
         required: true,
-        options: opt(t, 'post', POST_TYPES),
+        options: enumOptions(t, 'post', POST_TYPES),
         visible: (v) => v.kind === 'community_worker',
       },
       {
@@ -413,7 +427,7 @@ function workerConfig(t: TFunction, label: (k: string) => string): EntityConfig<
         name: 'qualifications',
         label: t('people.qualifications'),
         kind: 'tags',
-        options: opt(t, 'qual', ['social_worker_assistant', 'social_worker']),
+        options: enumOptions(t, 'qual', ['social_worker_assistant', 'social_worker']),
       },
     ],
     toForm: (r) => ({
@@ -459,7 +473,9 @@ function deputyConfig(t: TFunction): EntityConfig<DeputyDto> {
     key: 'deputies',
     endpoint: '/api/people/deputies',
     noun: t('people.deputy'),
-    filters: [{ name: 'kind', placeholder: t('people.deputyKind'), options: opt(t, 'dk', DEPUTY_KINDS) }],
+    filters: [
+      { name: 'kind', placeholder: t('people.deputyKind'), options: enumOptions(t, 'dk', DEPUTY_KINDS) },
+    ],
     columns: [
       { title: t('people.personName'), dataIndex: 'name', width: 120 },
       codeCol(t, t('people.deputyKind'), 'kind', 160, 'dk'),
@@ -468,7 +484,7 @@ function deputyConfig(t: TFunction): EntityConfig<DeputyDto> {
     ],
     fields: [
       { name: 'name', label: t('people.personName'), kind: 'text', required: true, maxLength: 50 },
-      codeField('kind', t('people.deputyKind'), opt(t, 'dk', DEPUTY_KINDS)),
+      codeField('kind', t('people.deputyKind'), enumOptions(t, 'dk', DEPUTY_KINDS)),
       {
         name: 'level',
         label: t('people.deputyLevel'),
@@ -477,7 +493,7 @@ function deputyConfig(t: TFunction): EntityConfig<DeputyDto> {
         maxLength: 20,
         placeholder: t('people.deputyLevelHint'),
       },
-      { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
+      UNIT_FIELD(t),
     ],
     toForm: (r) => pick(r, ['name', 'kind', 'level', 'orgUnitId']),
   };
@@ -490,7 +506,11 @@ function residentUnitConfig(t: TFunction): EntityConfig<ResidentUnitDto> {
     noun: t('people.residentUnit'),
     width: 1100,
     filters: [
-      { name: 'kind', placeholder: t('people.unitKind'), options: opt(t, 'ruk', RESIDENT_UNIT_KINDS) },
+      {
+        name: 'kind',
+        placeholder: t('people.unitKind'),
+        options: enumOptions(t, 'ruk', RESIDENT_UNIT_KINDS),
+      },
     ],
     columns: [
       { title: t('people.name'), dataIndex: 'name', width: 180 },
@@ -502,10 +522,10 @@ function residentUnitConfig(t: TFunction): EntityConfig<ResidentUnitDto> {
       UNIT_COL(t),
     ],
     fields: [
-      { name: 'name', label: t('people.name'), kind: 'text', required: true, maxLength: 100 },
-      codeField('kind', t('people.unitKind'), opt(t, 'ruk', RESIDENT_UNIT_KINDS)),
+      NAME_FIELD(t),
+      codeField('kind', t('people.unitKind'), enumOptions(t, 'ruk', RESIDENT_UNIT_KINDS)),
       { name: 'uscc', label: t('people.uscc'), kind: 'text', maxLength: 18 },
-      { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
+      UNIT_FIELD(t),
       { name: 'contactName', label: t('people.contactName'), kind: 'text', maxLength: 50 },
       { name: 'contactPhone', label: t('people.contactPhone'), kind: 'phone' },
       { name: 'address', label: t('people.address'), kind: 'text', maxLength: 200, wide: true },
@@ -527,7 +547,7 @@ function socialOrgConfig(t: TFunction): EntityConfig<SocialOrgDto> {
       {
         name: 'registration',
         placeholder: t('people.registration'),
-        options: opt(t, 'sor', SOCIAL_ORG_REGISTRATIONS),
+        options: enumOptions(t, 'sor', SOCIAL_ORG_REGISTRATIONS),
       },
       yesNoFilter(t, 'publicWelfare', t('people.publicWelfare')),
     ],
@@ -542,8 +562,8 @@ function socialOrgConfig(t: TFunction): EntityConfig<SocialOrgDto> {
       UNIT_COL(t),
     ],
     fields: [
-      { name: 'name', label: t('people.name'), kind: 'text', required: true, maxLength: 100 },
-      codeField('registration', t('people.registration'), opt(t, 'sor', SOCIAL_ORG_REGISTRATIONS)),
+      NAME_FIELD(t),
+      codeField('registration', t('people.registration'), enumOptions(t, 'sor', SOCIAL_ORG_REGISTRATIONS)),
       {
         name: 'field',
         label: t('people.field'),
@@ -552,7 +572,7 @@ function socialOrgConfig(t: TFunction): EntityConfig<SocialOrgDto> {
         maxLength: 50,
         placeholder: t('people.fieldHint'),
       },
-      { name: 'orgUnitId', label: t('people.unit'), kind: 'unit', required: true },
+      UNIT_FIELD(t),
       { name: 'uscc', label: t('people.uscc'), kind: 'text', maxLength: 18 },
       { name: 'memberCount', label: t('people.memberCount'), kind: 'number', min: 0, max: 1_000_000 },
       { name: 'publicWelfare', label: t('people.publicWelfare'), kind: 'switch' },

@@ -157,24 +157,24 @@ export default function ResidentsPage() {
               </Button>
             ) : null}
             {can('residents.export') ? (
-              <Button
-                icon={<DownloadOutlined />}
-                loading={exporting}
-                onClick={() => exportXlsx(false)}
-                data-testid="residents-export"
-              >
-                {exporting ? t('common.exporting') : t('common.export')}
-              </Button>
-            ) : null}
-            {can('residents.export') ? (
-              <Button
-                icon={<DownloadOutlined />}
-                loading={exporting}
-                onClick={() => exportXlsx(false, 'csv')}
-                data-testid="residents-export-csv"
-              >
-                {t('residents.exportCsv')}
-              </Button>
+              <>
+                <Button
+                  icon={<DownloadOutlined />}
+                  loading={exporting}
+                  onClick={() => exportXlsx(false)}
+                  data-testid="residents-export"
+                >
+                  {exporting ? t('common.exporting') : t('common.export')}
+                </Button>
+                <Button
+                  icon={<DownloadOutlined />}
+                  loading={exporting}
+                  onClick={() => exportXlsx(false, 'csv')}
+                  data-testid="residents-export-csv"
+                >
+                  {t('residents.exportCsv')}
+                </Button>
+              </>
             ) : null}
             {can('residents.export') && can('residents.reveal') ? (
               <Popconfirm

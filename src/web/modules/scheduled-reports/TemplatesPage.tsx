@@ -276,13 +276,7 @@ function TemplateDrawer({ template, onClose }: { template: Template | null; onCl
             <Input value={template.receiverName ?? ''} disabled />
           </Form.Item>
         ) : (
-          <Form.Item
-            name="orgUnitId"
-            label={t('scheduledReports.field.receiver')}
-            rules={[{ required: true }]}
-          >
-            <OrgUnitSelect selectableKinds={['city', 'district', 'subdistrict']} />
-          </Form.Item>
+          <OfficeUnitItem name="orgUnitId" label={t('scheduledReports.field.receiver')} />
         )}
         <Space wrap align="start">
           <Form.Item name="cadence" label={t('scheduledReports.field.cadence')}>
@@ -328,13 +322,7 @@ function TemplateDrawer({ template, onClose }: { template: Template | null; onCl
             )}
           </FormRows>
         ) : (
-          <Form.Item
-            name="underId"
-            label={t('scheduledReports.field.submitters')}
-            rules={[{ required: true }]}
-          >
-            <OrgUnitSelect selectableKinds={['city', 'district', 'subdistrict']} />
-          </Form.Item>
+          <OfficeUnitItem name="underId" label={t('scheduledReports.field.submitters')} />
         )}
         <FormRows
           name="fields"
@@ -365,9 +353,7 @@ function TemplateDrawer({ template, onClose }: { template: Template | null; onCl
                   options={(figures.data ?? []).map((f) => ({ value: f.key, label: f.label }))}
                 />
               </Form.Item>
-              <Form.Item name={[item.name, 'required']} noStyle valuePropName="checked">
-                <Checkbox>{t('scheduledReports.field.required')}</Checkbox>
-              </Form.Item>
+              <RequiredCheck row={item.name} />
             </>
           )}
         </FormRows>
@@ -382,9 +368,7 @@ function TemplateDrawer({ template, onClose }: { template: Template | null; onCl
               <Form.Item name={[item.name, 'label']} noStyle rules={[{ required: true }]}>
                 <Input placeholder={t('scheduledReports.field.attachmentLabel')} style={{ width: 260 }} />
               </Form.Item>
-              <Form.Item name={[item.name, 'required']} noStyle valuePropName="checked">
-                <Checkbox>{t('scheduledReports.field.required')}</Checkbox>
-              </Form.Item>
+              <RequiredCheck row={item.name} />
             </>
           )}
         </FormRows>
@@ -397,6 +381,25 @@ function TemplateDrawer({ template, onClose }: { template: Template | null; onCl
  * A form list under a label: each row's fields (`children`) then a remove icon, one row a line (`wrap`: the
  * fields wrap, aligned at the top), and a dashed button (`addText`) that adds `blank`.
  */
+/** A form row's 必填 checkbox: whether that field or attachment must be given. */
+function RequiredCheck({ row }: { row: number }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item name={[row, 'required']} noStyle valuePropName="checked">
+      <Checkbox>{t('scheduledReports.field.required')}</Checkbox>
+    </Form.Item>
+  );
+}
+
+/** A required pick of an office: a city, district or subdistrict. */
+function OfficeUnitItem({ name, label }: { name: string; label: string }) {
+  return (
+    <Form.Item name={name} label={label} rules={[{ required: true }]}>
+      <OrgUnitSelect selectableKinds={['city', 'district', 'subdistrict']} />
+    </Form.Item>
+  );
+}
+
 function FormRows({
   name,
   label,

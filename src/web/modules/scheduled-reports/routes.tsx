@@ -1,18 +1,13 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { Route } from 'react-router';
-import { Guard } from '../../app/Guard';
-import { PageLoading } from '../../app/components/Status';
+import { guardedLoading } from '../../app/guardedLoading';
 
 const TemplatesPage = lazy(() => import('./TemplatesPage'));
 const BoardPage = lazy(() => import('./BoardPage'));
 const SubmissionsPage = lazy(() => import('./SubmissionsPage'));
 const SubmissionPage = lazy(() => import('./SubmissionPage'));
 
-const guarded = (element: React.ReactNode) => (
-  <Guard permission="scheduled_reports.read">
-    <Suspense fallback={<PageLoading />}>{element}</Suspense>
-  </Guard>
-);
+const guarded = guardedLoading('scheduled_reports.read');
 
 /** The scheduled-reports module's console routes (inside the staff layout). */
 export const scheduledReportsConsoleRoutes = (

@@ -1,7 +1,6 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { Navigate, Route } from 'react-router';
-import { Guard } from '../../app/Guard';
-import { PageLoading } from '../../app/components/Status';
+import { guardedLoading } from '../../app/guardedLoading';
 
 const OrdersPage = lazy(() => import('./OrdersPage'));
 const OrderDetailPage = lazy(() => import('./OrderDetailPage'));
@@ -10,11 +9,7 @@ const DutyPage = lazy(() => import('./DutyPage'));
 const ReportsPage = lazy(() => import('./ReportsPage'));
 const RecordPage = lazy(() => import('./RecordPage'));
 
-const guarded = (element: React.ReactNode) => (
-  <Guard permission="services.read">
-    <Suspense fallback={<PageLoading />}>{element}</Suspense>
-  </Guard>
-);
+const guarded = guardedLoading('services.read');
 
 /**
  * The services module's routes, contributed by its module.tsx. Console routes render inside the staff layout

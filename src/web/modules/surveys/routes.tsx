@@ -1,16 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { Route } from 'react-router';
-import { Guard } from '../../app/Guard';
-import { PageLoading } from '../../app/components/Status';
+import { guardedLoading } from '../../app/guardedLoading';
 
 const SurveysPage = lazy(() => import('./SurveysPage'));
 const SurveyPage = lazy(() => import('./SurveyPage'));
 
-const guarded = (element: React.ReactNode) => (
-  <Guard permission="surveys.read">
-    <Suspense fallback={<PageLoading />}>{element}</Suspense>
-  </Guard>
-);
+const guarded = guardedLoading('surveys.read');
 
 /** The surveys module's console routes (inside the staff layout). */
 export const surveysConsoleRoutes = (

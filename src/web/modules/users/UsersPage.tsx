@@ -199,21 +199,27 @@ function UserModal({
         <Form.Item name="title" label={t('users.jobTitle')}>
           <Input maxLength={100} />
         </Form.Item>
-        {editing ? null : (
-          <Form.Item
-            name="password"
-            label={t('users.password')}
-            extra={t('users.passwordHint')}
-            rules={[{ required: true, message: t('common.required') }]}
-          >
-            <Input.Password autoComplete="new-password" data-testid="user-password" />
-          </Form.Item>
-        )}
+        {editing ? null : <NewPasswordItem label={t('users.password')} testId="user-password" />}
         <Form.Item label={t('users.roles')} required>
           <RolesField />
         </Form.Item>
       </Form>
     </FormSaveModal>
+  );
+}
+
+/** A user's new password: required, the password rules as its hint. */
+function NewPasswordItem({ label, testId }: { label: string; testId: string }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      name="password"
+      label={label}
+      extra={t('users.passwordHint')}
+      rules={[{ required: true, message: t('common.required') }]}
+    >
+      <Input.Password autoComplete="new-password" data-testid={testId} />
+    </Form.Item>
   );
 }
 
@@ -242,14 +248,7 @@ function PasswordModal({ user, onClose }: { user: UserDto | null; onClose: (done
           });
         }}
       >
-        <Form.Item
-          name="password"
-          label={t('users.newPassword')}
-          extra={t('users.passwordHint')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="user-new-password" />
-        </Form.Item>
+        <NewPasswordItem label={t('users.newPassword')} testId="user-new-password" />
       </Form>
     </FormSaveModal>
   );

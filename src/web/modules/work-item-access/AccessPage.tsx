@@ -28,6 +28,7 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { enumOptions } from '../../app/components/enumOptions';
 import { OrgUnitSelect } from '../org/api';
 import { type Application, type ApplicationDetail, type Item, wiaApi, wiaKeys } from './api';
 
@@ -290,12 +291,7 @@ function ActionModal({ record: app, action, onClose }: ActionModalProps<Applicat
             <Input maxLength={60} />
           </Form.Item>
           <Form.Item name="stance" label={t('wia.field.stance')} rules={[{ required: true }]}>
-            <Select
-              options={['agree', 'conditional', 'disagree'].map((s) => ({
-                value: s,
-                label: t(`wia.stance.${s}` as MessageKey),
-              }))}
-            />
+            <Select options={enumOptions(t, 'wia.stance', ['agree', 'conditional', 'disagree'])} />
           </Form.Item>
         </>
       ) : null}
@@ -485,12 +481,7 @@ function ApplyModal({ open, onClose }: { open: boolean; onClose: () => void }) {
         <Input.TextArea rows={3} maxLength={4000} />
       </Form.Item>
       <Form.Item name="basisKind" label={t('wia.field.basisKind')}>
-        <Select
-          options={['none', 'law', 'superior'].map((k) => ({
-            value: k,
-            label: t(`wia.basis.${k}` as MessageKey),
-          }))}
-        />
+        <Select options={enumOptions(t, 'wia.basis', ['none', 'law', 'superior'])} />
       </Form.Item>
       {basisKind && basisKind !== 'none' ? (
         <Form.Item name="basis" label={t('wia.field.basis')} rules={[{ required: true }]}>
