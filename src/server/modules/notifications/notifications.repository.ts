@@ -1,5 +1,6 @@
 import { type SQL, and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { upsertRow } from '../../platform/upsertRow';
 import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
@@ -131,18 +132,18 @@ export async function channelsOf(db: Db, userId: string): Promise<ChannelRow[]> 
 }
 
 export async function upsertChannel(tx: Db, row: typeof notificationChannels.$inferInsert): Promise<void> {
-  await tx
-    .insert(notificationChannels)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [notificationChannels.userId, notificationChannels.channel],
-      set: {
-        enabled: row.enabled,
-        targetEnc: row.targetEnc,
-        targetMasked: row.targetMasked,
-        updatedAt: row.updatedAt,
-      },
-    });
+  await upsertRow(
+    tx,
+    notificationChannels,
+    [notificationChannels.userId, notificationChannels.channel],
+    row,
+    {
+      enabled: row.enabled,
+      targetEnc: row.targetEnc,
+      targetMasked: row.targetMasked,
+      updatedAt: row.updatedAt,
+    },
+  );
 }
 
 export async function deleteChannel(tx: Db, userId: string, channel: string): Promise<number> {

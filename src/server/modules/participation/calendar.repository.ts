@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { upsertRow } from '../../platform/upsertRow';
 import type { Actor } from '../../platform/permissions';
 import { meetingsPolicy } from './participation.policy';
 import type { MeetingRow } from './participation.repository';
@@ -34,9 +35,12 @@ export async function feedByHash(db: Db, tokenHash: string) {
 /** Sets (or replaces) a user's feed token hash; answers whether one existed before. */
 export async function upsertFeed(tx: Db, userId: string, tokenHash: string, now: Date): Promise<boolean> {
   const before = await feedOf(tx, userId);
-  await tx
-    .insert(ptCalendarFeeds)
-    .values({ userId, tokenHash, createdAt: now })
-    .onConflictDoUpdate({ target: ptCalendarFeeds.userId, set: { tokenHash, createdAt: now } });
+  await upsertRow(
+    tx,
+    ptCalendarFeeds,
+    ptCalendarFeeds.userId,
+    { userId, tokenHash, createdAt: now },
+    { tokenHash, createdAt: now },
+  );
   return before !== undefined;
 }

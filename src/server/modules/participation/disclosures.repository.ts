@@ -1,5 +1,6 @@
 import { type SQL, and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { upsertRow } from '../../platform/upsertRow';
 import { rowsOfParents } from '../../platform/rowsOfParents';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
@@ -127,15 +128,16 @@ export async function upsertSchedule(
   tx: Db,
   row: typeof ptDisclosureSchedules.$inferInsert,
 ): Promise<ScheduleRow> {
-  const [s] = await tx
-    .insert(ptDisclosureSchedules)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [ptDisclosureSchedules.orgUnitId, ptDisclosureSchedules.kind],
-      set: { frequency: row.frequency, updatedAt: row.updatedAt },
-    })
-    .returning();
-  return s!;
+  return upsertRow(
+    tx,
+    ptDisclosureSchedules,
+    [ptDisclosureSchedules.orgUnitId, ptDisclosureSchedules.kind],
+    row,
+    {
+      frequency: row.frequency,
+      updatedAt: row.updatedAt,
+    },
+  );
 }
 
 export async function schedulesInScope(db: Db, actor: Actor): Promise<ScheduleRow[]> {

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { upsertRow } from '../../platform/upsertRow';
 import { AppError } from '../../platform/errors';
 import {
   pjApplications,
@@ -42,12 +43,7 @@ export async function callEvaluationOf(db: Db, callId: string): Promise<CallEval
 
 export async function saveCallEvaluation(db: Db, row: typeof pjCallEvaluation.$inferInsert) {
   const { callId: _c, createdAt: _a, ...set } = row;
-  const [r] = await db
-    .insert(pjCallEvaluation)
-    .values(row)
-    .onConflictDoUpdate({ target: pjCallEvaluation.callId, set })
-    .returning();
-  return r!;
+  return upsertRow(db, pjCallEvaluation, pjCallEvaluation.callId, row, set);
 }
 
 /** Selected projects per subdistrict of a call. */
@@ -105,12 +101,7 @@ export async function countEvaluations(db: Db, callId: string): Promise<number> 
 
 export async function upsertEvaluation(db: Db, row: typeof pjEvaluations.$inferInsert) {
   const { id: _i, applicationId: _a, createdAt: _c, createdBy: _b, ...set } = row;
-  const [r] = await db
-    .insert(pjEvaluations)
-    .values(row)
-    .onConflictDoUpdate({ target: pjEvaluations.applicationId, set })
-    .returning();
-  return r!;
+  return upsertRow(db, pjEvaluations, pjEvaluations.applicationId, row, set);
 }
 
 export function exemptionsOf(db: Db, applicationId: string): Promise<ExemptionRow[]> {

@@ -20,6 +20,7 @@ import { auditLog } from '../../platform/audit.table';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskAddress, maskPhone } from '../../platform/crypto';
 import { type Db, isUniqueViolation, rowsOf } from '../../platform/db';
+import { upsertRow } from '../../platform/upsertRow';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { type Prepared, sweepWorkflow, transition } from '../../platform/workflow';
 import { type StatusStep, statusStepColumns } from '../../platform/workflowEvents';
@@ -930,13 +931,8 @@ export async function putSettings(ctx: ActorCtx, communityId: string, body: { ac
   const before = await acceptTimeoutHours(ctx.db, community.id);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(svcSettings)
-      .values({ orgUnitId: community.id, acceptTimeoutHours: body.acceptTimeoutHours, updatedAt: now })
-      .onConflictDoUpdate({
-        target: svcSettings.orgUnitId,
-        set: { acceptTimeoutHours: body.acceptTimeoutHours, updatedAt: now },
-      });
+    const set = { acceptTimeoutHours: body.acceptTimeoutHours, updatedAt: now };
+    await upsertRow(tx, svcSettings, svcSettings.orgUnitId, { orgUnitId: community.id, ...set }, set);
     await writeAudit(tx, ctx, {
       action: 'services.settings',
       entityType: 'svc_settings',

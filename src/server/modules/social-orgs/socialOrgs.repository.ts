@@ -1,6 +1,7 @@
 import { type SQL, and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
+import { upsertRow } from '../../platform/upsertRow';
 import { isUuid } from '../../platform/ids';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
@@ -316,15 +317,11 @@ export async function scoresOf(db: Db, proposalIds: readonly string[]) {
 }
 
 export async function upsertScore(tx: Db, row: typeof soProposalScores.$inferInsert) {
-  const [s] = await tx
-    .insert(soProposalScores)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [soProposalScores.proposalId, soProposalScores.reviewerId],
-      set: { score: row.score, comment: row.comment, createdAt: row.createdAt },
-    })
-    .returning();
-  return s!;
+  return upsertRow(tx, soProposalScores, [soProposalScores.proposalId, soProposalScores.reviewerId], row, {
+    score: row.score,
+    comment: row.comment,
+    createdAt: row.createdAt,
+  });
 }
 
 export async function insertProposalEvent(tx: Db, row: typeof soProposalEvents.$inferInsert) {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { VolunteerListQuery } from '../../../shared/contracts/volunteers';
 import { type Db, rowsOf } from '../../platform/db';
+import { upsertRow } from '../../platform/upsertRow';
 import { isUuid } from '../../platform/ids';
 import { finderInScope, rowInserter, rowUpdater, versionedUpdater } from '../../platform/rowAccessors';
 import { type Page, listPage } from '../../platform/listing';
@@ -282,10 +283,7 @@ export async function putCommunityFlag(db: Db, values: typeof volunteerCommunity
     .select()
     .from(volunteerCommunityFlags)
     .where(eq(volunteerCommunityFlags.orgUnitId, values.orgUnitId));
-  await db
-    .insert(volunteerCommunityFlags)
-    .values(values)
-    .onConflictDoUpdate({ target: volunteerCommunityFlags.orgUnitId, set: values });
+  await upsertRow(db, volunteerCommunityFlags, volunteerCommunityFlags.orgUnitId, values, values);
   return before;
 }
 
