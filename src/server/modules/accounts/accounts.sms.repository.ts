@@ -1,5 +1,6 @@
-import { and, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { countWhere } from '../../platform/figureQuery';
 import { smsCodes, userRoles, users } from './accounts.table';
 
 /**
@@ -32,17 +33,15 @@ export async function sendsSince(
   since: Date,
   by: { phoneHash?: string; ip?: string },
 ): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(smsCodes)
-    .where(
-      and(
-        gt(smsCodes.createdAt, since),
-        by.phoneHash ? eq(smsCodes.phoneHash, by.phoneHash) : undefined,
-        by.ip ? eq(smsCodes.ip, by.ip) : undefined,
-      ),
-    );
-  return Number(row?.n ?? 0);
+  return countWhere(
+    db,
+    smsCodes,
+    and(
+      gt(smsCodes.createdAt, since),
+      by.phoneHash ? eq(smsCodes.phoneHash, by.phoneHash) : undefined,
+      by.ip ? eq(smsCodes.ip, by.ip) : undefined,
+    ),
+  );
 }
 
 /** A new code; the phone's older live codes stop working. Rows older than `purgeBefore` go. */

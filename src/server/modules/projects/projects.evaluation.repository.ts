@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { countWhere } from '../../platform/figureQuery';
 import { upsertRow } from '../../platform/upsertRow';
 import { AppError } from '../../platform/errors';
 import {
@@ -68,17 +69,16 @@ export async function checkSubdistrictQuota(
   const [settings] = await tx.select().from(pjCallEvaluation).where(eq(pjCallEvaluation.callId, a.callId));
   const quota = settings?.subdistrictQuotas[a.subdistrictId];
   if (quota === undefined || quota === null) return;
-  const [r] = await tx
-    .select({ n: count() })
-    .from(pjApplications)
-    .where(
-      and(
-        eq(pjApplications.callId, a.callId),
-        eq(pjApplications.subdistrictId, a.subdistrictId),
-        eq(pjApplications.state, 'selected'),
-      ),
-    );
-  if ((r?.n ?? 0) > quota)
+  const selected = await countWhere(
+    tx,
+    pjApplications,
+    and(
+      eq(pjApplications.callId, a.callId),
+      eq(pjApplications.subdistrictId, a.subdistrictId),
+      eq(pjApplications.state, 'selected'),
+    ),
+  );
+  if (selected > quota)
     throw new AppError('projects.subdistrict_quota_full', 409, {
       unit: await unitName(a.subdistrictId),
       quota,
@@ -95,8 +95,7 @@ export async function evaluationsOfCall(db: Db, callId: string): Promise<Evaluat
 }
 
 export async function countEvaluations(db: Db, callId: string): Promise<number> {
-  const [r] = await db.select({ n: count() }).from(pjEvaluations).where(eq(pjEvaluations.callId, callId));
-  return r?.n ?? 0;
+  return countWhere(db, pjEvaluations, eq(pjEvaluations.callId, callId));
 }
 
 export async function upsertEvaluation(db: Db, row: typeof pjEvaluations.$inferInsert) {

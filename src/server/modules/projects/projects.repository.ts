@@ -6,6 +6,7 @@ import type {
 } from '../../../shared/contracts/projects';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
+import { countWhere } from '../../platform/figureQuery';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
@@ -105,11 +106,11 @@ export async function stateCounts(
 
 /** How many applications of the call are selected (all of them, for the quota: R-PJ-2). */
 export async function selectedCount(db: Db, callId: string): Promise<number> {
-  const [r] = await db
-    .select({ n: count() })
-    .from(pjApplications)
-    .where(and(eq(pjApplications.callId, callId), eq(pjApplications.state, 'selected')));
-  return r?.n ?? 0;
+  return countWhere(
+    db,
+    pjApplications,
+    and(eq(pjApplications.callId, callId), eq(pjApplications.state, 'selected')),
+  );
 }
 
 /** Moves the application deadline of every application of the call not yet submitted. */
