@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { countWhere } from '../../platform/figureQuery';
 import { smsCodes, userRoles, users } from './accounts.table';
 
@@ -95,8 +96,7 @@ export async function countWrongTry(db: Db, id: string, maxAttempts: number): Pr
 // ─── Resident logins by phone ─────────────────────────────────────────────────────────────────────────
 
 export async function userByPhoneHash(db: Db, phoneHash: string): Promise<UserRow | undefined> {
-  const [u] = await db.select().from(users).where(eq(users.phoneHash, phoneHash));
-  return u;
+  return firstRow(db, users, eq(users.phoneHash, phoneHash));
 }
 
 /** The login linked to a registry record, if one is (oldest first). */
@@ -111,8 +111,7 @@ export async function userByResidentId(db: Db, residentId: string): Promise<User
 }
 
 export async function userRowById(db: Db, id: string): Promise<UserRow | undefined> {
-  const [u] = await db.select().from(users).where(eq(users.id, id));
-  return u;
+  return firstRow(db, users, eq(users.id, id));
 }
 
 export async function rolesOfUser(db: Db, userId: string) {

@@ -13,6 +13,7 @@ import {
 } from '../../platform/auth';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { countWhere } from '../../platform/figureQuery';
 import { AppError } from '../../platform/errors';
 import { loginChallenges, recoveryCodes, userRoles, userTwoFactor, users } from './accounts.table';
@@ -57,8 +58,7 @@ async function rolesOf(db: Db, userId: string): Promise<Role[]> {
 }
 
 async function secondFactorOf(db: Db, userId: string) {
-  const [row] = await db.select().from(userTwoFactor).where(eq(userTwoFactor.userId, userId));
-  return row;
+  return firstRow(db, userTwoFactor, eq(userTwoFactor.userId, userId));
 }
 
 export async function isTwoFactorEnabled(db: Db, userId: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
 import type { CatalogueQuery, RegisterQuery, SealQuery } from '../../../shared/contracts/certificates';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { findRowInScope } from '../../platform/findInScope';
 import { inReach } from '../../platform/inReach';
 import { isUuid } from '../../platform/ids';
@@ -57,17 +58,15 @@ export async function catalogueItemFor(
   communityPath: string,
 ): Promise<CatalogueRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(certCatalogue)
-    .where(
-      and(
-        eq(certCatalogue.id, id),
-        eq(certCatalogue.active, true),
-        sql`${communityPath} like (${certCatalogue.orgPath} || '%')`,
-      ),
-    );
-  return row;
+  return firstRow(
+    db,
+    certCatalogue,
+    and(
+      eq(certCatalogue.id, id),
+      eq(certCatalogue.active, true),
+      sql`${communityPath} like (${certCatalogue.orgPath} || '%')`,
+    ),
+  );
 }
 
 export const insertCatalogue = (db: Db, row: typeof certCatalogue.$inferInsert): Promise<CatalogueRow> =>

@@ -244,9 +244,9 @@ export async function channelTarget(
   userId: string,
   channel: string,
 ): Promise<ChannelRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(notificationChannels)
-    .where(and(eq(notificationChannels.userId, userId), eq(notificationChannels.channel, channel)));
-  return row;
+  return firstRow(
+    db,
+    notificationChannels,
+    and(eq(notificationChannels.userId, userId), eq(notificationChannels.channel, channel)),
+  );
 }

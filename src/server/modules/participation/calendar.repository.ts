@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { upsertRow } from '../../platform/upsertRow';
 import type { Actor } from '../../platform/permissions';
 import { meetingsPolicy } from './participation.policy';
@@ -23,13 +24,11 @@ export async function meetingsBetween(
 }
 
 export async function feedOf(db: Db, userId: string) {
-  const [f] = await db.select().from(ptCalendarFeeds).where(eq(ptCalendarFeeds.userId, userId));
-  return f;
+  return firstRow(db, ptCalendarFeeds, eq(ptCalendarFeeds.userId, userId));
 }
 
 export async function feedByHash(db: Db, tokenHash: string) {
-  const [f] = await db.select().from(ptCalendarFeeds).where(eq(ptCalendarFeeds.tokenHash, tokenHash));
-  return f;
+  return firstRow(db, ptCalendarFeeds, eq(ptCalendarFeeds.tokenHash, tokenHash));
 }
 
 /** Sets (or replaces) a user's feed token hash; answers whether one existed before. */

@@ -1,5 +1,6 @@
 import { type SQL, and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { upsertRow } from '../../platform/upsertRow';
 import { rowsOfParents } from '../../platform/rowsOfParents';
 import { findRowInScope } from '../../platform/findInScope';
@@ -100,11 +101,11 @@ export async function findObjection(
   disclosureId: string,
   id: string,
 ): Promise<ObjectionRow | undefined> {
-  const [o] = await db
-    .select()
-    .from(ptObjections)
-    .where(and(eq(ptObjections.id, id), eq(ptObjections.disclosureId, disclosureId)));
-  return o;
+  return firstRow(
+    db,
+    ptObjections,
+    and(eq(ptObjections.id, id), eq(ptObjections.disclosureId, disclosureId)),
+  );
 }
 
 /** Objections in the actor's scope unanswered past their 5 days. */

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { countWhere } from '../../platform/figureQuery';
 import { upsertRow } from '../../platform/upsertRow';
 import { AppError } from '../../platform/errors';
@@ -86,8 +87,7 @@ export async function checkSubdistrictQuota(
 }
 
 export async function evaluationOf(db: Db, applicationId: string): Promise<EvaluationRow | undefined> {
-  const [r] = await db.select().from(pjEvaluations).where(eq(pjEvaluations.applicationId, applicationId));
-  return r;
+  return firstRow(db, pjEvaluations, eq(pjEvaluations.applicationId, applicationId));
 }
 
 export async function evaluationsOfCall(db: Db, callId: string): Promise<EvaluationRow[]> {

@@ -6,6 +6,7 @@ import type {
 } from '../../../shared/contracts/projects';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { countWhere } from '../../platform/figureQuery';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
@@ -142,8 +143,7 @@ export async function closeUndecided(db: Db, callId: string, now: Date): Promise
 
 /** One application by id, out of any actor's scope (the deadline sweep's escalation). */
 export async function findApplicationById(db: Db, id: string): Promise<ApplicationRow | undefined> {
-  const [row] = await db.select().from(pjApplications).where(eq(pjApplications.id, id));
-  return row;
+  return firstRow(db, pjApplications, eq(pjApplications.id, id));
 }
 
 /** The decided applications of a call (selected or not selected), for telling the applicants. */
@@ -196,11 +196,11 @@ export async function applicationOfUnit(
   callId: string,
   orgUnitId: string,
 ): Promise<ApplicationRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(pjApplications)
-    .where(and(eq(pjApplications.callId, callId), eq(pjApplications.orgUnitId, orgUnitId)));
-  return row;
+  return firstRow(
+    db,
+    pjApplications,
+    and(eq(pjApplications.callId, callId), eq(pjApplications.orgUnitId, orgUnitId)),
+  );
 }
 
 /** What waits for the actor: their own step in the procedure, each in the scope of its permission. */

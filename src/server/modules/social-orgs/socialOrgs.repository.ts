@@ -1,6 +1,7 @@
 import { type SQL, and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { upsertRow } from '../../platform/upsertRow';
 import { isUuid } from '../../platform/ids';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
@@ -229,8 +230,7 @@ export async function removeStationWorker(tx: Db, stationId: string, workerId: s
   return r.length > 0;
 }
 export async function stationOfUnit(db: Db, unitId: string) {
-  const [s] = await db.select().from(soStations).where(eq(soStations.orgUnitId, unitId));
-  return s;
+  return firstRow(db, soStations, eq(soStations.orgUnitId, unitId));
 }
 export const stationOrder = () => [asc(soStations.orgPath), asc(soStations.id)];
 
@@ -241,8 +241,7 @@ export const roundOrder = () => [desc(soRounds.year), desc(soRounds.createdAt), 
 /** Rounds an organisation at `orgPath` may apply to: open, issued by a unit above it. */
 export async function roundForProposal(db: Db, id: string) {
   if (!isUuid(id)) return undefined;
-  const [r] = await db.select().from(soRounds).where(eq(soRounds.id, id));
-  return r;
+  return firstRow(db, soRounds, eq(soRounds.id, id));
 }
 
 export async function roundStats(db: Db, roundIds: readonly string[]) {
@@ -267,11 +266,7 @@ export function proposalReach(actor: Actor, action: SoAction) {
 
 export async function findProposal(db: Db, actor: Actor, id: string) {
   if (!isUuid(id)) return undefined;
-  const [p] = await db
-    .select()
-    .from(soProposals)
-    .where(and(eq(soProposals.id, id), proposalReach(actor, 'read')));
-  return p;
+  return firstRow(db, soProposals, and(eq(soProposals.id, id), proposalReach(actor, 'read')));
 }
 
 export function listProposalRows(

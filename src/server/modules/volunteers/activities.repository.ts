@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { ActivityListQuery } from '../../../shared/contracts/volunteers';
 import { type Db, rowsOf } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import { finderInScope, rowInserter } from '../../platform/rowAccessors';
 import { type Page, listPage } from '../../platform/listing';
@@ -235,11 +236,11 @@ export async function attendanceOf(db: Db, activityId: string, volunteerId: stri
 
 /** A volunteer's sign-up to an activity (unlocked), if any. */
 export async function signupOf(db: Db, activityId: string, volunteerId: string) {
-  const [signup] = await db
-    .select()
-    .from(volunteerSignups)
-    .where(and(eq(volunteerSignups.activityId, activityId), eq(volunteerSignups.volunteerId, volunteerId)));
-  return signup;
+  return firstRow(
+    db,
+    volunteerSignups,
+    and(eq(volunteerSignups.activityId, activityId), eq(volunteerSignups.volunteerId, volunteerId)),
+  );
 }
 
 /** Gives a seat back. */
