@@ -2,6 +2,7 @@ import { type AnyColumn, type SQL, and, asc, eq, inArray, like, or, sql } from '
 import type { Permission } from '../../../shared/permissions';
 import type { Clock, IdGenerator } from '../../platform/clock';
 import { type Db, rowsOf } from '../../platform/db';
+import { rowUpdater } from '../../platform/rowAccessors';
 import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import { type Actor, escapeLike, scopePaths, scopeWhere } from '../../platform/permissions';
@@ -384,14 +385,7 @@ export async function insertChildUnit(
 }
 
 /** Updates a unit found in scope; returns it as stored. */
-export async function updateUnitRow(
-  db: Db,
-  id: string,
-  set: Partial<typeof orgUnits.$inferInsert>,
-): Promise<OrgUnit | undefined> {
-  const [after] = await db.update(orgUnits).set(set).where(eq(orgUnits.id, id)).returning();
-  return after;
-}
+export const updateUnitRow = rowUpdater(orgUnits);
 
 /** Rewrites the paths of a subtree and of every scoped row in it, after a move or merge. */
 export async function repath(tx: Db, oldPrefix: string, newPrefix: string, depthDelta: number) {

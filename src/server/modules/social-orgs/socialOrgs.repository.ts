@@ -1,6 +1,7 @@
 import { type SQL, and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
+import { rowInserter } from '../../platform/rowAccessors';
 import { firstRow } from '../../platform/firstRow';
 import { upsertRow } from '../../platform/upsertRow';
 import { isUuid } from '../../platform/ids';
@@ -177,10 +178,7 @@ export function membersOf(db: Db, orgId: string, pq: PageQuery) {
   });
 }
 
-export async function insertMember(tx: Db, row: typeof soMembers.$inferInsert) {
-  const [m] = await tx.insert(soMembers).values(row).returning();
-  return m!;
-}
+export const insertMember = rowInserter(soMembers);
 
 export async function removeMember(tx: Db, orgId: string, id: string, at: Date) {
   if (!isUuid(id)) return undefined;
@@ -297,10 +295,7 @@ export function listProposalRows(
   });
 }
 
-export async function insertProposal(tx: Db, row: typeof soProposals.$inferInsert) {
-  const [p] = await tx.insert(soProposals).values(row).returning();
-  return p!;
-}
+export const insertProposal = rowInserter(soProposals);
 
 export async function scoresOf(db: Db, proposalIds: readonly string[]) {
   if (!proposalIds.length) return [];
@@ -360,10 +355,7 @@ export function flowsOf(db: Db, fundId: string, pq: PageQuery) {
   });
 }
 
-export async function insertFlow(tx: Db, row: typeof soFundFlows.$inferInsert) {
-  const [f] = await tx.insert(soFundFlows).values(row).returning();
-  return f!;
-}
+export const insertFlow = rowInserter(soFundFlows);
 
 /** Funds a resident may read (the units above their home). */
 export function boardFunds(db: Db, actor: Actor) {
@@ -388,10 +380,7 @@ export function contractItems(db: Db, contractIds: readonly string[]) {
     .orderBy(asc(soContractItems.kind), asc(soContractItems.dueOn), asc(soContractItems.createdAt));
 }
 
-export async function insertContractItem(tx: Db, row: typeof soContractItems.$inferInsert) {
-  const [i] = await tx.insert(soContractItems).values(row).returning();
-  return i!;
-}
+export const insertContractItem = rowInserter(soContractItems);
 
 export async function updateContractItem(
   tx: Db,
