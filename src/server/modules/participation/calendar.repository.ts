@@ -34,12 +34,7 @@ export async function feedByHash(db: Db, tokenHash: string) {
 /** Sets (or replaces) a user's feed token hash; answers whether one existed before. */
 export async function upsertFeed(tx: Db, userId: string, tokenHash: string, now: Date): Promise<boolean> {
   const before = await feedOf(tx, userId);
-  await upsertRow(
-    tx,
-    ptCalendarFeeds,
-    ptCalendarFeeds.userId,
-    { userId, tokenHash, createdAt: now },
-    { tokenHash, createdAt: now },
-  );
+  const set = { tokenHash, createdAt: now };
+  await upsertRow(tx, ptCalendarFeeds, ptCalendarFeeds.userId, { userId, ...set }, set);
   return before !== undefined;
 }
