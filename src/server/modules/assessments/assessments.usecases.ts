@@ -30,6 +30,7 @@ import { writeAudit } from '../../platform/audit';
 import { auditRecord } from '../../platform/recordAudit';
 import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
+import { newUnitRow } from '../../platform/newRow';
 import type { Db } from '../../platform/db';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { evidenceSource } from '../../platform/offerings';
@@ -462,9 +463,7 @@ export async function createRound(ctx: ActorCtx, input: CreateRoundBody): Promis
     const locked = await versionById(tx, version.id, true);
     await lockVersion(tx, locked!.id, now);
     const round = await insertRound(tx, {
-      id: ctx.ids(),
-      orgUnitId: issuer.id,
-      orgPath: issuer.path,
+      ...newUnitRow(ctx, issuer, now),
       versionId: version.id,
       year: input.year,
       title: input.title,
@@ -475,8 +474,6 @@ export async function createRound(ctx: ActorCtx, input: CreateRoundBody): Promis
       evaluatorId: input.evaluatorId,
       openedAt: now,
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     });
     await insertSheets(
       tx,
