@@ -478,16 +478,12 @@ export async function createRound(ctx: ActorCtx, input: CreateRoundBody): Promis
     await insertSheets(
       tx,
       units.map((u, i) => ({
-        id: ctx.ids(),
+        ...newUnitRow(ctx, u, now),
         roundId: round.id,
-        orgUnitId: u.id,
-        orgPath: u.path,
         subdistrictId: subdistricts[i]?.id ?? null,
         state: 'self_assessment',
         evaluatorId: input.evaluatorId,
         projects: [],
-        createdAt: now,
-        updatedAt: now,
       })),
     );
     await auditRecord(tx, ctx, round, {

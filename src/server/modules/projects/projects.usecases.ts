@@ -496,11 +496,9 @@ export async function createApplication(
   const content = contentOf(call, fields);
   const row = await ctx.db.transaction(async (tx) => {
     const created = await insertApplication(tx, {
-      id: ctx.ids(),
+      ...newUnitRow(ctx, unit, now),
       number: await nextApplicationNumber(tx, call.year),
       callId: call.id,
-      orgUnitId: unit.id,
-      orgPath: unit.path,
       subdistrictId: subdistrict.id,
       ...content,
       type: fields.type,
@@ -512,8 +510,6 @@ export async function createApplication(
       state: 'draft',
       submitDueAt: dueAt,
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     });
     await insertEvent(tx, {
       id: ctx.ids(),
