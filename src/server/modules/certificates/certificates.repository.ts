@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
 import type { CatalogueQuery, RegisterQuery, SealQuery } from '../../../shared/contracts/certificates';
 import type { Db } from '../../platform/db';
+import { countWhere } from '../../platform/figureQuery';
 import { firstRow } from '../../platform/firstRow';
 import { findRowInScope } from '../../platform/findInScope';
 import { inReach } from '../../platform/inReach';
@@ -94,11 +95,7 @@ export async function countNumbered(
   const t = table === 'cert' ? certRegister : sealUses;
   // Numbers run per community and year: issues in one community take turns until their commit.
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`${table}:${orgUnitId}`}))`);
-  const [r] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(t)
-    .where(and(eq(t.orgUnitId, orgUnitId), sql`${t.number} like ${`${prefix}%`}`));
-  return r?.n ?? 0;
+  return countWhere(db, t, and(eq(t.orgUnitId, orgUnitId), sql`${t.number} like ${`${prefix}%`}`));
 }
 
 export const insertSeal = (db: Db, row: typeof sealUses.$inferInsert): Promise<SealRow> =>

@@ -1,5 +1,6 @@
 import { type SQL, and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { countWhere } from '../../platform/figureQuery';
 import { upsertRow } from '../../platform/upsertRow';
 import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
@@ -94,11 +95,7 @@ export async function inboxPage(
 }
 
 export async function unreadCount(db: Db, userId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-  return row?.n ?? 0;
+  return countWhere(db, notifications, and(eq(notifications.userId, userId), isNull(notifications.readAt)));
 }
 
 /** Marks the user's own rows read (one, or all with `id` undefined); returns how many changed. */
