@@ -1,6 +1,7 @@
 import { type AnyColumn, type SQL, and, asc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Permission } from '../../../shared/permissions';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike, scopeWhere } from '../../platform/permissions';
@@ -49,14 +50,12 @@ export function listUserRows(
 
 /** The user with this username (any state), for sign-in. */
 export async function userRowByUsername(db: Db, username: string): Promise<UserRow | undefined> {
-  const [user] = await db.select().from(users).where(eq(users.username, username));
-  return user;
+  return firstRow(db, users, eq(users.username, username));
 }
 
 /** The signed-in user's own row. */
 export async function ownUserRow(db: Db, actor: Actor): Promise<UserRow | undefined> {
-  const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
-  return user;
+  return firstRow(db, users, eq(users.id, actor.userId));
 }
 
 /** Whether the username is taken (usernames are unique platform-wide). */

@@ -1,5 +1,7 @@
-import { and, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
+import { countWhere } from '../../platform/figureQuery';
 import { smsCodes, userRoles, users } from './accounts.table';
 
 /**
@@ -32,17 +34,15 @@ export async function sendsSince(
   since: Date,
   by: { phoneHash?: string; ip?: string },
 ): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(smsCodes)
-    .where(
-      and(
-        gt(smsCodes.createdAt, since),
-        by.phoneHash ? eq(smsCodes.phoneHash, by.phoneHash) : undefined,
-        by.ip ? eq(smsCodes.ip, by.ip) : undefined,
-      ),
-    );
-  return Number(row?.n ?? 0);
+  return countWhere(
+    db,
+    smsCodes,
+    and(
+      gt(smsCodes.createdAt, since),
+      by.phoneHash ? eq(smsCodes.phoneHash, by.phoneHash) : undefined,
+      by.ip ? eq(smsCodes.ip, by.ip) : undefined,
+    ),
+  );
 }
 
 /** A new code; the phone's older live codes stop working. Rows older than `purgeBefore` go. */
@@ -96,8 +96,7 @@ export async function countWrongTry(db: Db, id: string, maxAttempts: number): Pr
 // ─── Resident logins by phone ─────────────────────────────────────────────────────────────────────────
 
 export async function userByPhoneHash(db: Db, phoneHash: string): Promise<UserRow | undefined> {
-  const [u] = await db.select().from(users).where(eq(users.phoneHash, phoneHash));
-  return u;
+  return firstRow(db, users, eq(users.phoneHash, phoneHash));
 }
 
 /** The login linked to a registry record, if one is (oldest first). */
@@ -112,8 +111,7 @@ export async function userByResidentId(db: Db, residentId: string): Promise<User
 }
 
 export async function userRowById(db: Db, id: string): Promise<UserRow | undefined> {
-  const [u] = await db.select().from(users).where(eq(users.id, id));
-  return u;
+  return firstRow(db, users, eq(users.id, id));
 }
 
 export async function rolesOfUser(db: Db, userId: string) {

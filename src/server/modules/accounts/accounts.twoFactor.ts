@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { and, count, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { Role } from '../../../shared/permissions';
 import { auditFailure, writeAudit } from '../../platform/audit';
@@ -13,6 +13,8 @@ import {
 } from '../../platform/auth';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
+import { countWhere } from '../../platform/figureQuery';
 import { AppError } from '../../platform/errors';
 import { loginChallenges, recoveryCodes, userRoles, userTwoFactor, users } from './accounts.table';
 import { matchTotp, newTotpSecret, otpauthUrl } from './totp';
@@ -56,8 +58,7 @@ async function rolesOf(db: Db, userId: string): Promise<Role[]> {
 }
 
 async function secondFactorOf(db: Db, userId: string) {
-  const [row] = await db.select().from(userTwoFactor).where(eq(userTwoFactor.userId, userId));
-  return row;
+  return firstRow(db, userTwoFactor, eq(userTwoFactor.userId, userId));
 }
 
 export async function isTwoFactorEnabled(db: Db, userId: string): Promise<boolean> {
@@ -273,11 +274,7 @@ export async function loginSecondFactor(
 }
 
 async function recoveryCodesLeft(db: Db, userId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(recoveryCodes)
-    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
-  return row?.n ?? 0;
+  return countWhere(db, recoveryCodes, and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
 }
 
 async function currentUser(ctx: ActorCtx): Promise<UserRow> {

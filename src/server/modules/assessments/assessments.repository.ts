@@ -2,6 +2,7 @@ import { type SQL, and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { RoundListQuery } from '../../../shared/contracts/assessments';
 import type { Db } from '../../platform/db';
+import { upsertRow } from '../../platform/upsertRow';
 import { rowsOfParents } from '../../platform/rowsOfParents';
 import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
@@ -204,21 +205,15 @@ export const itemsOf = (db: Db, sheetIds: string[]): Promise<ItemRow[]> =>
     : Promise.resolve([]);
 
 export async function upsertItem(db: Db, row: typeof asItemScores.$inferInsert) {
-  await db
-    .insert(asItemScores)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [asItemScores.sheetId, asItemScores.nodeId],
-      set: {
-        selfState: row.selfState,
-        selfEvidence: row.selfEvidence,
-        evalState: row.evalState,
-        evalMethods: row.evalMethods,
-        evalNote: row.evalNote,
-        updatedBy: row.updatedBy,
-        updatedAt: row.updatedAt,
-      },
-    });
+  await upsertRow(db, asItemScores, [asItemScores.sheetId, asItemScores.nodeId], row, {
+    selfState: row.selfState,
+    selfEvidence: row.selfEvidence,
+    evalState: row.evalState,
+    evalMethods: row.evalMethods,
+    evalNote: row.evalNote,
+    updatedBy: row.updatedBy,
+    updatedAt: row.updatedAt,
+  });
 }
 
 export async function insertChanges(db: Db, rows: (typeof asScoreChanges.$inferInsert)[]) {

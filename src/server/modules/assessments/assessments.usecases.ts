@@ -30,6 +30,7 @@ import { writeAudit } from '../../platform/audit';
 import { auditRecord } from '../../platform/recordAudit';
 import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
+import { newUnitRow } from '../../platform/newRow';
 import type { Db } from '../../platform/db';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { evidenceSource } from '../../platform/offerings';
@@ -462,9 +463,7 @@ export async function createRound(ctx: ActorCtx, input: CreateRoundBody): Promis
     const locked = await versionById(tx, version.id, true);
     await lockVersion(tx, locked!.id, now);
     const round = await insertRound(tx, {
-      id: ctx.ids(),
-      orgUnitId: issuer.id,
-      orgPath: issuer.path,
+      ...newUnitRow(ctx, issuer, now),
       versionId: version.id,
       year: input.year,
       title: input.title,
@@ -475,22 +474,16 @@ export async function createRound(ctx: ActorCtx, input: CreateRoundBody): Promis
       evaluatorId: input.evaluatorId,
       openedAt: now,
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     });
     await insertSheets(
       tx,
       units.map((u, i) => ({
-        id: ctx.ids(),
+        ...newUnitRow(ctx, u, now),
         roundId: round.id,
-        orgUnitId: u.id,
-        orgPath: u.path,
         subdistrictId: subdistricts[i]?.id ?? null,
         state: 'self_assessment',
         evaluatorId: input.evaluatorId,
         projects: [],
-        createdAt: now,
-        updatedAt: now,
       })),
     );
     await auditRecord(tx, ctx, round, {

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
 import type { CatalogueQuery, RegisterQuery, SealQuery } from '../../../shared/contracts/certificates';
 import type { Db } from '../../platform/db';
+import { countWhere } from '../../platform/figureQuery';
+import { firstRow } from '../../platform/firstRow';
 import { findRowInScope } from '../../platform/findInScope';
 import { inReach } from '../../platform/inReach';
 import { isUuid } from '../../platform/ids';
@@ -57,17 +59,15 @@ export async function catalogueItemFor(
   communityPath: string,
 ): Promise<CatalogueRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(certCatalogue)
-    .where(
-      and(
-        eq(certCatalogue.id, id),
-        eq(certCatalogue.active, true),
-        sql`${communityPath} like (${certCatalogue.orgPath} || '%')`,
-      ),
-    );
-  return row;
+  return firstRow(
+    db,
+    certCatalogue,
+    and(
+      eq(certCatalogue.id, id),
+      eq(certCatalogue.active, true),
+      sql`${communityPath} like (${certCatalogue.orgPath} || '%')`,
+    ),
+  );
 }
 
 export const insertCatalogue = (db: Db, row: typeof certCatalogue.$inferInsert): Promise<CatalogueRow> =>
@@ -95,11 +95,7 @@ export async function countNumbered(
   const t = table === 'cert' ? certRegister : sealUses;
   // Numbers run per community and year: issues in one community take turns until their commit.
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`${table}:${orgUnitId}`}))`);
-  const [r] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(t)
-    .where(and(eq(t.orgUnitId, orgUnitId), sql`${t.number} like ${`${prefix}%`}`));
-  return r?.n ?? 0;
+  return countWhere(db, t, and(eq(t.orgUnitId, orgUnitId), sql`${t.number} like ${`${prefix}%`}`));
 }
 
 export const insertSeal = (db: Db, row: typeof sealUses.$inferInsert): Promise<SealRow> =>

@@ -16,6 +16,7 @@ import {
 import type { DisputeListQuery } from '../../../shared/contracts/disputes';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type Db, rowsOf } from '../../platform/db';
+import { upsertRow } from '../../platform/upsertRow';
 import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
 import { type Page, listPage } from '../../platform/listing';
@@ -244,13 +245,11 @@ export function limitRows(db: Db) {
 }
 
 export async function upsertLimit(tx: Db, row: typeof dsTicketLimits.$inferInsert): Promise<void> {
-  await tx
-    .insert(dsTicketLimits)
-    .values(row)
-    .onConflictDoUpdate({
-      target: dsTicketLimits.kind,
-      set: { acceptMinutes: row.acceptMinutes, finishMinutes: row.finishMinutes, updatedAt: row.updatedAt },
-    });
+  await upsertRow(tx, dsTicketLimits, dsTicketLimits.kind, row, {
+    acceptMinutes: row.acceptMinutes,
+    finishMinutes: row.finishMinutes,
+    updatedAt: row.updatedAt,
+  });
 }
 
 // ---------------------------------------------------------------- handling bodies
@@ -363,20 +362,14 @@ export function contactRows(db: Db, unitIds: readonly string[]): Promise<Contact
 }
 
 export async function upsertContact(tx: Db, row: typeof dsContacts.$inferInsert): Promise<void> {
-  await tx
-    .insert(dsContacts)
-    .values(row)
-    .onConflictDoUpdate({
-      target: dsContacts.orgUnitId,
-      set: {
-        leaderName: row.leaderName,
-        leaderTitle: row.leaderTitle,
-        contactName: row.contactName,
-        contactInfo: row.contactInfo,
-        orgPath: row.orgPath,
-        updatedAt: row.updatedAt,
-      },
-    });
+  await upsertRow(tx, dsContacts, dsContacts.orgUnitId, row, {
+    leaderName: row.leaderName,
+    leaderTitle: row.leaderTitle,
+    contactName: row.contactName,
+    contactInfo: row.contactInfo,
+    orgPath: row.orgPath,
+    updatedAt: row.updatedAt,
+  });
 }
 
 /** Every dispute in the actor's read scope registered in [from, to) (statistics). */

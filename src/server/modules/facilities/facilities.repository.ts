@@ -1,6 +1,7 @@
 import { type SQL, and, asc, desc, eq, gte, ilike, inArray, lte, or, sql } from 'drizzle-orm';
 import type { FacilityListQuery } from '../../../shared/contracts/facilities';
 import type { Db } from '../../platform/db';
+import { countWhere } from '../../platform/figureQuery';
 import { firstRow } from '../../platform/firstRow';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
@@ -129,16 +130,14 @@ export function facilitiesInBox(
 
 /** Facilities of `kind` under `path` built (built_on) in `year`. */
 export async function countBuiltInYear(db: Db, path: string, kind: string, year: number): Promise<number> {
-  const [r] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(fcFacilities)
-    .where(
-      and(
-        eq(fcFacilities.kind, kind),
-        sql`${fcFacilities.orgPath} like ${`${path}%`}`,
-        gte(fcFacilities.builtOn, `${year}-01-01`),
-        lte(fcFacilities.builtOn, `${year}-12-31`),
-      ),
-    );
-  return r?.n ?? 0;
+  return countWhere(
+    db,
+    fcFacilities,
+    and(
+      eq(fcFacilities.kind, kind),
+      sql`${fcFacilities.orgPath} like ${`${path}%`}`,
+      gte(fcFacilities.builtOn, `${year}-01-01`),
+      lte(fcFacilities.builtOn, `${year}-12-31`),
+    ),
+  );
 }

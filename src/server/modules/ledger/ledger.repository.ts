@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm';
 import type { AccountListQuery } from '../../../shared/contracts/ledger';
 import { type Db, rowsOf } from '../../platform/db';
+import { upsertRow } from '../../platform/upsertRow';
 import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
@@ -323,12 +324,13 @@ export async function upsertRule(
   row: typeof ledgerEarningRules.$inferInsert,
   set: Partial<typeof ledgerEarningRules.$inferInsert>,
 ): Promise<RuleRow> {
-  const [r] = await db
-    .insert(ledgerEarningRules)
-    .values(row)
-    .onConflictDoUpdate({ target: [ledgerEarningRules.orgUnitId, ledgerEarningRules.activityType], set })
-    .returning();
-  return r!;
+  return upsertRow(
+    db,
+    ledgerEarningRules,
+    [ledgerEarningRules.orgUnitId, ledgerEarningRules.activityType],
+    row,
+    set,
+  );
 }
 
 /** Deletes a rule in reach for `action`; undefined when there is none. */

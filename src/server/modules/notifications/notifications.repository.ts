@@ -1,5 +1,7 @@
 import { type SQL, and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { countWhere } from '../../platform/figureQuery';
+import { upsertRow } from '../../platform/upsertRow';
 import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
@@ -93,11 +95,7 @@ export async function inboxPage(
 }
 
 export async function unreadCount(db: Db, userId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-  return row?.n ?? 0;
+  return countWhere(db, notifications, and(eq(notifications.userId, userId), isNull(notifications.readAt)));
 }
 
 /** Marks the user's own rows read (one, or all with `id` undefined); returns how many changed. */
@@ -131,18 +129,18 @@ export async function channelsOf(db: Db, userId: string): Promise<ChannelRow[]> 
 }
 
 export async function upsertChannel(tx: Db, row: typeof notificationChannels.$inferInsert): Promise<void> {
-  await tx
-    .insert(notificationChannels)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [notificationChannels.userId, notificationChannels.channel],
-      set: {
-        enabled: row.enabled,
-        targetEnc: row.targetEnc,
-        targetMasked: row.targetMasked,
-        updatedAt: row.updatedAt,
-      },
-    });
+  await upsertRow(
+    tx,
+    notificationChannels,
+    [notificationChannels.userId, notificationChannels.channel],
+    row,
+    {
+      enabled: row.enabled,
+      targetEnc: row.targetEnc,
+      targetMasked: row.targetMasked,
+      updatedAt: row.updatedAt,
+    },
+  );
 }
 
 export async function deleteChannel(tx: Db, userId: string, channel: string): Promise<number> {
@@ -243,9 +241,9 @@ export async function channelTarget(
   userId: string,
   channel: string,
 ): Promise<ChannelRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(notificationChannels)
-    .where(and(eq(notificationChannels.userId, userId), eq(notificationChannels.channel, channel)));
-  return row;
+  return firstRow(
+    db,
+    notificationChannels,
+    and(eq(notificationChannels.userId, userId), eq(notificationChannels.channel, channel)),
+  );
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import type { Actor } from '../../platform/permissions';
 import { finderInScope } from '../../platform/rowAccessors';
 import { type Open311Action, open311Policy } from './open311.policy';
@@ -46,11 +47,7 @@ export async function revokeKeyRow(
 
 /** The active key with this hash (the caller presenting it), or undefined. */
 export async function activeKeyByHash(db: Db, hash: string): Promise<KeyRow | undefined> {
-  const [key] = await db
-    .select()
-    .from(open311Keys)
-    .where(and(eq(open311Keys.keyHash, hash), eq(open311Keys.active, true)));
-  return key;
+  return firstRow(db, open311Keys, and(eq(open311Keys.keyHash, hash), eq(open311Keys.active, true)));
 }
 
 export async function touchKey(db: Db, id: string, at: Date): Promise<void> {

@@ -2,6 +2,8 @@ import { type AnyColumn, type SQL, and, asc, eq, inArray, like, or, sql } from '
 import type { Permission } from '../../../shared/permissions';
 import type { Clock, IdGenerator } from '../../platform/clock';
 import { type Db, rowsOf } from '../../platform/db';
+import { rowUpdater } from '../../platform/rowAccessors';
+import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import { type Actor, escapeLike, scopePaths, scopeWhere } from '../../platform/permissions';
 import {
@@ -75,17 +77,12 @@ type Column = AnyColumn | SQL;
 
 /** One unit by id (any status), or undefined. */
 export async function unitById(db: Db, id: string): Promise<OrgUnit | undefined> {
-  const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, id));
-  return unit;
+  return firstRow(db, orgUnits, eq(orgUnits.id, id));
 }
 
 /** The active unit with this division code (R-LAW-CD-1), or undefined. */
 export async function activeUnitByDivisionCode(db: Db, code: string): Promise<OrgUnit | undefined> {
-  const [unit] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.divisionCode, code), eq(orgUnits.status, 'active')));
-  return unit;
+  return firstRow(db, orgUnits, and(eq(orgUnits.divisionCode, code), eq(orgUnits.status, 'active')));
 }
 
 /** The units with these ids (any status, any order); unknown ids are left out. */
@@ -114,11 +111,7 @@ export async function unitInScope(
   if (!isUuid(id)) return undefined;
   const permissions: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
   const scopes = permissions.map((p) => scopeWhere(actor, p, orgUnits.path));
-  const [unit] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.id, id), scopes.length === 1 ? scopes[0] : or(...scopes)));
-  return unit;
+  return firstRow(db, orgUnits, and(eq(orgUnits.id, id), scopes.length === 1 ? scopes[0] : or(...scopes)));
 }
 
 /** The active child of `parentId` of this kind and name, if any (e.g. a building's household by room). */
@@ -128,18 +121,16 @@ export async function activeChildNamed(
   kind: string,
   name: string,
 ): Promise<OrgUnit | undefined> {
-  const [unit] = await db
-    .select()
-    .from(orgUnits)
-    .where(
-      and(
-        eq(orgUnits.parentId, parentId),
-        eq(orgUnits.kind, kind),
-        eq(orgUnits.name, name),
-        eq(orgUnits.status, 'active'),
-      ),
-    );
-  return unit;
+  return firstRow(
+    db,
+    orgUnits,
+    and(
+      eq(orgUnits.parentId, parentId),
+      eq(orgUnits.kind, kind),
+      eq(orgUnits.name, name),
+      eq(orgUnits.status, 'active'),
+    ),
+  );
 }
 
 /** The filter for active units of `kind`, only those whose path starts with `underPath` when it is given. */
@@ -276,11 +267,7 @@ export async function findUnit(
   id: string,
 ): Promise<OrgUnit | undefined> {
   if (!isUuid(id)) return undefined;
-  const [unit] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.id, id), orgPolicy.scope(actor, action)));
-  return unit;
+  return firstRow(db, orgUnits, and(eq(orgUnits.id, id), orgPolicy.scope(actor, action)));
 }
 
 /** The top units of the actor's scope for `action` (or the tree's roots for a platform-wide role). */
@@ -398,14 +385,7 @@ export async function insertChildUnit(
 }
 
 /** Updates a unit found in scope; returns it as stored. */
-export async function updateUnitRow(
-  db: Db,
-  id: string,
-  set: Partial<typeof orgUnits.$inferInsert>,
-): Promise<OrgUnit | undefined> {
-  const [after] = await db.update(orgUnits).set(set).where(eq(orgUnits.id, id)).returning();
-  return after;
-}
+export const updateUnitRow = rowUpdater(orgUnits);
 
 /** Rewrites the paths of a subtree and of every scoped row in it, after a move or merge. */
 export async function repath(tx: Db, oldPrefix: string, newPrefix: string, depthDelta: number) {

@@ -1,5 +1,7 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
+import { upsertRow } from '../../platform/upsertRow';
 import type { Actor } from '../../platform/permissions';
 import { meetingsPolicy } from './participation.policy';
 import type { MeetingRow } from './participation.repository';
@@ -22,21 +24,17 @@ export async function meetingsBetween(
 }
 
 export async function feedOf(db: Db, userId: string) {
-  const [f] = await db.select().from(ptCalendarFeeds).where(eq(ptCalendarFeeds.userId, userId));
-  return f;
+  return firstRow(db, ptCalendarFeeds, eq(ptCalendarFeeds.userId, userId));
 }
 
 export async function feedByHash(db: Db, tokenHash: string) {
-  const [f] = await db.select().from(ptCalendarFeeds).where(eq(ptCalendarFeeds.tokenHash, tokenHash));
-  return f;
+  return firstRow(db, ptCalendarFeeds, eq(ptCalendarFeeds.tokenHash, tokenHash));
 }
 
 /** Sets (or replaces) a user's feed token hash; answers whether one existed before. */
 export async function upsertFeed(tx: Db, userId: string, tokenHash: string, now: Date): Promise<boolean> {
   const before = await feedOf(tx, userId);
-  await tx
-    .insert(ptCalendarFeeds)
-    .values({ userId, tokenHash, createdAt: now })
-    .onConflictDoUpdate({ target: ptCalendarFeeds.userId, set: { tokenHash, createdAt: now } });
+  const set = { tokenHash, createdAt: now };
+  await upsertRow(tx, ptCalendarFeeds, ptCalendarFeeds.userId, { userId, ...set }, set);
   return before !== undefined;
 }

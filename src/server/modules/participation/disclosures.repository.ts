@@ -1,5 +1,7 @@
 import { type SQL, and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
+import { upsertRow } from '../../platform/upsertRow';
 import { rowsOfParents } from '../../platform/rowsOfParents';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
@@ -99,11 +101,11 @@ export async function findObjection(
   disclosureId: string,
   id: string,
 ): Promise<ObjectionRow | undefined> {
-  const [o] = await db
-    .select()
-    .from(ptObjections)
-    .where(and(eq(ptObjections.id, id), eq(ptObjections.disclosureId, disclosureId)));
-  return o;
+  return firstRow(
+    db,
+    ptObjections,
+    and(eq(ptObjections.id, id), eq(ptObjections.disclosureId, disclosureId)),
+  );
 }
 
 /** Objections in the actor's scope unanswered past their 5 days. */
@@ -127,15 +129,16 @@ export async function upsertSchedule(
   tx: Db,
   row: typeof ptDisclosureSchedules.$inferInsert,
 ): Promise<ScheduleRow> {
-  const [s] = await tx
-    .insert(ptDisclosureSchedules)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [ptDisclosureSchedules.orgUnitId, ptDisclosureSchedules.kind],
-      set: { frequency: row.frequency, updatedAt: row.updatedAt },
-    })
-    .returning();
-  return s!;
+  return upsertRow(
+    tx,
+    ptDisclosureSchedules,
+    [ptDisclosureSchedules.orgUnitId, ptDisclosureSchedules.kind],
+    row,
+    {
+      frequency: row.frequency,
+      updatedAt: row.updatedAt,
+    },
+  );
 }
 
 export async function schedulesInScope(db: Db, actor: Actor): Promise<ScheduleRow[]> {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { finderInScope, rowInserter, statusMover } from '../../platform/rowAccessors';
 import { inReach } from '../../platform/inReach';
 import type { PageQuery } from '../../platform/listing';
@@ -91,11 +92,7 @@ export async function insertMotion(
 }
 
 export async function findMotion(db: Db, meetingId: string, id: string): Promise<MotionRow | undefined> {
-  const [m] = await db
-    .select()
-    .from(ptMotions)
-    .where(and(eq(ptMotions.meetingId, meetingId), eq(ptMotions.id, id)));
-  return m;
+  return firstRow(db, ptMotions, and(eq(ptMotions.meetingId, meetingId), eq(ptMotions.id, id)));
 }
 
 /** Records a tally once: 0 rows when the motion already has one. */

@@ -1,5 +1,6 @@
 import { type SQL, and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { updateRow } from '../../platform/rows';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
@@ -195,13 +196,11 @@ export function listFormats(db: Db, activeOnly: boolean) {
 }
 
 export async function findFormat(db: Db, id: string): Promise<FormatRow | undefined> {
-  const [f] = await db.select().from(ptTopicFormats).where(eq(ptTopicFormats.id, id));
-  return f;
+  return firstRow(db, ptTopicFormats, eq(ptTopicFormats.id, id));
 }
 
 export async function formatNamed(db: Db, name: string): Promise<FormatRow | undefined> {
-  const [f] = await db.select().from(ptTopicFormats).where(eq(ptTopicFormats.name, name));
-  return f;
+  return firstRow(db, ptTopicFormats, eq(ptTopicFormats.name, name));
 }
 
 export const insertFormat = rowInserter(ptTopicFormats);

@@ -2,6 +2,7 @@ import { and, like, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgColumn } from 'drizzle-orm/pg-core';
 import { type AuditedWrite, insertAudited, updateAudited } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
+import { newUnitRow } from '../../platform/newRow';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
@@ -183,16 +184,7 @@ export function registryRecords<T extends ScopedTable, D>(
       fields: Omit<T['$inferInsert'], FilledColumns>,
       audit: AuditedWrite<Row>,
     ) {
-      const id = ctx.ids();
-      const now = ctx.clock.now();
-      const values = {
-        id,
-        ...fields,
-        orgUnitId: unit.id,
-        orgPath: unit.path,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const values = { ...newUnitRow(ctx, unit, ctx.clock.now()), ...fields };
       return dto(ctx, await insertAudited(ctx, table, values as T['$inferInsert'] & typeof values, audit));
     },
     /** Updates the row `before` (found in write reach) with `set`, updated now, and its audit entry. */

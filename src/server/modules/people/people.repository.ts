@@ -2,6 +2,7 @@ import { type SQL, and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Permission } from '../../../shared/permissions';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import { type Actor, scopePaths, scopeWhere } from '../../platform/permissions';
@@ -101,16 +102,11 @@ export async function visibleLevelRow(db: Db, actor: Actor, action: PeopleAction
 /** One party level whose unit is in reach for `action`, or undefined. */
 export async function findLevelRow(db: Db, actor: Actor, action: PeopleAction, id: string) {
   if (!isUuid(id)) return undefined;
-  const [level] = await db
-    .select()
-    .from(partyOrgLevels)
-    .where(
-      and(
-        eq(partyOrgLevels.id, id),
-        peoplePolicy.scope(actor, action, unitPathSql(partyOrgLevels.orgUnitId)),
-      ),
-    );
-  return level;
+  return firstRow(
+    db,
+    partyOrgLevels,
+    and(eq(partyOrgLevels.id, id), peoplePolicy.scope(actor, action, unitPathSql(partyOrgLevels.orgUnitId))),
+  );
 }
 
 export type PartyMemberRow = typeof partyMembers.$inferSelect;

@@ -1,6 +1,7 @@
 import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import type { Actor } from '../../platform/permissions';
 import { peoplePolicy } from './people.policy';
@@ -21,11 +22,11 @@ export async function socialOrgsByIds(db: Db, ids: readonly string[]): Promise<S
 /** The social organisation with this id if it is in reach for people.read. */
 export async function socialOrgInReach(db: Db, actor: Actor, id: string): Promise<SocialOrgRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(socialOrgs)
-    .where(and(eq(socialOrgs.id, id), peoplePolicy.scope(actor, 'read', socialOrgs.orgPath)));
-  return row;
+  return firstRow(
+    db,
+    socialOrgs,
+    and(eq(socialOrgs.id, id), peoplePolicy.scope(actor, 'read', socialOrgs.orgPath)),
+  );
 }
 
 export type SocialOrgField =

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { rowUpdater } from '../../platform/rowAccessors';
 import { unitFieldSql, unitNameSql } from '../org/org.api';
 import { gridAssignments, workers } from './people.table';
 
@@ -28,14 +29,7 @@ export function gridsOfWorkers(db: Db, workerIds: string[]) {
 }
 
 /** Updates a worker found in scope. */
-export async function updateWorkerRow(
-  db: Db,
-  id: string,
-  set: Partial<typeof workers.$inferInsert>,
-): Promise<WorkerRow> {
-  const [after] = await db.update(workers).set(set).where(eq(workers.id, id)).returning();
-  return after!;
-}
+export const updateWorkerRow = rowUpdater(workers);
 
 /** Ends every grid assignment of a worker; returns the ended ones. */
 export function endAssignments(db: Db, workerId: string) {

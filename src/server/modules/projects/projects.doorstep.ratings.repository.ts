@@ -1,5 +1,6 @@
 import { and, avg, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { upsertRow } from '../../platform/upsertRow';
 import { isUuid } from '../../platform/ids';
 import { pjDoorstepProjects, pjDoorstepRatings } from './projects.table';
 import { firstRow } from '../../platform/firstRow';
@@ -37,20 +38,19 @@ export async function upsertRating(
     .from(pjDoorstepRatings)
     .where(and(eq(pjDoorstepRatings.projectId, row.projectId), eq(pjDoorstepRatings.userId, row.userId)))
     .for('update');
-  const [after] = await tx
-    .insert(pjDoorstepRatings)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [pjDoorstepRatings.projectId, pjDoorstepRatings.userId],
-      set: {
-        stars: row.stars,
-        comment: row.comment ?? null,
-        raterMasked: row.raterMasked,
-        updatedAt: row.updatedAt,
-      },
-    })
-    .returning();
-  return { before, after: after! };
+  const after = await upsertRow(
+    tx,
+    pjDoorstepRatings,
+    [pjDoorstepRatings.projectId, pjDoorstepRatings.userId],
+    row,
+    {
+      stars: row.stars,
+      comment: row.comment ?? null,
+      raterMasked: row.raterMasked,
+      updatedAt: row.updatedAt,
+    },
+  );
+  return { before, after };
 }
 
 /** A project's ratings, newest first. */

@@ -1,6 +1,7 @@
-import { type SQL, and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DoorstepListQuery } from '../../../shared/contracts/projects.doorstep';
 import type { Db } from '../../platform/db';
+import { countWhere } from '../../platform/figureQuery';
 import { rowsOfParents } from '../../platform/rowsOfParents';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
@@ -90,18 +91,16 @@ export async function countInCategory(
   category: string,
   exceptId?: string,
 ): Promise<number> {
-  const [r] = await tx
-    .select({ n: count() })
-    .from(pjDoorstepProjects)
-    .where(
-      and(
-        eq(pjDoorstepProjects.orgUnitId, orgUnitId),
-        eq(pjDoorstepProjects.year, year),
-        eq(pjDoorstepProjects.category, category),
-        exceptId ? sql`${pjDoorstepProjects.id} <> ${exceptId}` : undefined,
-      ),
-    );
-  return r?.n ?? 0;
+  return countWhere(
+    tx,
+    pjDoorstepProjects,
+    and(
+      eq(pjDoorstepProjects.orgUnitId, orgUnitId),
+      eq(pjDoorstepProjects.year, year),
+      eq(pjDoorstepProjects.category, category),
+      exceptId ? sql`${pjDoorstepProjects.id} <> ${exceptId}` : undefined,
+    ),
+  );
 }
 
 export const insertDoorstep = rowInserter(pjDoorstepProjects);

@@ -1,5 +1,8 @@
 import { and, asc, count, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
+import { countWhere } from '../../platform/figureQuery';
+import { upsertRow } from '../../platform/upsertRow';
 import { AppError } from '../../platform/errors';
 import {
   pjApplications,
@@ -42,12 +45,7 @@ export async function callEvaluationOf(db: Db, callId: string): Promise<CallEval
 
 export async function saveCallEvaluation(db: Db, row: typeof pjCallEvaluation.$inferInsert) {
   const { callId: _c, createdAt: _a, ...set } = row;
-  const [r] = await db
-    .insert(pjCallEvaluation)
-    .values(row)
-    .onConflictDoUpdate({ target: pjCallEvaluation.callId, set })
-    .returning();
-  return r!;
+  return upsertRow(db, pjCallEvaluation, pjCallEvaluation.callId, row, set);
 }
 
 /** Selected projects per subdistrict of a call. */
@@ -72,17 +70,16 @@ export async function checkSubdistrictQuota(
   const [settings] = await tx.select().from(pjCallEvaluation).where(eq(pjCallEvaluation.callId, a.callId));
   const quota = settings?.subdistrictQuotas[a.subdistrictId];
   if (quota === undefined || quota === null) return;
-  const [r] = await tx
-    .select({ n: count() })
-    .from(pjApplications)
-    .where(
-      and(
-        eq(pjApplications.callId, a.callId),
-        eq(pjApplications.subdistrictId, a.subdistrictId),
-        eq(pjApplications.state, 'selected'),
-      ),
-    );
-  if ((r?.n ?? 0) > quota)
+  const selected = await countWhere(
+    tx,
+    pjApplications,
+    and(
+      eq(pjApplications.callId, a.callId),
+      eq(pjApplications.subdistrictId, a.subdistrictId),
+      eq(pjApplications.state, 'selected'),
+    ),
+  );
+  if (selected > quota)
     throw new AppError('projects.subdistrict_quota_full', 409, {
       unit: await unitName(a.subdistrictId),
       quota,
@@ -90,8 +87,7 @@ export async function checkSubdistrictQuota(
 }
 
 export async function evaluationOf(db: Db, applicationId: string): Promise<EvaluationRow | undefined> {
-  const [r] = await db.select().from(pjEvaluations).where(eq(pjEvaluations.applicationId, applicationId));
-  return r;
+  return firstRow(db, pjEvaluations, eq(pjEvaluations.applicationId, applicationId));
 }
 
 export async function evaluationsOfCall(db: Db, callId: string): Promise<EvaluationRow[]> {
@@ -99,18 +95,12 @@ export async function evaluationsOfCall(db: Db, callId: string): Promise<Evaluat
 }
 
 export async function countEvaluations(db: Db, callId: string): Promise<number> {
-  const [r] = await db.select({ n: count() }).from(pjEvaluations).where(eq(pjEvaluations.callId, callId));
-  return r?.n ?? 0;
+  return countWhere(db, pjEvaluations, eq(pjEvaluations.callId, callId));
 }
 
 export async function upsertEvaluation(db: Db, row: typeof pjEvaluations.$inferInsert) {
   const { id: _i, applicationId: _a, createdAt: _c, createdBy: _b, ...set } = row;
-  const [r] = await db
-    .insert(pjEvaluations)
-    .values(row)
-    .onConflictDoUpdate({ target: pjEvaluations.applicationId, set })
-    .returning();
-  return r!;
+  return upsertRow(db, pjEvaluations, pjEvaluations.applicationId, row, set);
 }
 
 export function exemptionsOf(db: Db, applicationId: string): Promise<ExemptionRow[]> {

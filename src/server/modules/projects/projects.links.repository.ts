@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { upsertRow } from '../../platform/upsertRow';
 import { pjConsultationLinks, pjSealLinks } from './projects.table';
 import { firstRow } from '../../platform/firstRow';
 
@@ -20,25 +21,19 @@ export async function putConsultationLink(
   row: typeof pjConsultationLinks.$inferInsert,
 ): Promise<ConsultationLinkRow | undefined> {
   const before = await consultationLinkOf(db, row.applicationId);
-  await db
-    .insert(pjConsultationLinks)
-    .values(row)
-    .onConflictDoUpdate({
-      target: pjConsultationLinks.applicationId,
-      set: {
-        kind: row.kind,
-        recordId: row.recordId ?? null,
-        title: row.title,
-        recordDate: row.recordDate ?? null,
-        fileId: row.fileId ?? null,
-        fileName: row.fileName ?? null,
-        mime: row.mime ?? null,
-        size: row.size ?? null,
-        createdBy: row.createdBy ?? null,
-        createdByName: row.createdByName ?? null,
-        updatedAt: row.updatedAt,
-      },
-    });
+  await upsertRow(db, pjConsultationLinks, pjConsultationLinks.applicationId, row, {
+    kind: row.kind,
+    recordId: row.recordId ?? null,
+    title: row.title,
+    recordDate: row.recordDate ?? null,
+    fileId: row.fileId ?? null,
+    fileName: row.fileName ?? null,
+    mime: row.mime ?? null,
+    size: row.size ?? null,
+    createdBy: row.createdBy ?? null,
+    createdByName: row.createdByName ?? null,
+    updatedAt: row.updatedAt,
+  });
   return before;
 }
 
@@ -48,13 +43,11 @@ export async function sealLinkOf(db: Db, applicationId: string): Promise<SealLin
 
 /** The application's latest seal-log entry (a re-seal replaces the link; the log keeps every use). */
 export async function putSealLink(db: Db, row: typeof pjSealLinks.$inferInsert): Promise<void> {
-  await db
-    .insert(pjSealLinks)
-    .values(row)
-    .onConflictDoUpdate({
-      target: pjSealLinks.applicationId,
-      set: { sealUseId: row.sealUseId, sealLogNo: row.sealLogNo, at: row.at },
-    });
+  await upsertRow(db, pjSealLinks, pjSealLinks.applicationId, row, {
+    sealUseId: row.sealUseId,
+    sealLogNo: row.sealLogNo,
+    at: row.at,
+  });
 }
 
 export async function sealLinksOf(db: Db, ids: string[]): Promise<Map<string, SealLinkRow>> {

@@ -1,5 +1,6 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { countWhere } from '../../platform/figureQuery';
 import { findRowInScope } from '../../platform/findInScope';
 import { pjMilestones } from './projects.table';
 import { rowInserter, rowUpdater } from '../../platform/rowAccessors';
@@ -20,11 +21,7 @@ export function milestonesOf(db: Db, applicationId: string): Promise<MilestoneRo
 }
 
 export async function milestoneCount(db: Db, applicationId: string): Promise<number> {
-  const [r] = await db
-    .select({ n: count() })
-    .from(pjMilestones)
-    .where(eq(pjMilestones.applicationId, applicationId));
-  return r?.n ?? 0;
+  return countWhere(db, pjMilestones, eq(pjMilestones.applicationId, applicationId));
 }
 
 /** One milestone by id (the caller checks its project is in reach). */

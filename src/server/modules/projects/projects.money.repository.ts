@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { pjApplications, pjDisbursements, pjFundDisclosures, pjSpends } from './projects.table';
 import { rowInserter } from '../../platform/rowAccessors';
 import { rowsOfApplication } from './projects.childRows';
@@ -91,11 +92,7 @@ export async function selectedForBoard(db: Db, roots: string[]) {
 
 /** One spend of one project. */
 export async function findSpend(db: Db, applicationId: string, spendId: string) {
-  const [r] = await db
-    .select()
-    .from(pjSpends)
-    .where(and(eq(pjSpends.applicationId, applicationId), eq(pjSpends.id, spendId)));
-  return r;
+  return firstRow(db, pjSpends, and(eq(pjSpends.applicationId, applicationId), eq(pjSpends.id, spendId)));
 }
 
 export async function setSpendReceipt(tx: Db, spendId: string, fileId: string, mime: string, now: Date) {

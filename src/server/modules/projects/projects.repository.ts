@@ -6,6 +6,8 @@ import type {
 } from '../../../shared/contracts/projects';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
+import { countWhere } from '../../platform/figureQuery';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
@@ -105,11 +107,11 @@ export async function stateCounts(
 
 /** How many applications of the call are selected (all of them, for the quota: R-PJ-2). */
 export async function selectedCount(db: Db, callId: string): Promise<number> {
-  const [r] = await db
-    .select({ n: count() })
-    .from(pjApplications)
-    .where(and(eq(pjApplications.callId, callId), eq(pjApplications.state, 'selected')));
-  return r?.n ?? 0;
+  return countWhere(
+    db,
+    pjApplications,
+    and(eq(pjApplications.callId, callId), eq(pjApplications.state, 'selected')),
+  );
 }
 
 /** Moves the application deadline of every application of the call not yet submitted. */
@@ -141,8 +143,7 @@ export async function closeUndecided(db: Db, callId: string, now: Date): Promise
 
 /** One application by id, out of any actor's scope (the deadline sweep's escalation). */
 export async function findApplicationById(db: Db, id: string): Promise<ApplicationRow | undefined> {
-  const [row] = await db.select().from(pjApplications).where(eq(pjApplications.id, id));
-  return row;
+  return firstRow(db, pjApplications, eq(pjApplications.id, id));
 }
 
 /** The decided applications of a call (selected or not selected), for telling the applicants. */
@@ -195,11 +196,11 @@ export async function applicationOfUnit(
   callId: string,
   orgUnitId: string,
 ): Promise<ApplicationRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(pjApplications)
-    .where(and(eq(pjApplications.callId, callId), eq(pjApplications.orgUnitId, orgUnitId)));
-  return row;
+  return firstRow(
+    db,
+    pjApplications,
+    and(eq(pjApplications.callId, callId), eq(pjApplications.orgUnitId, orgUnitId)),
+  );
 }
 
 /** What waits for the actor: their own step in the procedure, each in the scope of its permission. */

@@ -22,6 +22,7 @@ import type {
 } from '../../../shared/contracts/projects';
 import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import type { ActorCtx } from '../../platform/context';
+import { newUnitRow } from '../../platform/newRow';
 import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
@@ -175,9 +176,7 @@ export async function createCall(ctx: ActorCtx, input: CreateCallBody): Promise<
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const created = await insertCall(tx, {
-      id: ctx.ids(),
-      orgUnitId: issuer.id,
-      orgPath: issuer.path,
+      ...newUnitRow(ctx, issuer, now),
       year: input.year,
       title: input.title,
       status: 'draft',
@@ -194,8 +193,6 @@ export async function createCall(ctx: ActorCtx, input: CreateCallBody): Promise<
       scopeUnitIds: [...new Set(input.scopeUnitIds)],
       notes: input.notes ?? null,
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     });
     await auditCall(tx, ctx, 'projects.call.create', created.id, created, {
       after: { year: created.year, title: created.title, quota: created.quota },
@@ -499,11 +496,9 @@ export async function createApplication(
   const content = contentOf(call, fields);
   const row = await ctx.db.transaction(async (tx) => {
     const created = await insertApplication(tx, {
-      id: ctx.ids(),
+      ...newUnitRow(ctx, unit, now),
       number: await nextApplicationNumber(tx, call.year),
       callId: call.id,
-      orgUnitId: unit.id,
-      orgPath: unit.path,
       subdistrictId: subdistrict.id,
       ...content,
       type: fields.type,
@@ -515,8 +510,6 @@ export async function createApplication(
       state: 'draft',
       submitDueAt: dueAt,
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     });
     await insertEvent(tx, {
       id: ctx.ids(),

@@ -5,6 +5,7 @@
 import { type SQL, and, eq, ilike, inArray, isNull, like, lt, lte, sql } from 'drizzle-orm';
 import type { Permission } from '../../../shared/permissions';
 import { type Db, rowsOf } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { type Actor, scopeWhere } from '../../platform/permissions';
 import { unitFieldSql, unitNameSql } from '../org/org.api';
 import { residents } from './residents.table';
@@ -23,17 +24,11 @@ export async function liveResidentInScope(
   permission: Permission,
   id: string,
 ): Promise<ResidentRow | undefined> {
-  const [r] = await db
-    .select()
-    .from(residents)
-    .where(
-      and(
-        eq(residents.id, id),
-        isNull(residents.deletedAt),
-        scopeWhere(actor, permission, residents.orgPath),
-      ),
-    );
-  return r;
+  return firstRow(
+    db,
+    residents,
+    and(eq(residents.id, id), isNull(residents.deletedAt), scopeWhere(actor, permission, residents.orgPath)),
+  );
 }
 
 /** A live resident by id, anywhere (for checks the caller scopes itself), with its org path. */

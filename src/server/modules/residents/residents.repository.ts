@@ -3,6 +3,7 @@ import type { ResidentListQuery } from '../../../shared/contracts/residents';
 import { idNumberProblem, isValidMobile } from '../../../shared/validation/codes';
 import type { Pii } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
@@ -28,11 +29,7 @@ export async function findResident(
   id: string,
 ): Promise<ResidentRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [r] = await db
-    .select()
-    .from(residents)
-    .where(and(eq(residents.id, id), live, residentsPolicy.scope(actor, action)));
-  return r;
+  return firstRow(db, residents, and(eq(residents.id, id), live, residentsPolicy.scope(actor, action)));
 }
 
 /** The filters of the residents list, as SQL; `unitPath` is a unit the caller found in scope. */

@@ -1,6 +1,7 @@
 import { type SQL, and, asc, desc, eq, ilike, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
+import { countWhere } from '../../platform/figureQuery';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
@@ -224,10 +225,7 @@ export async function listSubmissionRows(
       sql`${srSubmissions.state} in ('draft', 'returned') and (select c.due_at from ${srCycles} c where c.id = ${srSubmissions.cycleId}) <= ${now}`,
     );
   const cond = and(...where);
-  const [{ n } = { n: 0 }] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(srSubmissions)
-    .where(cond);
+  const n = await countWhere(db, srSubmissions, cond);
   const dueSql = sql`(select c.due_at from ${srCycles} c where c.id = ${srSubmissions.cycleId})`;
   const items = await db
     .select(submissionSelect())

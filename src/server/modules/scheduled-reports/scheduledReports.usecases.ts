@@ -21,6 +21,7 @@ import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
 import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
+import { newUnitRow } from '../../platform/newRow';
 import type { Db } from '../../platform/db';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
@@ -310,14 +311,10 @@ export async function openCycles(ctx: UseCaseCtx): Promise<number> {
         await insertSubmissions(
           tx,
           units.map((u) => ({
-            id: ctx.ids(),
+            ...newUnitRow(ctx, u, now),
             cycleId: cycle.id,
             templateId: t.id,
-            orgUnitId: u.id,
-            orgPath: u.path,
             state: 'draft',
-            createdAt: now,
-            updatedAt: now,
           })),
         );
         const [receiver] = await unitsByIds(tx, [t.orgUnitId]);

@@ -6,6 +6,7 @@ import type { DutySlotBody, MyDutyLogBody, StationBody } from '../../../shared/c
 import { audited } from '../../platform/auditedEntity';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
+import { countWhere } from '../../platform/figureQuery';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import { communityDtos, communityFilter, communityFor, insertCommunityRow } from './services.common';
@@ -181,12 +182,9 @@ function dutyLogDto(r: DutyLogRow) {
 
 export async function deleteSlot(ctx: ActorCtx, id: string) {
   const slot = await findSlot(ctx, id, 'write');
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: count() })
-    .from(svcDutyLogs)
-    .where(eq(svcDutyLogs.slotId, id));
   // A slot with logs is a record of what happened: it stays.
-  if (n > 0) throw new AppError('services.slot_has_logs', 409);
+  if ((await countWhere(ctx.db, svcDutyLogs, eq(svcDutyLogs.slotId, id))) > 0)
+    throw new AppError('services.slot_has_logs', 409);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(svcDutySlots).where(eq(svcDutySlots.id, id));
     await auditSlot(tx, ctx, 'services.duty_slot_delete', id, slot, {

@@ -20,6 +20,8 @@ import { auditLog } from '../../platform/audit.table';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskAddress, maskPhone } from '../../platform/crypto';
 import { type Db, isUniqueViolation, rowsOf } from '../../platform/db';
+import { countWhere } from '../../platform/figureQuery';
+import { upsertRow } from '../../platform/upsertRow';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { type Prepared, sweepWorkflow, transition } from '../../platform/workflow';
 import { type StatusStep, statusStepColumns } from '../../platform/workflowEvents';
@@ -312,16 +314,15 @@ async function placeOrder(ctx: ActorCtx, input: OrderBody) {
     // Capacity: orders open at once for the project, counted under a lock on the project row.
     if (project?.capacity) {
       await tx.execute(sql`select 1 from svc_projects where id = ${project.id} for update`);
-      const [{ n } = { n: 0 }] = await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(svcOrders)
-        .where(
-          and(
-            eq(svcOrders.projectId, project.id),
-            inArray(svcOrders.status, ['ordered', 'dispatched', 'accepted', 'in_service', 'served']),
-          ),
-        );
-      if (n >= project.capacity)
+      const open = await countWhere(
+        tx,
+        svcOrders,
+        and(
+          eq(svcOrders.projectId, project.id),
+          inArray(svcOrders.status, ['ordered', 'dispatched', 'accepted', 'in_service', 'served']),
+        ),
+      );
+      if (open >= project.capacity)
         throw new AppError('services.project_full', 409, { capacity: project.capacity });
     }
     const seq = rowsOf<{ n: string | number }>(
@@ -930,13 +931,8 @@ export async function putSettings(ctx: ActorCtx, communityId: string, body: { ac
   const before = await acceptTimeoutHours(ctx.db, community.id);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(svcSettings)
-      .values({ orgUnitId: community.id, acceptTimeoutHours: body.acceptTimeoutHours, updatedAt: now })
-      .onConflictDoUpdate({
-        target: svcSettings.orgUnitId,
-        set: { acceptTimeoutHours: body.acceptTimeoutHours, updatedAt: now },
-      });
+    const set = { acceptTimeoutHours: body.acceptTimeoutHours, updatedAt: now };
+    await upsertRow(tx, svcSettings, svcSettings.orgUnitId, { orgUnitId: community.id, ...set }, set);
     await writeAudit(tx, ctx, {
       action: 'services.settings',
       entityType: 'svc_settings',

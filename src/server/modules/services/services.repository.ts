@@ -6,6 +6,7 @@ import type {
   ResourceListQuery,
 } from '../../../shared/contracts/services';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { findRowInScope } from '../../platform/findInScope';
 import { isUuid } from '../../platform/ids';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
@@ -135,18 +136,13 @@ export function listProjectRows(
  */
 export async function projectToOrder(db: Db, id: string): Promise<ProjectRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [row] = await db.select().from(svcProjects).where(eq(svcProjects.id, id));
-  return row;
+  return firstRow(db, svcProjects, eq(svcProjects.id, id));
 }
 
 /** A need of a community the caller dispatches for (found in scope), for the order that answers it. */
 export async function needOfCommunity(db: Db, communityId: string, id: string): Promise<NeedRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(svcNeeds)
-    .where(and(eq(svcNeeds.id, id), eq(svcNeeds.communityId, communityId)));
-  return row;
+  return firstRow(db, svcNeeds, and(eq(svcNeeds.id, id), eq(svcNeeds.communityId, communityId)));
 }
 
 // ---------------------------------------------------------------- duty rota
@@ -157,8 +153,7 @@ export async function needOfCommunity(db: Db, communityId: string, id: string): 
  */
 export async function stationById(db: Db, id: string): Promise<StationRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [row] = await db.select().from(svcStations).where(eq(svcStations.id, id));
-  return row;
+  return firstRow(db, svcStations, eq(svcStations.id, id));
 }
 
 export const findStationRow = finderInScope(stationsPolicy, svcStations);

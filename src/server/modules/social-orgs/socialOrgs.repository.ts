@@ -1,6 +1,9 @@
 import { type SQL, and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
+import { rowInserter } from '../../platform/rowAccessors';
+import { firstRow } from '../../platform/firstRow';
+import { upsertRow } from '../../platform/upsertRow';
 import { isUuid } from '../../platform/ids';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
@@ -175,10 +178,7 @@ export function membersOf(db: Db, orgId: string, pq: PageQuery) {
   });
 }
 
-export async function insertMember(tx: Db, row: typeof soMembers.$inferInsert) {
-  const [m] = await tx.insert(soMembers).values(row).returning();
-  return m!;
-}
+export const insertMember = rowInserter(soMembers);
 
 export async function removeMember(tx: Db, orgId: string, id: string, at: Date) {
   if (!isUuid(id)) return undefined;
@@ -228,8 +228,7 @@ export async function removeStationWorker(tx: Db, stationId: string, workerId: s
   return r.length > 0;
 }
 export async function stationOfUnit(db: Db, unitId: string) {
-  const [s] = await db.select().from(soStations).where(eq(soStations.orgUnitId, unitId));
-  return s;
+  return firstRow(db, soStations, eq(soStations.orgUnitId, unitId));
 }
 export const stationOrder = () => [asc(soStations.orgPath), asc(soStations.id)];
 
@@ -240,8 +239,7 @@ export const roundOrder = () => [desc(soRounds.year), desc(soRounds.createdAt), 
 /** Rounds an organisation at `orgPath` may apply to: open, issued by a unit above it. */
 export async function roundForProposal(db: Db, id: string) {
   if (!isUuid(id)) return undefined;
-  const [r] = await db.select().from(soRounds).where(eq(soRounds.id, id));
-  return r;
+  return firstRow(db, soRounds, eq(soRounds.id, id));
 }
 
 export async function roundStats(db: Db, roundIds: readonly string[]) {
@@ -266,11 +264,7 @@ export function proposalReach(actor: Actor, action: SoAction) {
 
 export async function findProposal(db: Db, actor: Actor, id: string) {
   if (!isUuid(id)) return undefined;
-  const [p] = await db
-    .select()
-    .from(soProposals)
-    .where(and(eq(soProposals.id, id), proposalReach(actor, 'read')));
-  return p;
+  return firstRow(db, soProposals, and(eq(soProposals.id, id), proposalReach(actor, 'read')));
 }
 
 export function listProposalRows(
@@ -301,10 +295,7 @@ export function listProposalRows(
   });
 }
 
-export async function insertProposal(tx: Db, row: typeof soProposals.$inferInsert) {
-  const [p] = await tx.insert(soProposals).values(row).returning();
-  return p!;
-}
+export const insertProposal = rowInserter(soProposals);
 
 export async function scoresOf(db: Db, proposalIds: readonly string[]) {
   if (!proposalIds.length) return [];
@@ -316,15 +307,11 @@ export async function scoresOf(db: Db, proposalIds: readonly string[]) {
 }
 
 export async function upsertScore(tx: Db, row: typeof soProposalScores.$inferInsert) {
-  const [s] = await tx
-    .insert(soProposalScores)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [soProposalScores.proposalId, soProposalScores.reviewerId],
-      set: { score: row.score, comment: row.comment, createdAt: row.createdAt },
-    })
-    .returning();
-  return s!;
+  return upsertRow(tx, soProposalScores, [soProposalScores.proposalId, soProposalScores.reviewerId], row, {
+    score: row.score,
+    comment: row.comment,
+    createdAt: row.createdAt,
+  });
 }
 
 export async function insertProposalEvent(tx: Db, row: typeof soProposalEvents.$inferInsert) {
@@ -368,10 +355,7 @@ export function flowsOf(db: Db, fundId: string, pq: PageQuery) {
   });
 }
 
-export async function insertFlow(tx: Db, row: typeof soFundFlows.$inferInsert) {
-  const [f] = await tx.insert(soFundFlows).values(row).returning();
-  return f!;
-}
+export const insertFlow = rowInserter(soFundFlows);
 
 /** Funds a resident may read (the units above their home). */
 export function boardFunds(db: Db, actor: Actor) {
@@ -396,10 +380,7 @@ export function contractItems(db: Db, contractIds: readonly string[]) {
     .orderBy(asc(soContractItems.kind), asc(soContractItems.dueOn), asc(soContractItems.createdAt));
 }
 
-export async function insertContractItem(tx: Db, row: typeof soContractItems.$inferInsert) {
-  const [i] = await tx.insert(soContractItems).values(row).returning();
-  return i!;
-}
+export const insertContractItem = rowInserter(soContractItems);
 
 export async function updateContractItem(
   tx: Db,

@@ -1,6 +1,7 @@
 import { type SQL, and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Answers } from '../../../shared/contracts/surveys';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { rowInserter, statusMover } from '../../platform/rowAccessors';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
@@ -137,11 +138,7 @@ export async function findResidentSurvey(
   homePaths: readonly string[],
   id: string,
 ): Promise<SurveyRow | undefined> {
-  const [s] = await db
-    .select()
-    .from(svSurveys)
-    .where(and(eq(svSurveys.id, id), residentScope(homePaths)));
-  return s;
+  return firstRow(db, svSurveys, and(eq(svSurveys.id, id), residentScope(homePaths)));
 }
 
 /** The surveys distributed to the resident's home, open ones first. */

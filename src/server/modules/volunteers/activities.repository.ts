@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { ActivityListQuery } from '../../../shared/contracts/volunteers';
 import { type Db, rowsOf } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
-import { finderInScope, rowInserter } from '../../platform/rowAccessors';
+import { finderInScope, rowInserter, rowUpdater } from '../../platform/rowAccessors';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
 import { type VolunteerAction, volunteersPolicy } from './volunteers.policy';
@@ -123,8 +124,6 @@ export async function insertCertificate(
 
 // ─── Activities, sign-ups (of activities the caller found in scope) ──────────────────────────────
 
-type NewActivity = typeof volunteerActivities.$inferInsert;
-
 /** An activity's sign-ups, oldest first, with the volunteer's name and kind. */
 export function signupRowsOf(db: Db, activityId: string) {
   return db
@@ -170,14 +169,7 @@ export async function teamRowById(db: Db, teamId: string): Promise<{ id: string;
 
 export const insertActivity = rowInserter(volunteerActivities);
 
-export async function updateActivityRow(db: Db, id: string, set: Partial<NewActivity>): Promise<ActivityRow> {
-  const [row] = await db
-    .update(volunteerActivities)
-    .set(set)
-    .where(eq(volunteerActivities.id, id))
-    .returning();
-  return row!;
-}
+export const updateActivityRow = rowUpdater(volunteerActivities);
 
 /** A volunteer's sign-up to an activity, locked `for update`, if any. */
 export async function lockSignup(db: Db, activityId: string, volunteerId: string) {
@@ -235,11 +227,11 @@ export async function attendanceOf(db: Db, activityId: string, volunteerId: stri
 
 /** A volunteer's sign-up to an activity (unlocked), if any. */
 export async function signupOf(db: Db, activityId: string, volunteerId: string) {
-  const [signup] = await db
-    .select()
-    .from(volunteerSignups)
-    .where(and(eq(volunteerSignups.activityId, activityId), eq(volunteerSignups.volunteerId, volunteerId)));
-  return signup;
+  return firstRow(
+    db,
+    volunteerSignups,
+    and(eq(volunteerSignups.activityId, activityId), eq(volunteerSignups.volunteerId, volunteerId)),
+  );
 }
 
 /** Gives a seat back. */

@@ -2,6 +2,8 @@ import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { VolunteerListQuery } from '../../../shared/contracts/volunteers';
 import { type Db, rowsOf } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
+import { upsertRow } from '../../platform/upsertRow';
 import { isUuid } from '../../platform/ids';
 import { finderInScope, rowInserter, rowUpdater, versionedUpdater } from '../../platform/rowAccessors';
 import { type Page, listPage } from '../../platform/listing';
@@ -55,8 +57,7 @@ export function listVolunteerRows(
 /** A volunteer by id in any scope and status (for other modules, through volunteers.api.ts). */
 export async function volunteerRowById(db: Db, id: string): Promise<VolunteerRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [v] = await db.select().from(volunteers).where(eq(volunteers.id, id));
-  return v;
+  return firstRow(db, volunteers, eq(volunteers.id, id));
 }
 
 /** An active volunteer by id; with `scope`, only one in reach for that action. */
@@ -66,26 +67,20 @@ export async function activeVolunteerRow(
   scope?: { actor: Actor; action: VolunteerAction | undefined },
 ): Promise<VolunteerRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [v] = await db
-    .select()
-    .from(volunteers)
-    .where(
-      and(
-        eq(volunteers.id, id),
-        eq(volunteers.status, 'active'),
-        scope ? (scope.action ? volunteersPolicy.scope(scope.actor, scope.action) : sql`false`) : undefined,
-      ),
-    );
-  return v;
+  return firstRow(
+    db,
+    volunteers,
+    and(
+      eq(volunteers.id, id),
+      eq(volunteers.status, 'active'),
+      scope ? (scope.action ? volunteersPolicy.scope(scope.actor, scope.action) : sql`false`) : undefined,
+    ),
+  );
 }
 
 /** The active volunteer record a login acts as (volunteers.user_id), if any. */
 export async function activeVolunteerRowOfUser(db: Db, userId: string): Promise<VolunteerRow | undefined> {
-  const [v] = await db
-    .select()
-    .from(volunteers)
-    .where(and(eq(volunteers.userId, userId), eq(volunteers.status, 'active')));
-  return v;
+  return firstRow(db, volunteers, and(eq(volunteers.userId, userId), eq(volunteers.status, 'active')));
 }
 
 /** A team in reach for `action`, or undefined. */
@@ -245,8 +240,7 @@ export function teamMemberRows(db: Db, teamId: string) {
 
 /** The volunteer record linked to a login (any status), if any. */
 export async function volunteerRowOfUser(db: Db, userId: string): Promise<VolunteerRow | undefined> {
-  const [row] = await db.select().from(volunteers).where(eq(volunteers.userId, userId));
-  return row;
+  return firstRow(db, volunteers, eq(volunteers.userId, userId));
 }
 
 /** The staff-set flags of these communities (R-ORG-4). */
@@ -282,10 +276,7 @@ export async function putCommunityFlag(db: Db, values: typeof volunteerCommunity
     .select()
     .from(volunteerCommunityFlags)
     .where(eq(volunteerCommunityFlags.orgUnitId, values.orgUnitId));
-  await db
-    .insert(volunteerCommunityFlags)
-    .values(values)
-    .onConflictDoUpdate({ target: volunteerCommunityFlags.orgUnitId, set: values });
+  await upsertRow(db, volunteerCommunityFlags, volunteerCommunityFlags.orgUnitId, values, values);
   return before;
 }
 

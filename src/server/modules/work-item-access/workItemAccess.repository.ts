@@ -2,6 +2,7 @@ import { type SQL, and, desc, eq, ilike, inArray, isNotNull, lt, sql } from 'dri
 import { chinaDate } from '../../../shared/chinaTime';
 import type { ApplicationQuery, ItemQuery, RefusalQuery } from '../../../shared/contracts/workItemAccess';
 import type { Db } from '../../platform/db';
+import { countWhere } from '../../platform/figureQuery';
 import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
 import { type Page, listPage } from '../../platform/listing';
@@ -50,11 +51,8 @@ export function listApplicationRows(
 export const insertApplication = rowInserter(wiaApplications);
 
 export async function nextNumber(db: Db, year: string): Promise<string> {
-  const [r] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(wiaApplications)
-    .where(sql`${wiaApplications.number} like ${`ZR${year}-%`}`);
-  return `ZR${year}-${String((r?.n ?? 0) + 1).padStart(4, '0')}`;
+  const n = await countWhere(db, wiaApplications, sql`${wiaApplications.number} like ${`ZR${year}-%`}`);
+  return `ZR${year}-${String(n + 1).padStart(4, '0')}`;
 }
 
 export async function markOverdue(db: Db, id: string, now: Date): Promise<void> {

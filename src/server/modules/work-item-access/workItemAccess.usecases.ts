@@ -18,6 +18,7 @@ import { auditedWrite } from '../../platform/auditedRows';
 import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import { calendarFor, createCalendarRules, loadOverrides } from '../../platform/calendar';
 import type { ActorCtx } from '../../platform/context';
+import { newUnitRow } from '../../platform/newRow';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import { availableActions, transition } from '../../platform/workflow';
@@ -121,10 +122,8 @@ export async function apply(ctx: ActorCtx, body: ApplyBody): Promise<WiaDetailDt
     : createCalendarRules(await loadOverrides(ctx.db)).workingDeadline(now, DECISION_WORKING_DAYS);
   const row = await ctx.db.transaction(async (tx) => {
     const a = await insertApplication(tx, {
-      id: ctx.ids(),
+      ...newUnitRow(ctx, unit, now),
       number: await nextNumber(tx, chinaDate(now).slice(0, 4)),
-      orgUnitId: unit.id,
-      orgPath: unit.path,
       department: body.department,
       contactName: body.contactName ?? null,
       item: body.item,
@@ -141,8 +140,6 @@ export async function apply(ctx: ActorCtx, body: ApplyBody): Promise<WiaDetailDt
       dueEstimated: due?.estimated ?? false,
       decidedAt: exempt ? now : null,
       createdBy: ctx.actor.userId,
-      createdAt: now,
-      updatedAt: now,
     });
     await insertEvent(tx, {
       id: ctx.ids(),

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-or
 import type { WorkOrderListQuery } from '../../../shared/contracts/workOrders';
 import { OPEN_STATUSES, type WoStatus } from '../../../shared/contracts/workOrderMachine';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
@@ -24,8 +25,7 @@ export const findOrderRow = finderInScope(workOrdersPolicy, workOrders);
 /** An attachment by id (undefined for an id that is not a UUID); its order decides who may open it. */
 export async function findAttachment(db: Db, id: string) {
   if (!isUuid(id)) return undefined;
-  const [a] = await db.select().from(woAttachments).where(eq(woAttachments.id, id));
-  return a;
+  return firstRow(db, woAttachments, eq(woAttachments.id, id));
 }
 
 /** The order of each of the given attachments that exist (null: uploaded, not attached yet). */
@@ -50,8 +50,7 @@ export function orderEventRows(db: Db, orderId: string) {
  * tracking token or the requester's login (and answers 404 when neither matches).
  */
 export async function orderByNumberForRequester(db: Db, number: string): Promise<OrderRow | undefined> {
-  const [o] = await db.select().from(workOrders).where(eq(workOrders.number, number.toUpperCase()));
-  return o;
+  return firstRow(db, workOrders, eq(workOrders.number, number.toUpperCase()));
 }
 
 /** The timeline, called departments and follow-ups of an order found in scope. */

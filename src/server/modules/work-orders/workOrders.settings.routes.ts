@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { woSettingsBody, woSettingsView } from '../../../shared/contracts/workOrderSettings';
 import { writeAudit } from '../../platform/audit';
+import { upsertRow } from '../../platform/upsertRow';
 import { routeKit } from '../../platform/routeKit';
 import { type ActorCtx, actorCtxOf } from '../../platform/context';
 import { access } from '../../platform/access';
@@ -68,13 +69,8 @@ export const workOrderSettingsModule = defineModule({
         const now = ctx.clock.now();
         await ctx.db.transaction(async (tx) => {
           const [before] = await tx.select().from(woSettings).where(eq(woSettings.orgUnitId, unit.id));
-          await tx
-            .insert(woSettings)
-            .values({ orgUnitId: unit.id, settings: req.body, updatedAt: now })
-            .onConflictDoUpdate({
-              target: woSettings.orgUnitId,
-              set: { settings: req.body, updatedAt: now },
-            });
+          const set = { settings: req.body, updatedAt: now };
+          await upsertRow(tx, woSettings, woSettings.orgUnitId, { orgUnitId: unit.id, ...set }, set);
           await writeAudit(tx, ctx, {
             action: 'work_orders.settings',
             entityType: 'org_unit',
