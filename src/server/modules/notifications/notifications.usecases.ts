@@ -13,6 +13,7 @@ import type {
 import type { Locale } from '../../../shared/i18n/errors';
 import { type NotificationEvent, renderNotification } from '../../../shared/i18n/notifications';
 import type { Permission } from '../../../shared/permissions';
+import { MOBILE_NUMBER } from '../../../shared/validation/codes';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
 import { auditRecord } from '../../platform/recordAudit';
@@ -299,7 +300,6 @@ export async function getChannels(ctx: ActorCtx) {
   return { channels, available: avail };
 }
 
-const PHONE = /^1[3-9]\d{9}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const maskEmail = (e: string) => {
   const [name, host] = e.split('@');
@@ -313,7 +313,7 @@ export async function setChannel(ctx: ActorCtx, channel: UserChannel, body: SetC
   if (body.target !== undefined) {
     const t =
       channel === 'sms' ? body.target.replace(/[\s-]/g, '').replace(/^\+?86/, '') : body.target.toLowerCase();
-    if (!(channel === 'sms' ? PHONE : EMAIL).test(t))
+    if (!(channel === 'sms' ? MOBILE_NUMBER : EMAIL).test(t))
       throw invalidField('target', 'notifications.bad_target');
     targetEnc = ctx.pii.encrypt(t);
     targetMasked = channel === 'sms' ? maskPhone(t) : maskEmail(t);
