@@ -101,13 +101,6 @@ export async function lockVersion(db: Db, id: string, at: Date) {
     .where(and(eq(asFrameworkVersions.id, id), sql`${asFrameworkVersions.lockedAt} is null`));
 }
 
-export async function setNodeEvidence(db: Db, versionId: string, nodeId: string, evidence: string[]) {
-  await db
-    .update(asNodes)
-    .set({ evidence })
-    .where(and(eq(asNodes.versionId, versionId), eq(asNodes.id, nodeId)));
-}
-
 // ---------------------------------------------------------------- rounds
 
 export async function findRound(

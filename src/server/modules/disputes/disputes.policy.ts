@@ -1,4 +1,4 @@
-import { type SQL, inArray, or, sql } from 'drizzle-orm';
+import { type SQL, inArray, sql } from 'drizzle-orm';
 import { DS_TRANSITIONS, type DsAction } from '../../../shared/contracts/disputes';
 import { type Policy, definePolicy } from '../../platform/policy';
 import { onOrgPath } from '../../platform/policyPaths';
@@ -79,8 +79,6 @@ export function bodyServes(body: { orgPath: string }, d: { orgPath: string }): b
 export const configPolicy: Policy<'read' | 'configure', unknown> = definePolicy({
   permissions: { read: 'disputes.read', configure: 'disputes.configure' },
 });
-
-export const anyScope = (...parts: SQL[]) => or(...parts)!;
 
 /** Joint meetings (R-DS-3): read in scope; the centre (disputes.dispatch) records them. */
 export const meetingsPolicy: Policy<'read' | 'write', { orgPath: string }> = definePolicy({

@@ -18,7 +18,6 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type Db, rowsOf } from '../../platform/db';
 import { upsertRow } from '../../platform/upsertRow';
 import { findRowInScope } from '../../platform/findInScope';
-import { firstRow } from '../../platform/firstRow';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { finderInScope, rowInserter, rowUpdater } from '../../platform/rowAccessors';
@@ -94,10 +93,6 @@ export function findDispute(
   id: string,
 ): Promise<DisputeRow | undefined> {
   return findRowInScope(db, dsDisputes, id, disputeScope(actor, action));
-}
-
-export function disputeById(db: Db, id: string): Promise<DisputeRow | undefined> {
-  return firstRow(db, dsDisputes, eq(dsDisputes.id, id));
 }
 
 function listWhere(actor: Actor, q: Omit<DisputeListQuery, 'page' | 'pageSize'>, now: Date): SQL | undefined {

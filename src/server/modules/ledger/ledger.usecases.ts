@@ -70,11 +70,6 @@ const auditDesignee = audited('ledger_designee');
 
 // ─── Ownership and scope ──────────────────────────────────────────────────────────────────────────
 
-/** The volunteer records the logged-in user acts as (volunteers.user_id). */
-export async function myVolunteerIds(db: Db, userId: string): Promise<string[]> {
-  return (await myVolunteers(db, userId)).map((r) => r.id);
-}
-
 /** The account as the policy sees it: with whether the actor holds it (for `own`). */
 async function recordOf(ctx: ActorCtx, acc: LockedAccount): Promise<AccountRecord> {
   const heldByActor =

@@ -487,8 +487,3 @@ export async function addCorrection(
     return { row: m, action: 'participation.meeting.correct', after: { correctionId: c.id, text: c.text } };
   });
 }
-
-/** What the minutes PDF needs (read scope). */
-export async function meetingForMinutes(ctx: ActorCtx, id: string, loc: Locale) {
-  return getMeeting(ctx, id, loc);
-}

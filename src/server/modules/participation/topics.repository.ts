@@ -20,7 +20,6 @@ import {
 
 /** Queries of deliberation topics, their steps, participants and residents' engagement. */
 export type TopicRow = typeof ptTopics.$inferSelect;
-export type TopicEventRow = typeof ptTopicEvents.$inferSelect;
 export type FormatRow = typeof ptTopicFormats.$inferSelect;
 
 export const insertTopic = rowInserter(ptTopics);

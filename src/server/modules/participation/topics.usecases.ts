@@ -2,8 +2,6 @@ import { maskName } from './participation.names';
 import { activeUnitFor, filterPath, listUnder, unitNamesOf } from './participation.units';
 import type { z } from 'zod';
 import {
-  PARTICIPANT_KIND_NAMES,
-  type ParticipantKind,
   RESIDENT_STAGE_NAMES,
   TOPIC_LEVELS,
   TOPIC_LEVEL_NAMES,
@@ -524,9 +522,6 @@ export async function candidates(ctx: ActorCtx, id: string, q: z.infer<typeof ca
   const rows = await registryCandidates(ctx.db, q.kind, unit.path, q.q);
   return { items: rows.map((r) => ({ id: r.id, name: r.name, detail: null })) };
 }
-
-export const participantKindName = (k: string, loc: Locale) =>
-  PARTICIPANT_KIND_NAMES[k as ParticipantKind]?.[loc] ?? k;
 
 // ---- formats: configurable labels (居民说事, 民情恳谈 …)
 

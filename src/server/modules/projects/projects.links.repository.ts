@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { upsertRow } from '../../platform/upsertRow';
 import { pjConsultationLinks, pjSealLinks } from './projects.table';
@@ -48,12 +48,6 @@ export async function putSealLink(db: Db, row: typeof pjSealLinks.$inferInsert):
     sealLogNo: row.sealLogNo,
     at: row.at,
   });
-}
-
-export async function sealLinksOf(db: Db, ids: string[]): Promise<Map<string, SealLinkRow>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select().from(pjSealLinks).where(inArray(pjSealLinks.applicationId, ids));
-  return new Map(rows.map((r) => [r.applicationId, r]));
 }
 
 /** Whether the application has a consultation record (the send guard, R-PJ-2). */

@@ -1,7 +1,7 @@
 import { type SQL, and, ne, or, sql } from 'drizzle-orm';
 import { type Policy, definePolicy } from '../../platform/policy';
 import { onOrgPath } from '../../platform/policyPaths';
-import { type Actor, can, inScope, scopePaths, scopeWhere } from '../../platform/permissions';
+import { type Actor, can, scopePaths, scopeWhere } from '../../platform/permissions';
 import { pjApplications, pjAssignments, pjCallEvaluation, pjCalls } from './projects.table';
 
 /**
@@ -48,13 +48,6 @@ export function callReadScope(actor: Actor): SQL {
     scopeWhere(actor, 'projects.read', pjCalls.orgPath),
     and(ne(pjCalls.status, 'draft'), or(...above)),
   )!;
-}
-
-/** Whether the actor may read this call (the same rule as `callReadScope`, on a loaded row). */
-export function canReadCall(actor: Actor, call: CallRecord): boolean {
-  if (inScope(actor, 'projects.read', call.orgPath)) return true;
-  if (call.status === 'draft') return false;
-  return scopePaths(actor, 'projects.read').some((root) => root.startsWith(call.orgPath));
 }
 
 /**

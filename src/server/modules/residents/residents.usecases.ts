@@ -85,11 +85,6 @@ export function sealSpecialGroups(pii: Pii, tags: readonly string[]) {
   };
 }
 
-/** The blind index of one tag, for filters and counts that never decrypt. */
-export function specialGroupHash(pii: Pii, tag: SpecialGroupTag): string {
-  return pii.blindIndex('special_group', tag);
-}
-
 /** The clear tags of a row: only for an audited reveal or full export. */
 export function openSpecialGroups(pii: Pii, r: Pick<ResidentRow, 'specialGroupsEnc'>): SpecialGroupTag[] {
   return r.specialGroupsEnc ? (JSON.parse(pii.decrypt(r.specialGroupsEnc)) as SpecialGroupTag[]) : [];

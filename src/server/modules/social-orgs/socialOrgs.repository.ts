@@ -35,9 +35,7 @@ export type RoundRow = typeof soRounds.$inferSelect;
 export type ProposalRow = typeof soProposals.$inferSelect;
 export type ScoreRow = typeof soProposalScores.$inferSelect;
 export type FundRow = typeof soFunds.$inferSelect;
-export type FlowRow = typeof soFundFlows.$inferSelect;
 export type ContractRow = typeof soContracts.$inferSelect;
-export type ContractItemRow = typeof soContractItems.$inferSelect;
 export type LinkRow = typeof soLinks.$inferSelect;
 
 type PathTable = PgTable & { id: AnyPgColumn; orgPath: AnyPgColumn };
@@ -122,12 +120,6 @@ export async function updateRow<K extends TableKey>(tx: Db, key: K, id: string, 
 }
 
 // ---- registry
-
-export function profilesByIds(db: Db, ids: readonly string[]): Promise<ProfileRow[]> {
-  const valid = ids.filter(isUuid);
-  if (!valid.length) return Promise.resolve([]);
-  return db.select().from(soProfiles).where(inArray(soProfiles.id, valid));
-}
 
 export function profileListOrder(): (PgColumn | SQL)[] {
   return [asc(socialOrgFieldSql(soProfiles.id, 'name')), asc(soProfiles.id)];

@@ -1,4 +1,4 @@
-import { type SQL, and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Answers } from '../../../shared/contracts/surveys';
 import type { Db } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
@@ -219,21 +219,4 @@ export async function answersUnder(
     .where(
       and(inArray(svResponses.surveyId, [...surveyIds]), sql`${svResponses.orgPath} like ${`${orgPath}%`}`),
     );
-}
-
-/** Published surveys in the actor's scope closing between the two instants (workbench). */
-export async function closingBetween(db: Db, actor: Actor, from: Date, to: Date): Promise<SurveyRow[]> {
-  return db
-    .select()
-    .from(svSurveys)
-    .where(
-      and(
-        staffScope(actor, 'read'),
-        eq(svSurveys.status, 'published'),
-        gte(svSurveys.closesAt, from),
-        lte(svSurveys.closesAt, to),
-      ),
-    )
-    .orderBy(asc(svSurveys.closesAt))
-    .limit(200);
 }

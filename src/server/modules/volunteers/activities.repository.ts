@@ -22,8 +22,6 @@ import {
  * the policy's scope in (out of reach = not found = 404).
  */
 export type ActivityRow = typeof volunteerActivities.$inferSelect;
-export type HourRow = typeof volunteerHours.$inferSelect;
-
 /** An activity in reach for `action` (locked `for update` when asked), or undefined. */
 export async function findActivityRow(
   db: Db,

@@ -134,10 +134,6 @@ export function findItemForDecider(db: Db, actor: Actor, id: string): Promise<It
   return findRowInScope(db, wiaItems, id, scopeWhere(actor, 'work_item_access.decide', wiaItems.orgPath));
 }
 
-export function findItemInReach(db: Db, actor: Actor, id: string): Promise<ItemRow | undefined> {
-  return findRowInScope(db, wiaItems, id, reachScope(actor, 'work_item_access.read', wiaItems.orgPath));
-}
-
 export const updateItemRow = bumpingUpdater(wiaItems);
 
 /** Active admitted items at the levels above a community (its published list), matching `item` exactly. */
