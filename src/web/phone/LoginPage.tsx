@@ -5,6 +5,7 @@ import { SmsLogin } from './SmsLogin';
 import { FormSubmit, useFormRequest } from './PhoneForm';
 import { Shell, useAfterLogin } from './ui';
 import { TextField } from './PhoneInputs';
+import { Segmented } from './Segmented';
 
 /** /m/login: residents and volunteers log in on the phone (password today; SMS code below). */
 export default function LoginPage() {
@@ -19,19 +20,17 @@ export default function LoginPage() {
   }, [loading, me]);
   return (
     <Shell title={t('phone.login.title')}>
-      <div className="seg" role="group" aria-label={t('phone.login.title')} style={{ marginBottom: 12 }}>
-        <button type="button" aria-pressed={mode === 'password'} onClick={() => setMode('password')}>
-          {t('phone.login.byPassword')}
-        </button>
-        <button
-          type="button"
-          aria-pressed={mode === 'sms'}
-          onClick={() => setMode('sms')}
-          data-testid="login-mode-sms"
-        >
-          {t('phone.login.bySms')}
-        </button>
-      </div>
+      <Segmented
+        group
+        ariaLabel={t('phone.login.title')}
+        style={{ marginBottom: 12 }}
+        options={[
+          { value: 'password', label: t('phone.login.byPassword') },
+          { value: 'sms', label: t('phone.login.bySms'), testId: 'login-mode-sms' },
+        ]}
+        value={mode}
+        onChange={setMode}
+      />
       {mode === 'password' ? <PasswordLogin /> : <SmsLogin />}
       <p className="center muted">
         <a href="/login">{t('phone.login.staff')}</a>

@@ -1,15 +1,18 @@
 import { TextareaField } from '../../../phone/TextareaField';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
-import { BackLink, Notice, Section, Tag, fieldErrors, formatAt, useToast } from '../../../phone/ui';
+import { BackLink, Notice, Section, Tag, formatAt, useToast } from '../../../phone/ui';
 import { QueryFallback } from '../../../phone/PhoneList';
 import { BigButton, BlockButton } from '../../../phone/PhoneForm';
 import { type PlanDetail, careApi, careKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { TextField } from '../../../phone/PhoneInputs';
 import { useLocate } from '../../../phone/geolocation';
+import { SegmentedField } from '../../../phone/Segmented';
+import { useFieldErrors } from '../../../phone/useFieldErrors';
+import { useStoreAnswer } from '../../../phone/useStoreAnswer';
 
 const OUTCOMES = ['well', 'needs_help', 'not_home'] as const;
 
@@ -80,12 +83,12 @@ function Person({ plan }: { plan: PlanDetail }) {
 function VisitForm({ plan }: { plan: PlanDetail }) {
   const { t } = useI18n();
   const toast = useToast();
-  const qc = useQueryClient();
+  const store = useStoreAnswer(careKeys.plan(plan.id), careKeys.all);
   const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number]>('well');
   const [place, setPlace] = useState(t('care.m.placeDefault'));
   const [note, setNote] = useState('');
   const { point, locating, locate } = useLocate(t('care.m.locationFailed'), { timeout: 8000 });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, setErrors, fail } = useFieldErrors();
   const submit = useMutation({
     mutationFn: () =>
       careApi.visit(plan.id, {
@@ -96,15 +99,11 @@ function VisitForm({ plan }: { plan: PlanDetail }) {
         lng: point?.lng ?? null,
       }),
     onSuccess: (d) => {
-      qc.setQueryData(careKeys.plan(plan.id), d);
-      qc.invalidateQueries({ queryKey: careKeys.all });
+      store(d);
       setNote('');
       toast(t('care.m.saved'));
     },
-    onError: (e) => {
-      setErrors(fieldErrors(e));
-      toast.error(e);
-    },
+    onError: fail,
   });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -118,16 +117,13 @@ function VisitForm({ plan }: { plan: PlanDetail }) {
   return (
     <Section title={t('care.m.log')} testId="care-visit-form">
       <form onSubmit={onSubmit} noValidate>
-        <fieldset className="field" style={{ border: 0, padding: 0 }}>
-          <legend className="field-label">{t('care.m.outcome')}</legend>
-          <div className="seg" data-testid="care-outcome">
-            {OUTCOMES.map((o) => (
-              <button key={o} type="button" aria-pressed={outcome === o} onClick={() => setOutcome(o)}>
-                {t(`care.outcome.${o}` as MessageKey)}
-              </button>
-            ))}
-          </div>
-        </fieldset>
+        <SegmentedField
+          label={t('care.m.outcome')}
+          options={OUTCOMES.map((o) => ({ value: o, label: t(`care.outcome.${o}` as MessageKey) }))}
+          value={outcome}
+          onChange={setOutcome}
+          testId="care-outcome"
+        />
         <TextField
           label={t('care.m.place')}
           error={errors.place}

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
@@ -20,6 +20,7 @@ import { ktApi, ktKeys } from '../api';
 import { EventNotes } from '../EventNotes';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { BlockButton } from '../../../phone/PhoneForm';
+import { useStoreAnswer } from '../../../phone/useStoreAnswer';
 
 /** /m/key-tasks: the key tasks in my reach not yet done, overdue first, for the responsible unit to report on. */
 export const MyTasksPage = loggedInPage('keyTasks.phone.tile', TaskList);
@@ -79,7 +80,7 @@ export const TaskPhonePage = loggedInPage('keyTasks.phone.tile', TaskView);
 function TaskView() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const qc = useQueryClient();
+  const store = useStoreAnswer(ktKeys.task(id), ktKeys.all);
   const toast = useToast();
   const detail = useQuery({ queryKey: ktKeys.task(id), queryFn: () => ktApi.task(id) });
   const [progress, setProgress] = useState('');
@@ -97,8 +98,7 @@ function TaskView() {
           .filter(Boolean),
       }),
     onSuccess: (d, action) => {
-      qc.setQueryData(ktKeys.task(id), d);
-      qc.invalidateQueries({ queryKey: ktKeys.all });
+      store(d);
       setProgress('');
       setComment('');
       setEvidence('');

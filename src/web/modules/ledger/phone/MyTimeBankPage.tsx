@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useI18n } from '../../../app/i18n';
-import { Empty, fieldErrors, Notice, Section, useToast } from '../../../phone/ui';
+import { Empty, Notice, Section, useToast } from '../../../phone/ui';
 import { QueryFallback } from '../../../phone/PhoneList';
 import { BigButton } from '../../../phone/PhoneForm';
 import { hours, ledgerApi, ledgerKeys, newKey } from '../api';
 import { ProgressBar, TextField } from '../../../phone/PhoneInputs';
 import { OtherLedgerLink, StatementList, useAmount } from './parts';
 import { loggedInPage } from '../../../phone/LoggedInPage';
+import { useFieldErrors } from '../../../phone/useFieldErrors';
 
 function Content() {
   const { t } = useI18n();
@@ -18,8 +19,8 @@ function Content() {
   const [name, setName] = useState('');
   const [relation, setRelation] = useState('');
   const [minutes, setMinutes] = useState('');
-  const [dErrors, setDErrors] = useState<Record<string, string>>({});
-  const [gErrors, setGErrors] = useState<Record<string, string>>({});
+  const designee = useFieldErrors();
+  const gift = useFieldErrors();
   const [revoking, setRevoking] = useState<string | null>(null);
   const gKey = useRef(newKey());
   const refresh = () => qc.invalidateQueries({ queryKey: ledgerKeys.all });
@@ -29,13 +30,10 @@ function Content() {
     onSuccess: () => {
       setName('');
       setRelation('');
-      setDErrors({});
+      designee.setErrors({});
       refresh();
     },
-    onError: (e) => {
-      setDErrors(fieldErrors(e));
-      toast.error(e);
-    },
+    onError: designee.fail,
   });
   const revoke = useMutation({
     mutationFn: ledgerApi.revokeDesignee,
@@ -50,14 +48,11 @@ function Content() {
     onSuccess: (r) => {
       gKey.current = newKey();
       setMinutes('');
-      setGErrors({});
+      gift.setErrors({});
       toast(r.duplicate ? t('ledger.timebank.duplicate') : t('ledger.timebank.done'));
       refresh();
     },
-    onError: (e) => {
-      setGErrors(fieldErrors(e));
-      toast.error(e);
-    },
+    onError: gift.fail,
   });
   if (!q.isSuccess) return <QueryFallback query={q} />;
   const me = q.data;
@@ -75,14 +70,14 @@ function Content() {
     const local: Record<string, string> = {};
     if (!name.trim()) local.name = t('common.required');
     if (!relation.trim()) local.relation = t('common.required');
-    setDErrors(local);
+    designee.setErrors(local);
     if (Object.keys(local).length === 0) add.mutate();
   };
   const submitDonation = (e: FormEvent) => {
     e.preventDefault();
     const n = Number(minutes);
     if (!Number.isInteger(n) || n < 1 || n > balance) {
-      setGErrors({ minutes: t('ledger.timebank.minutes') });
+      gift.setErrors({ minutes: t('ledger.timebank.minutes') });
       return;
     }
     donate.mutate();
@@ -136,14 +131,14 @@ function Content() {
         <form onSubmit={submitDesignee} noValidate style={{ marginTop: 12 }}>
           <TextField
             label={t('ledger.timebank.designeeName')}
-            error={dErrors.name}
+            error={designee.errors.name}
             maxLength={50}
             value={name}
             onChange={setName}
           />
           <TextField
             label={t('ledger.timebank.relation')}
-            error={dErrors.relation}
+            error={designee.errors.relation}
             maxLength={20}
             placeholder="母亲 / 父亲 / 配偶"
             value={relation}
@@ -159,7 +154,7 @@ function Content() {
         <form onSubmit={submitDonation} noValidate>
           <TextField
             label={t('ledger.timebank.minutes')}
-            error={gErrors.minutes}
+            error={gift.errors.minutes}
             type="number"
             inputMode="numeric"
             min={1}

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
 import { BackLink, Empty, Notice, Section, Tag, formatAt, formatDay, useToast } from '../../../phone/ui';
@@ -6,6 +6,7 @@ import { LinkCard, QueryList, QueryFallback } from '../../../phone/PhoneList';
 import { ptApi } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { SendTextForm } from './SendTextForm';
+import { useStoreAnswer } from '../../../phone/useStoreAnswer';
 
 /** /m/disclosures: the disclosure board of my community (居务公开, R-DC-1), newest first. */
 export const BoardPage = loggedInPage('participation.phone.board', Board, '/m');
@@ -39,7 +40,7 @@ export const PostingPage = loggedInPage('participation.phone.board', Posting);
 function Posting() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const qc = useQueryClient();
+  const store = useStoreAnswer(['participation', 'board', id], ['participation', 'board']);
   const toast = useToast();
   const q = useQuery({ queryKey: ['participation', 'board', id], queryFn: () => ptApi.boardItem(id) });
   if (!q.isSuccess) return <QueryFallback query={q} />;
@@ -77,8 +78,7 @@ function Posting() {
             maxLength={2000}
             send={(text) => ptApi.object(id, text)}
             onSent={(answer) => {
-              qc.setQueryData(['participation', 'board', id], answer);
-              qc.invalidateQueries({ queryKey: ['participation', 'board'] });
+              store(answer);
               toast(t('participation.phone.objectSent'));
             }}
           >

@@ -21,6 +21,8 @@ import { delibApi } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { SendTextForm } from './SendTextForm';
 import { ChoiceButton } from '../../../phone/ChoiceButton';
+import { Segmented } from '../../../phone/Segmented';
+import { useStoreAnswer } from '../../../phone/useStoreAnswer';
 
 /** Seed 003's six steps (restated from shared/contracts/deliberation: the phone loads no zod). */
 const STEPS = ['proposed', 'participants', 'announced', 'consulted', 'implemented', 'reported'] as const;
@@ -37,27 +39,21 @@ function Topics() {
     queryFn: () => delibApi.boardTopics(mine, 1),
   });
   const tabs = [
-    { v: undefined, label: t('participation.phone.allTopics') },
-    { v: 'followed', label: t('participation.phone.followed') },
-    { v: 'proposed', label: t('participation.phone.mine') },
+    { value: undefined, label: t('participation.phone.allTopics') },
+    { value: 'followed', label: t('participation.phone.followed') },
+    { value: 'proposed', label: t('participation.phone.mine') },
   ];
   return (
     <>
       <Link to="/m/topics/new" className="btn btn-primary btn-block btn-big" data-testid="propose-topic">
         {t('participation.phone.propose')}
       </Link>
-      <div className="seg" style={{ margin: '12px 0' }}>
-        {tabs.map((x) => (
-          <button
-            key={x.label}
-            type="button"
-            aria-pressed={mine === x.v}
-            onClick={() => setParams(x.v ? { mine: x.v } : {})}
-          >
-            {x.label}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        style={{ margin: '12px 0' }}
+        options={tabs}
+        value={mine}
+        onChange={(v) => setParams(v ? { mine: v } : {})}
+      />
       <QueryList query={list} empty={<Empty>{t('participation.phone.noTopics')}</Empty>}>
         {(x) => (
           <LinkCard
@@ -160,14 +156,10 @@ export const TopicPage = loggedInPage('participation.phone.topics', Topic);
 function Topic() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const qc = useQueryClient();
   const toast = useToast();
   const key = ['participation', 'board-topic', id];
   const q = useQuery({ queryKey: key, queryFn: () => delibApi.boardTopic(id) });
-  const done = (d: Awaited<ReturnType<typeof delibApi.boardTopic>>) => {
-    qc.setQueryData(key, d);
-    qc.invalidateQueries({ queryKey: ['participation', 'board-topics'] });
-  };
+  const done = useStoreAnswer(key, ['participation', 'board-topics']);
   const support = useMutation({ mutationFn: () => delibApi.support(id), onSuccess: done });
   const follow = useMutation({ mutationFn: (on: boolean) => delibApi.follow(id, on), onSuccess: done });
   if (!q.isSuccess) return <QueryFallback query={q} />;

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { type MessageKey, useI18n } from '../../../app/i18n';
@@ -20,6 +20,7 @@ import { loggedInPage } from '../../../phone/LoggedInPage';
 import { TextField } from '../../../phone/PhoneInputs';
 import { usePeriodText } from '../periodText';
 import { BlockButton } from '../../../phone/PhoneForm';
+import { useStoreAnswer } from '../../../phone/useStoreAnswer';
 
 const STATE_KIND: Record<string, TagKind> = {
   draft: 'warn',
@@ -81,7 +82,7 @@ function ReportForm() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const periodText = usePeriodText();
-  const qc = useQueryClient();
+  const store = useStoreAnswer(srKeys.submission(id), srKeys.all);
   const toast = useToast();
   const detail = useQuery({ queryKey: srKeys.submission(id), queryFn: () => srApi.submission(id) });
   const [values, setValues] = useState<Values>({});
@@ -118,8 +119,7 @@ function ReportForm() {
       return submit ? srApi.act(id, { action: 'submit' }) : saved;
     },
     onSuccess: (next, submit) => {
-      qc.setQueryData(srKeys.submission(id), next);
-      qc.invalidateQueries({ queryKey: srKeys.all });
+      store(next);
       toast(t(submit ? 'scheduledReports.form.submitted' : 'scheduledReports.form.saved'));
       window.scrollTo(0, 0);
     },

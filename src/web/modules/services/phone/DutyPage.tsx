@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { chinaMinute } from '../../../../shared/chinaTime';
 import { useI18n } from '../../../app/i18n';
 import { PhotoSentOnPick } from '../../../phone/PhotoPicker';
-import { EmptyCard, fieldErrors, Section, Tag, useToast } from '../../../phone/ui';
+import { EmptyCard, Section, Tag, useToast } from '../../../phone/ui';
 import { QueryFallback } from '../../../phone/PhoneList';
 import { type MyDuty, svcApi, svcKeys } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { TextField } from '../../../phone/PhoneInputs';
+import { useFieldErrors } from '../../../phone/useFieldErrors';
 
 /** /m/duty: the person on duty at a neighbour station (邻里驿站) logs their own duty on the day (R-SV-2). */
 const DutyPage = loggedInPage('services.m.duty', MyDutyList, '/m');
@@ -39,7 +40,7 @@ function DutySlotCard({ s }: { s: MyDuty[number] }) {
   const [content, setContent] = useState('');
   const [visitors, setVisitors] = useState('0');
   const [time, setTime] = useState(() => hhmm(new Date()));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, setErrors, fail } = useFieldErrors();
   const add = useMutation({
     mutationFn: () => {
       const day = chinaMinute(new Date()).slice(0, 10);
@@ -53,10 +54,7 @@ function DutySlotCard({ s }: { s: MyDuty[number] }) {
       toast(t('services.m.dutySaved'));
       await qc.invalidateQueries({ queryKey: svcKeys.myDuty });
     },
-    onError: (e) => {
-      setErrors(fieldErrors(e));
-      toast.error(e);
-    },
+    onError: fail,
   });
   return (
     <Section

@@ -3,22 +3,14 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../app/i18n';
-import {
-  BackLink,
-  Empty,
-  Field,
-  fieldErrors,
-  FutureSlotPicker,
-  Loading,
-  Section,
-  Tag,
-  useToast,
-} from '../../../phone/ui';
+import { BackLink, Empty, Field, FutureSlotPicker, Loading, Section, Tag, useToast } from '../../../phone/ui';
 import { BigButton, BlockButton } from '../../../phone/PhoneForm';
 import { type PublicProject, svcApi, svcKeys } from '../api';
 import { CATEGORIES, labelOf, newRequestKey } from './parts';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { TextField } from '../../../phone/PhoneInputs';
+import { SegmentedField } from '../../../phone/Segmented';
+import { useFieldErrors } from '../../../phone/useFieldErrors';
 
 /** /m/services: a resident browses the community's published services and orders one, for themselves or a neighbour. */
 const ServicesPage = loggedInPage('services.m.services', Services);
@@ -122,7 +114,7 @@ function OrderForm({ chosen, communityId }: { chosen: PublicProject | 'need'; co
   const [address, setAddress] = useState('');
   const [preferredAt, setPreferredAt] = useState<string | null>(null);
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, setErrors, fail } = useFieldErrors();
   const submit = useMutation({
     mutationFn: () =>
       svcApi.createOrder({
@@ -148,11 +140,7 @@ function OrderForm({ chosen, communityId }: { chosen: PublicProject | 'need'; co
       toast(t('services.m.submitted'));
       navigate(`/m/orders/${o.id}`);
     },
-    onError: (e) => {
-      const f = fieldErrors(e);
-      setErrors(f);
-      toast.error(e);
-    },
+    onError: fail,
   });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -194,16 +182,16 @@ function OrderForm({ chosen, communityId }: { chosen: PublicProject | 'need'; co
             </Field>
           </>
         ) : null}
-        <fieldset className="field" style={{ border: 0, padding: 0 }}>
-          <legend className="field-label">{t('services.m.forWhom')}</legend>
-          <div className="seg" data-testid="for-whom">
-            {(['self', 'other'] as const).map((v) => (
-              <button key={v} type="button" aria-pressed={forWhom === v} onClick={() => setForWhom(v)}>
-                {v === 'self' ? t('services.m.forSelf') : t('services.m.forOther')}
-              </button>
-            ))}
-          </div>
-        </fieldset>
+        <SegmentedField
+          label={t('services.m.forWhom')}
+          options={[
+            { value: 'self', label: t('services.m.forSelf') },
+            { value: 'other', label: t('services.m.forOther') },
+          ]}
+          value={forWhom}
+          onChange={setForWhom}
+          testId="for-whom"
+        />
         {forWhom === 'self' ? (
           <label className="check field">
             <input

@@ -6,6 +6,7 @@ import { Empty, Loading, Notice } from '../../../phone/ui';
 import { svcApi, svcKeys } from '../api';
 import { OrderActions, OrderCard } from './parts';
 import { loggedInPage } from '../../../phone/LoggedInPage';
+import { Segmented } from '../../../phone/Segmented';
 
 /** /m/tasks: a volunteer's / reporting party member's orders: accept or decline, check in, check out; history and hours. */
 const TasksPage = loggedInPage('services.m.tasks', Tasks, '/m');
@@ -64,13 +65,16 @@ function Tasks() {
           </p>
         ) : null}
       </div>
-      <div className="seg" role="group" style={{ marginBottom: 12 }}>
-        {(['open', 'history'] as const).map((v) => (
-          <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
-            {v === 'open' ? t('services.m.open') : t('services.m.history')}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        group
+        style={{ marginBottom: 12 }}
+        options={[
+          { value: 'open', label: t('services.m.open') },
+          { value: 'history', label: t('services.m.history') },
+        ]}
+        value={view}
+        onChange={setView}
+      />
       {list.isPending ? (
         <Loading />
       ) : list.data?.items.length ? (

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useI18n } from '../../../app/i18n';
@@ -8,6 +8,7 @@ import { SendButton } from '../../../phone/TextareaField';
 import { type MySurvey, svApi } from '../api';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { ChoiceButton } from '../../../phone/ChoiceButton';
+import { useStoreAnswer } from '../../../phone/useStoreAnswer';
 
 type Question = MySurvey['questions'][number];
 type Value = number | number[] | (number | null)[] | string | null;
@@ -52,15 +53,14 @@ export const AnswerSurveyPage = loggedInPage('surveys.phone.tile', Answer);
 function Answer() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const qc = useQueryClient();
+  const store = useStoreAnswer(['surveys', 'mine', id], ['surveys', 'mine']);
   const toast = useToast();
   const [answers, setAnswers] = useState<Record<string, Value>>({});
   const q = useQuery({ queryKey: ['surveys', 'mine', id], queryFn: () => svApi.mineOne(id) });
   const send = useMutation({
     mutationFn: () => svApi.answer(id, answers),
     onSuccess: (s) => {
-      qc.setQueryData(['surveys', 'mine', id], s);
-      qc.invalidateQueries({ queryKey: ['surveys', 'mine'] });
+      store(s);
       toast(t('surveys.phone.thanks'));
       window.scrollTo(0, 0);
     },
