@@ -8,10 +8,11 @@ import type {
   NoticeDto,
   TargetsDto,
 } from '../../../shared/contracts/property';
+import type { Wire } from '../../../shared/contracts/wire';
 import { type Page, type Query, api } from '../../app/api';
 
 /** The property module's API client (what its pages use; other modules may import it). */
-export type Compound = CompoundDto;
+export type Compound = Wire<CompoundDto>;
 export type Meeting = MeetingDto;
 export type Notice = NoticeDto;
 export type Appraisal = AppraisalDto;

@@ -1,36 +1,22 @@
-import type {
-  ContractDto,
-  FlowDto,
-  FundDto,
-  IncubationDto,
-  LinkDto,
-  MemberDto,
-  OrgDto,
-  ProposalDetailDto,
-  ProposalDto,
-  PublicFundDto,
-  RoundDto,
-  StationDto,
-  UrbanVillageDto,
-} from '../../../shared/contracts/socialOrgs';
+import type * as C from '../../../shared/contracts/socialOrgs';
+import type { Wire } from '../../../shared/contracts/wire';
 import { type Page, type Query, api } from '../../app/api';
 
 /** The social-orgs module's API client (what its pages use; other modules may import it). */
-export type SocialOrg = OrgDto;
-export type {
-  ContractDto,
-  FlowDto,
-  FundDto,
-  IncubationDto,
-  LinkDto,
-  MemberDto,
-  ProposalDetailDto,
-  ProposalDto,
-  PublicFundDto,
-  RoundDto,
-  StationDto,
-  UrbanVillageDto,
-};
+/** The JSON forms (dates as ISO strings) of the contract's DTOs. */
+export type SocialOrg = Wire<C.OrgDto>;
+export type ContractDto = Wire<C.ContractDto>;
+export type FlowDto = Wire<C.FlowDto>;
+export type FundDto = Wire<C.FundDto>;
+export type IncubationDto = Wire<C.IncubationDto>;
+export type LinkDto = Wire<C.LinkDto>;
+export type MemberDto = Wire<C.MemberDto>;
+export type ProposalDetailDto = Wire<C.ProposalDetailDto>;
+export type ProposalDto = Wire<C.ProposalDto>;
+export type PublicFundDto = Wire<C.PublicFundDto>;
+export type RoundDto = Wire<C.RoundDto>;
+export type StationDto = Wire<C.StationDto>;
+export type UrbanVillageDto = Wire<C.UrbanVillageDto>;
 
 type Body = Record<string, unknown>;
 const B = '/api/social-orgs';
@@ -42,9 +28,9 @@ export const soKeys = {
 };
 
 export const soApi = {
-  orgs: (q: Query) => api.get<Page<OrgDto>>(`${B}/orgs`, q),
-  createOrg: (b: Body) => api.post<OrgDto>(`${B}/orgs`, b),
-  updateOrg: (id: string, b: Body) => api.patch<OrgDto>(`${B}/orgs/${id}`, b),
+  orgs: (q: Query) => api.get<Page<SocialOrg>>(`${B}/orgs`, q),
+  createOrg: (b: Body) => api.post<SocialOrg>(`${B}/orgs`, b),
+  updateOrg: (id: string, b: Body) => api.patch<SocialOrg>(`${B}/orgs/${id}`, b),
   exportOrgs: (q: Query) => api.download(`${B}/orgs/export.xlsx`, q, 'social-orgs.xlsx'),
   members: (id: string, q: Query) => api.get<Page<MemberDto>>(`${B}/orgs/${id}/members`, q),
   addMember: (id: string, b: Body) => api.post<MemberDto>(`${B}/orgs/${id}/members`, b),
