@@ -6,7 +6,17 @@ import { and, ilike, inArray, like } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { deputies, residentUnits, socialOrgs } from './people.table';
 
-export { type PartyMemberRow, partyMemberInScope, type WorkerRow, workerInScope } from './people.repository';
+export {
+  type LinkedRegistry,
+  type PartyMemberRow,
+  partyMemberById,
+  partyMemberInScope,
+  registryNames,
+  registryPlace,
+  socialOrgsUnder,
+  type WorkerRow,
+  workerInScope,
+} from './people.repository';
 export { createSocialOrg, updateSocialOrg } from './units.usecases';
 export {
   type SocialOrgField,

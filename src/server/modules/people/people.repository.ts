@@ -5,10 +5,10 @@ import type { Db } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
-import { type Actor, scopePaths, scopeWhere } from '../../platform/permissions';
+import { type Actor, escapeLike, scopePaths, scopeWhere } from '../../platform/permissions';
 import { unitFieldSql, unitNameSql, unitPathSql } from '../org/org.api';
 import { type PeopleAction, peoplePolicy } from './people.policy';
-import { partyMembers, partyOrgLevels, workers } from './people.table';
+import { partyMembers, partyOrgLevels, residentUnits, socialOrgs, workers } from './people.table';
 
 /**
  * The reads of the people registry's tables that decide what is in reach: each takes the actor and the
@@ -126,3 +126,50 @@ export type WorkerRow = typeof workers.$inferSelect;
  */
 export const workerInScope = (db: Db, actor: Actor, permission: Permission, id: string) =>
   rowInScope(db, workers, id, scopeWhere(actor, permission, workers.orgPath));
+
+// ---------------------------------------------------------------- for other modules (through people.api.ts)
+
+/** The registries other modules' records link to by id (a service resource's owner, a project's provider). */
+export type LinkedRegistry = 'party_member' | 'resident_unit' | 'social_org';
+const LINKED = { party_member: partyMembers, resident_unit: residentUnits, social_org: socialOrgs } as const;
+
+/** The names by id of these records of the registry, in any scope (ids that are none are left out). */
+export async function registryNames(
+  db: Db,
+  kind: LinkedRegistry,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const t = LINKED[kind];
+  const rows = await db
+    .select({ id: t.id, name: t.name })
+    .from(t)
+    .where(inArray(t.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** A record of the registry by id in any scope, its name and org path (the caller checks where it lies). */
+export async function registryPlace(
+  db: Db,
+  kind: LinkedRegistry,
+  id: string,
+): Promise<{ name: string; path: string } | undefined> {
+  const t = LINKED[kind];
+  const [row] = await db.select({ name: t.name, path: t.orgPath }).from(t).where(eq(t.id, id));
+  return row;
+}
+
+/** A party member by id in any scope (the caller decides who may see what of it), or undefined. */
+export async function partyMemberById(db: Db, id: string): Promise<PartyMemberRow | undefined> {
+  const [row] = await db.select().from(partyMembers).where(eq(partyMembers.id, id));
+  return row;
+}
+
+/** The social organisations under `path` (e.g. a community's, for service-order candidates), at most `limit`. */
+export function socialOrgsUnder(db: Db, path: string, limit: number) {
+  return db
+    .select()
+    .from(socialOrgs)
+    .where(sql`${socialOrgs.orgPath} like ${`${escapeLike(path)}%`}`)
+    .limit(limit);
+}

@@ -1,5 +1,4 @@
-import type { PgTable } from 'drizzle-orm/pg-core';
-import { type AuditedWrite, insertAudited } from '../../platform/auditedRows';
+import { type AuditedWrite, auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { type RowUnit, newUnitRow } from '../../platform/newRow';
@@ -41,19 +40,20 @@ export const communityFilter = async (ctx: ActorCtx, communityId: string | undef
 
 /**
  * Stores a new row of a community's records (a need, resource, project or station) under `unit` (the
- * community, or a grid in it) together with its audit entry, and answers the row's DTO.
+ * community, or a grid in it) through the repository's `insert`, together with its audit entry, and answers
+ * the row's DTO.
  */
-export async function insertCommunityRow<T extends PgTable, D>(
+export async function insertCommunityRow<I, R extends { id: string; orgPath: string }, D>(
   ctx: ActorCtx,
-  table: T,
+  insert: (db: Db, values: I) => Promise<R>,
   unit: RowUnit,
   communityId: string,
-  fields: Omit<T['$inferInsert'], 'id' | 'orgUnitId' | 'orgPath' | 'createdAt' | 'updatedAt' | 'communityId'>,
-  audit: AuditedWrite<T['$inferSelect']>,
-  dtos: (db: Db, rows: T['$inferSelect'][]) => Promise<D[]>,
+  fields: Omit<I, 'id' | 'orgUnitId' | 'orgPath' | 'createdAt' | 'updatedAt' | 'communityId'>,
+  audit: AuditedWrite<R>,
+  dtos: (db: Db, rows: R[]) => Promise<D[]>,
 ): Promise<D> {
   const values = { ...newUnitRow(ctx, unit, ctx.clock.now()), communityId, ...fields };
-  const row = await insertAudited(ctx, table, values as T['$inferInsert'] & typeof values, audit);
+  const row = await auditedWrite(ctx, (tx) => insert(tx, values as I), audit);
   return (await dtos(ctx.db, [row]))[0]!;
 }
 

@@ -1,25 +1,39 @@
 import { chinaDate, chinaDayStart, chinaMinute } from '../../../shared/chinaTime';
 import { type Storage, imageMime } from '../../platform/storage';
 import { userByUsername, userDisplayNames } from '../accounts/accounts.api';
-import { and, asc, count, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { DutySlotBody, MyDutyLogBody, StationBody } from '../../../shared/contracts/services';
 import { audited } from '../../platform/auditedEntity';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { countWhere } from '../../platform/figureQuery';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import { communityDtos, communityFilter, communityFor, insertCommunityRow } from './services.common';
 import { dutySlotsPolicy, stationsPolicy } from './services.policy';
 import {
   type DutySlotRow,
+  type StationRow,
   findDutySlotRow,
   findStationRow,
   listDutySlotRows,
   listStationRows,
   stationById,
 } from './services.repository';
-import { svcDutyLogs, svcDutySlots, svcStations } from './services.table';
+import {
+  type DutyLogRow,
+  deleteDutySlot,
+  dutyLogById,
+  dutyLogCount,
+  dutyLogCounts,
+  dutyLogRowsOfSlots,
+  dutyLogRowsWithContent,
+  dutySlotById,
+  dutySlotClash,
+  dutySlotRowsOfUser,
+  insertDutyLog,
+  insertDutySlot,
+  insertStation,
+  setDutyLogPhoto,
+} from './services.duty.repository';
 import { sql } from 'drizzle-orm';
 import { foundInReach } from '../../platform/findInScope';
 
@@ -28,8 +42,6 @@ import { foundInReach } from '../../platform/findInScope';
  * when: resident representatives, grid workers, party street/building leaders…) and duty logs. One person
  * cannot be on duty in two places at once: an overlapping slot answers 409.
  */
-
-type StationRow = typeof svcStations.$inferSelect;
 
 /** Every change of a duty slot (created, deleted, logged) is audited under the slot. */
 const auditSlot = audited('svc_duty_slot');
@@ -53,7 +65,7 @@ export async function createStation(ctx: ActorCtx, body: StationBody) {
   const community = await communityFor(ctx.db, ctx.actor, 'services.write', body.communityId);
   return insertCommunityRow(
     ctx,
-    svcStations,
+    insertStation,
     community,
     community.id,
     { name: body.name, address: body.address ?? null, active: body.active },
@@ -96,18 +108,7 @@ export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
   const row = await ctx.db.transaction(async (tx) => {
     // Serialise bookings of the same person so two concurrent overlapping slots cannot both pass.
     await tx.execute(sql`select pg_advisory_xact_lock(7411301, hashtext(${personKey}))`);
-    const [clash] = await tx
-      .select({ slot: svcDutySlots, stationName: svcStations.name })
-      .from(svcDutySlots)
-      .innerJoin(svcStations, eq(svcStations.id, svcDutySlots.stationId))
-      .where(
-        and(
-          eq(svcDutySlots.personKey, personKey),
-          lt(svcDutySlots.startsAt, body.endsAt),
-          gt(svcDutySlots.endsAt, body.startsAt),
-        ),
-      )
-      .limit(1);
+    const clash = await dutySlotClash(tx, personKey, body.startsAt, body.endsAt);
     if (clash) {
       throw new AppError(
         'services.duty_conflict',
@@ -121,25 +122,22 @@ export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
         { slotId: clash.slot.id },
       );
     }
-    const [created] = await tx
-      .insert(svcDutySlots)
-      .values({
-        id: ctx.ids(),
-        stationId: station.id,
-        orgPath: station.orgPath,
-        orgUnitId: station.orgUnitId,
-        personType: body.personType,
-        personName: body.personName,
-        personKey,
-        personId: body.personId ?? null,
-        personUserId,
-        startsAt: body.startsAt,
-        endsAt: body.endsAt,
-        createdBy: ctx.actor.userId,
-        createdAt: now,
-      })
-      .returning();
-    await auditSlot(tx, ctx, 'services.duty_slot_create', created!.id, station, {
+    const created = await insertDutySlot(tx, {
+      id: ctx.ids(),
+      stationId: station.id,
+      orgPath: station.orgPath,
+      orgUnitId: station.orgUnitId,
+      personType: body.personType,
+      personName: body.personName,
+      personKey,
+      personId: body.personId ?? null,
+      personUserId,
+      startsAt: body.startsAt,
+      endsAt: body.endsAt,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+    });
+    await auditSlot(tx, ctx, 'services.duty_slot_create', created.id, station, {
       after: {
         station: station.name,
         personName: body.personName,
@@ -147,12 +145,12 @@ export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
         endsAt: body.endsAt,
       },
     });
-    return created!;
+    return created;
   });
   return { ...slotDto(row, station.name), logs: 0 };
 }
 
-function slotDto(r: typeof svcDutySlots.$inferSelect, stationName: string | null) {
+function slotDto(r: DutySlotRow, stationName: string | null) {
   return {
     id: r.id,
     stationId: r.stationId,
@@ -166,7 +164,6 @@ function slotDto(r: typeof svcDutySlots.$inferSelect, stationName: string | null
   };
 }
 
-type DutyLogRow = typeof svcDutyLogs.$inferSelect;
 function dutyLogDto(r: DutyLogRow) {
   return {
     id: r.id,
@@ -183,10 +180,9 @@ function dutyLogDto(r: DutyLogRow) {
 export async function deleteSlot(ctx: ActorCtx, id: string) {
   const slot = await findSlot(ctx, id, 'write');
   // A slot with logs is a record of what happened: it stays.
-  if ((await countWhere(ctx.db, svcDutyLogs, eq(svcDutyLogs.slotId, id))) > 0)
-    throw new AppError('services.slot_has_logs', 409);
+  if ((await dutyLogCount(ctx.db, id)) > 0) throw new AppError('services.slot_has_logs', 409);
   await ctx.db.transaction(async (tx) => {
-    await tx.delete(svcDutySlots).where(eq(svcDutySlots.id, id));
+    await deleteDutySlot(tx, id);
     await auditSlot(tx, ctx, 'services.duty_slot_delete', id, slot, {
       before: { personName: slot.personName, startsAt: slot.startsAt, endsAt: slot.endsAt },
     });
@@ -210,13 +206,7 @@ export async function listSlots(
     to: q.to,
   });
   const ids = rows.map((r) => r.slot.id);
-  const logCounts = ids.length
-    ? await ctx.db
-        .select({ id: svcDutyLogs.slotId, n: count() })
-        .from(svcDutyLogs)
-        .where(inArray(svcDutyLogs.slotId, ids))
-        .groupBy(svcDutyLogs.slotId)
-    : [];
+  const logCounts = ids.length ? await dutyLogCounts(ctx.db, ids) : [];
   const logs = new Map(logCounts.map((r) => [r.id, r.n]));
   return rows.map((r) => ({ ...slotDto(r.slot, r.stationName), logs: logs.get(r.slot.id) ?? 0 }));
 }
@@ -242,31 +232,24 @@ async function writeDutyLog(
   audit: { action: string; after: (logId: string) => Record<string, unknown> },
 ) {
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(svcDutyLogs)
-      .values({
-        id: ctx.ids(),
-        slotId: slot.id,
-        stationId: slot.stationId,
-        orgPath: slot.orgPath,
-        orgUnitId: slot.orgUnitId,
-        ...log,
-        createdBy: ctx.actor.userId,
-        createdByName: ctx.actor.displayName,
-      })
-      .returning();
-    await auditSlot(tx, ctx, audit.action, slot.id, slot, { after: audit.after(row!.id) });
-    return dutyLogDto(row!);
+    const row = await insertDutyLog(tx, {
+      id: ctx.ids(),
+      slotId: slot.id,
+      stationId: slot.stationId,
+      orgPath: slot.orgPath,
+      orgUnitId: slot.orgUnitId,
+      ...log,
+      createdBy: ctx.actor.userId,
+      createdByName: ctx.actor.displayName,
+    });
+    await auditSlot(tx, ctx, audit.action, slot.id, slot, { after: audit.after(row.id) });
+    return dutyLogDto(row);
   });
 }
 
 export async function listDutyLogs(ctx: ActorCtx, slotId: string) {
   await findSlot(ctx, slotId, 'read');
-  const rows = await ctx.db
-    .select()
-    .from(svcDutyLogs)
-    .where(and(eq(svcDutyLogs.slotId, slotId), ne(svcDutyLogs.content, '')))
-    .orderBy(asc(svcDutyLogs.at));
+  const rows = await dutyLogRowsWithContent(ctx.db, slotId);
   return rows.map(dutyLogDto);
 }
 
@@ -281,26 +264,14 @@ const DAY = 86_400_000;
 export async function myDuty(ctx: ActorCtx) {
   if (!ctx.actor) throw new AppError('common.unauthenticated', 401);
   const today = chinaDayStart(ctx.clock.now());
-  const rows = await ctx.db
-    .select({ slot: svcDutySlots, stationName: svcStations.name, stationAddress: svcStations.address })
-    .from(svcDutySlots)
-    .innerJoin(svcStations, eq(svcStations.id, svcDutySlots.stationId))
-    .where(
-      and(
-        eq(svcDutySlots.personUserId, ctx.actor.userId),
-        gt(svcDutySlots.startsAt, new Date(today.getTime() - 7 * DAY)),
-        lt(svcDutySlots.startsAt, new Date(today.getTime() + 8 * DAY)),
-      ),
-    )
-    .orderBy(asc(svcDutySlots.startsAt));
+  const rows = await dutySlotRowsOfUser(
+    ctx.db,
+    ctx.actor.userId,
+    new Date(today.getTime() - 7 * DAY),
+    new Date(today.getTime() + 8 * DAY),
+  );
   const ids = rows.map((r) => r.slot.id);
-  const logs = ids.length
-    ? await ctx.db
-        .select()
-        .from(svcDutyLogs)
-        .where(inArray(svcDutyLogs.slotId, ids))
-        .orderBy(asc(svcDutyLogs.at))
-    : [];
+  const logs = ids.length ? await dutyLogRowsOfSlots(ctx.db, ids) : [];
   const todayStr = chinaDate(ctx.clock.now());
   return rows.map((r) => ({
     id: r.slot.id,
@@ -318,7 +289,7 @@ export async function myDuty(ctx: ActorCtx) {
 async function mySlot(ctx: ActorCtx, slotId: string) {
   if (!ctx.actor) throw new AppError('common.unauthenticated', 401);
   if (!isUuid(slotId)) throw notFound();
-  const [slot] = await ctx.db.select().from(svcDutySlots).where(eq(svcDutySlots.id, slotId));
+  const slot = await dutySlotById(ctx.db, slotId);
   if (!slot || slot.personUserId !== ctx.actor.userId) throw notFound();
   return slot;
 }
@@ -353,7 +324,7 @@ export async function attachMyDutyPhoto(
 ) {
   if (!ctx.actor) throw new AppError('common.unauthenticated', 401);
   if (!isUuid(logId)) throw notFound();
-  const [log] = await ctx.db.select().from(svcDutyLogs).where(eq(svcDutyLogs.id, logId));
+  const log = await dutyLogById(ctx.db, logId);
   if (!log || log.createdBy !== ctx.actor.userId || !log.selfEntered) throw notFound();
   await mySlot(ctx, log.slotId);
   if (chinaDate(log.at) !== chinaDate(ctx.clock.now()))
@@ -362,15 +333,11 @@ export async function attachMyDutyPhoto(
   const id = ctx.ids();
   await storage.put(id, photo.data);
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(svcDutyLogs)
-      .set({ photoId: id })
-      .where(eq(svcDutyLogs.id, log.id))
-      .returning();
+    const row = await setDutyLogPhoto(tx, log.id, id);
     await auditSlot(tx, ctx, 'services.duty_log_photo', log.slotId, log, {
       after: { logId: log.id, photoId: id, mime: photo.mime, size: photo.data.length },
     });
-    return dutyLogDto(row!);
+    return dutyLogDto(row);
   });
 }
 
@@ -378,7 +345,7 @@ export async function attachMyDutyPhoto(
 export async function dutyLogPhoto(ctx: ActorCtx, storage: Storage, logId: string) {
   if (!ctx.actor) throw new AppError('common.unauthenticated', 401);
   if (!isUuid(logId)) throw notFound();
-  const [log] = await ctx.db.select().from(svcDutyLogs).where(eq(svcDutyLogs.id, logId));
+  const log = await dutyLogById(ctx.db, logId);
   if (!log?.photoId) throw notFound();
   const own = log.createdBy === ctx.actor.userId;
   if (!own) {

@@ -1,4 +1,3 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type {
   NeedBody,
   NeedListQuery,
@@ -10,15 +9,13 @@ import type {
   ResourceListQuery,
   ResourcePatch,
 } from '../../../shared/contracts/services';
-import { SO_OPEN_STATUSES } from '../../../shared/contracts/serviceOrderMachine';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { invalidField, notFound } from '../../platform/errors';
-import { updateRow } from '../../platform/rows';
 import type { Page } from '../../platform/listing';
-import { residentUnits, socialOrgs, partyMembers } from '../people/people.table';
-import { volunteers, volunteerTeams } from '../volunteers/volunteers.table';
+import { type LinkedRegistry, registryNames, registryPlace } from '../people/people.api';
+import { teamPlace, volunteerNames, volunteerPlace } from '../volunteers/volunteers.api';
 import {
   communityDtos,
   communityFilter,
@@ -31,6 +28,9 @@ import {
 } from './services.common';
 import { needsPolicy, projectsPolicy, resourcesPolicy } from './services.policy';
 import {
+  type NeedRow,
+  type ProjectRow,
+  type ResourceRow,
   findNeedRow,
   findProjectRow,
   findResourceRow,
@@ -38,7 +38,17 @@ import {
   listProjectRows,
   listResourceRows,
 } from './services.repository';
-import { svcNeeds, svcOrders, svcProjects, svcResources } from './services.table';
+import {
+  insertNeed,
+  insertProject,
+  insertResource,
+  openOrderCounts,
+  orderRowsByIds,
+  publishedProjectRows,
+  updateNeedRow,
+  updateProjectRow,
+  updateResourceRow,
+} from './services.lists.repository';
 import { foundInReach } from '../../platform/findInScope';
 
 /**
@@ -46,10 +56,6 @@ import { foundInReach } from '../../platform/findInScope';
  * projects (项目清单). Staff with services.write maintain them; services.read lists them in scope;
  * residents browse published projects.
  */
-
-type NeedRow = typeof svcNeeds.$inferSelect;
-type ResourceRow = typeof svcResources.$inferSelect;
-type ProjectRow = typeof svcProjects.$inferSelect;
 
 /** One page of a list in reach (of the community asked for, found in scope) as its DTOs. */
 async function listPageOf<Q extends { communityId?: string | undefined }, R, D>(
@@ -66,19 +72,19 @@ async function listPageOf<Q extends { communityId?: string | undefined }, R, D>(
 }
 
 /**
- * Updates a list's row (found in reach) with `set` and answers its DTO; its audit entry keeps what it was and
- * the body sent.
+ * Updates a list's row (found in reach) with `set` through the repository's `update` and answers its DTO; its
+ * audit entry keeps what it was and the body sent.
  */
-async function updateListRow<T extends typeof svcNeeds | typeof svcResources | typeof svcProjects, D>(
+async function updateListRow<S, R, D>(
   ctx: ActorCtx,
-  table: T,
+  update: (db: Db, id: string, set: S) => Promise<R>,
   row: { id: string; orgPath: string },
-  set: Partial<T['$inferInsert']>,
+  set: NoInfer<S>,
   audit: { action: string; entityType: string; before: unknown; after: unknown },
-  dtos: (db: Db, rows: T['$inferSelect'][]) => Promise<D[]>,
+  dtos: (db: Db, rows: R[]) => Promise<D[]>,
 ): Promise<D> {
   const updated = await ctx.db.transaction(async (tx) => {
-    const updated = await updateRow(tx, table, row.id, set);
+    const updated = await update(tx, row.id, set);
     await writeAudit(tx, ctx, { ...audit, entityId: row.id, orgPath: row.orgPath });
     return updated;
   });
@@ -132,7 +138,7 @@ export async function createNeed(ctx: ActorCtx, body: NeedBody) {
   if (!needsPolicy.can(ctx.actor, 'write', { orgPath: unit.path })) throw notFound();
   return insertCommunityRow(
     ctx,
-    svcNeeds,
+    insertNeed,
     unit,
     community.id,
     {
@@ -158,7 +164,7 @@ export async function updateNeed(ctx: ActorCtx, id: string, body: NeedPatch) {
   const now = ctx.clock.now();
   return updateListRow(
     ctx,
-    svcNeeds,
+    updateNeedRow,
     before,
     { ...body, updatedAt: now },
     {
@@ -173,12 +179,23 @@ export async function updateNeed(ctx: ActorCtx, id: string, body: NeedPatch) {
 
 // ---------------------------------------------------------------- resources
 
-/** The tables a resource's owner can be linked to (a merchant is linked by id only). */
+/** Where a linked record is looked up (through its module's api): names by id, and one record's name and path. */
+interface Linked {
+  names: (db: Db, ids: string[]) => Promise<Map<string, string>>;
+  place: (db: Db, id: string) => Promise<{ name: string; path: string } | undefined>;
+}
+const registry = (kind: LinkedRegistry): Linked => ({
+  names: (db, ids) => registryNames(db, kind, ids),
+  place: (db, id) => registryPlace(db, kind, id),
+});
+const volunteerLinks: Linked = { names: volunteerNames, place: volunteerPlace };
+
+/** The registries a resource's owner can be linked to (a merchant is linked by id only). */
 const OWNER_TABLES = {
-  party_member: partyMembers,
-  resident_unit: residentUnits,
-  social_org: socialOrgs,
-  volunteer: volunteers,
+  party_member: registry('party_member'),
+  resident_unit: registry('resident_unit'),
+  social_org: registry('social_org'),
+  volunteer: volunteerLinks,
 } as const;
 const ownerTable = (type: string) => OWNER_TABLES[type as keyof typeof OWNER_TABLES] ?? null;
 
@@ -190,12 +207,8 @@ async function ownerNames(db: Db, rows: Pick<ResourceRow, 'ownerType' | 'ownerId
     if (r.ownerType && r.ownerId && ownerTable(r.ownerType))
       idsByType.set(r.ownerType, [...(idsByType.get(r.ownerType) ?? []), r.ownerId]);
   for (const [type, ids] of idsByType) {
-    const table = ownerTable(type)!;
-    const found = await db
-      .select({ id: table.id, name: table.name })
-      .from(table)
-      .where(inArray(table.id, [...new Set(ids)]));
-    for (const f of found) names.set(`${type}:${f.id}`, f.name);
+    const found = await ownerTable(type)!.names(db, [...new Set(ids)]);
+    for (const [id, name] of found) names.set(`${type}:${id}`, name);
   }
   return names;
 }
@@ -209,8 +222,8 @@ async function checkOwner(
 ) {
   if (!type || !id) return;
   if (type === 'merchant') return; // redemption points are linked by id only (merchants module)
-  const table = ownerTable(type) ?? volunteers;
-  const [row] = await db.select({ path: table.orgPath }).from(table).where(eq(table.id, id));
+  const table = ownerTable(type) ?? volunteerLinks;
+  const row = await table.place(db, id);
   if (!row?.path.startsWith(communityPath)) throw invalidField('ownerId', 'services.owner_unknown');
 }
 
@@ -239,7 +252,7 @@ export async function createResource(ctx: ActorCtx, body: ResourceBody) {
   await checkOwner(ctx.db, community.path, body.ownerType, body.ownerId);
   return insertCommunityRow(
     ctx,
-    svcResources,
+    insertResource,
     community,
     community.id,
     {
@@ -271,7 +284,7 @@ export async function updateResource(ctx: ActorCtx, id: string, body: ResourcePa
   );
   return updateListRow(
     ctx,
-    svcResources,
+    updateResourceRow,
     { id, orgPath: before.orgPath },
     { ...body, updatedAt: ctx.clock.now() },
     {
@@ -288,11 +301,7 @@ export async function updateResource(ctx: ActorCtx, id: string, body: ResourcePa
 
 async function openCounts(db: Db, ids: string[]) {
   if (ids.length === 0) return new Map<string, number>();
-  const rows = await db
-    .select({ id: svcOrders.projectId, n: sql<number>`count(*)::int` })
-    .from(svcOrders)
-    .where(and(inArray(svcOrders.projectId, ids), inArray(svcOrders.status, [...SO_OPEN_STATUSES])))
-    .groupBy(svcOrders.projectId);
+  const rows = await openOrderCounts(db, ids);
   return new Map(rows.map((r) => [r.id!, r.n]));
 }
 
@@ -326,21 +335,18 @@ export const listProjects = (ctx: ActorCtx, q: ProjectListQuery) =>
 /** The provider must exist in the community (volunteer, team, social org, resident unit). */
 async function providerCheck(db: Db, communityPath: string, type: string, id: string | null | undefined) {
   if (!id) return null;
-  const table =
+  const place =
     type === 'volunteer'
-      ? volunteers
+      ? volunteerPlace
       : type === 'team'
-        ? volunteerTeams
+        ? teamPlace
         : type === 'social_org'
-          ? socialOrgs
+          ? registry('social_org').place
           : type === 'resident_unit'
-            ? residentUnits
+            ? registry('resident_unit').place
             : null;
-  if (!table) throw invalidField('providerId', 'services.provider_unknown');
-  const [row] = await db
-    .select({ name: table.name, path: table.orgPath })
-    .from(table)
-    .where(eq(table.id, id));
+  if (!place) throw invalidField('providerId', 'services.provider_unknown');
+  const row = await place(db, id);
   if (!row?.path.startsWith(communityPath)) throw invalidField('providerId', 'services.provider_unknown');
   return row.name;
 }
@@ -351,7 +357,7 @@ export async function createProject(ctx: ActorCtx, body: ProjectBody) {
   const linkedName = await providerCheck(ctx.db, community.path, body.providerType, body.providerId);
   return insertCommunityRow(
     ctx,
-    svcProjects,
+    insertProject,
     community,
     community.id,
     {
@@ -385,7 +391,7 @@ export async function updateProject(ctx: ActorCtx, id: string, body: ProjectPatc
   const linkedName = await providerCheck(ctx.db, before.orgPath, type, pid);
   return updateListRow(
     ctx,
-    svcProjects,
+    updateProjectRow,
     { id, orgPath: before.orgPath },
     {
       ...body,
@@ -410,12 +416,7 @@ export async function publishedProjects(ctx: UseCaseCtx, communityId: string | u
   if (!communityId) return { community: null, items: [] };
   const community = await unitById(ctx.db, communityId);
   if (community?.kind !== 'community') throw notFound();
-  const rows = await ctx.db
-    .select()
-    .from(svcProjects)
-    .where(and(eq(svcProjects.communityId, community.id), eq(svcProjects.published, true)))
-    .orderBy(desc(svcProjects.createdAt))
-    .limit(200);
+  const rows = await publishedProjectRows(ctx.db, community.id);
   const items = (await projectDtos(ctx.db, rows)).map((p) => ({
     id: p.id,
     communityId: p.communityId,
@@ -443,9 +444,7 @@ export async function loopLists(ctx: ActorCtx, q: { communityId?: string | undef
   const page = await listNeedRows(ctx.db, ctx.actor, { page: 1, pageSize: 200 } as never, communityId);
   const needs = page.items;
   const orderIds = needs.map((n) => n.orderId).filter((x): x is string => !!x);
-  const orders = orderIds.length
-    ? await ctx.db.select().from(svcOrders).where(inArray(svcOrders.id, orderIds))
-    : [];
+  const orders = orderIds.length ? await orderRowsByIds(ctx.db, orderIds) : [];
   const names = await communityNamesOf(ctx.db, needs);
   const rows = needs.map((n) => {
     const o = orders.find((x) => x.id === n.orderId);

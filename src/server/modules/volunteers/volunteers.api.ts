@@ -10,7 +10,9 @@ import {
   type VolunteerRow,
   activeVolunteerRow,
   activeVolunteerRowOfUser,
+  volunteerNames,
   volunteerRowById,
+  volunteerRowOfUser,
 } from './volunteers.repository';
 
 export type { VolunteerRow };
@@ -41,4 +43,20 @@ export function activeVolunteerOfUser(db: Db, userId: string): Promise<Volunteer
   return activeVolunteerRowOfUser(db, userId);
 }
 
+/** The volunteer record linked to a login (any status), if any. */
+export function volunteerOfUser(db: Db, userId: string): Promise<VolunteerRow | undefined> {
+  return volunteerRowOfUser(db, userId);
+}
+
+export { volunteerNames };
+export {
+  type TeamRow,
+  type VolunteerField,
+  activeTeamsOfCommunity,
+  activeVolunteersOfCommunity,
+  teamById,
+  teamPlace,
+  volunteerFieldSql,
+  volunteerPlace,
+} from './volunteers.lookups.repository';
 export { type ServiceHoursInput, recordServiceHours } from './volunteers.hours';
