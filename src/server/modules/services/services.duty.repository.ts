@@ -9,6 +9,7 @@ import { svcDutyLogs, svcDutySlots, svcStations } from './services.table';
  * `services.duty.ts`. The use case finds the slot or station in reach first (services.repository.ts's
  * finders, or the person's own slot); these only read and write.
  */
+/** A duty log as stored. */
 export type DutyLogRow = typeof svcDutyLogs.$inferSelect;
 
 /** Inserts one station (through `insertCommunityRow`, which writes its audit entry). */

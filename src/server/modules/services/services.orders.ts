@@ -1,10 +1,6 @@
 import { chinaDateCompact as chinaDate } from '../../../shared/chinaTime';
-import { type SQL, and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
-import {
-  SO_LOAD_STATUSES,
-  type SoAction,
-  type SoStatus,
-} from '../../../shared/contracts/serviceOrderMachine';
+import { type SQL, and, eq, gte } from 'drizzle-orm';
+import type { SoAction, SoStatus } from '../../../shared/contracts/serviceOrderMachine';
 import type {
   CandidateDto,
   OrderActionBody,
@@ -19,13 +15,11 @@ import { NO_PROXY, maskName, proxyInfos, resolveProxy } from '../../platform/pro
 import { auditLog } from '../../platform/audit.table';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskAddress, maskPhone } from '../../platform/crypto';
-import { type Db, isUniqueViolation, rowsOf } from '../../platform/db';
-import { countWhere } from '../../platform/figureQuery';
-import { upsertRow } from '../../platform/upsertRow';
+import { type Db, isUniqueViolation } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { type Prepared, sweepWorkflow, transition } from '../../platform/workflow';
 import { type StatusStep, statusStepColumns } from '../../platform/workflowEvents';
-import { type Actor, escapeLike } from '../../platform/permissions';
+import type { Actor } from '../../platform/permissions';
 import {
   consentStands,
   creditService,
@@ -34,9 +28,15 @@ import {
   lockAccounts,
   withdrawTime,
 } from '../ledger/ledger.api';
-import { recordServiceHours } from '../volunteers/volunteers.api';
-import { socialOrgs } from '../people/people.table';
-import { volunteerTeams, volunteers } from '../volunteers/volunteers.table';
+import {
+  activeTeamsOfCommunity,
+  activeVolunteersOfCommunity,
+  recordServiceHours,
+  teamById,
+  volunteerById,
+  volunteerOfUser,
+} from '../volunteers/volunteers.api';
+import { socialOrgsByIds, socialOrgsUnder } from '../people/people.api';
 import {
   communityFilter,
   communityFor,
@@ -47,6 +47,7 @@ import {
 } from './services.common';
 import { allowedActions, mayAct, serviceOrdersPolicy, staffScope } from './services.policy';
 import {
+  type NeedRow,
   type SvcOrderRow,
   findServiceOrderRow,
   findServiceOrderToDispatch,
@@ -56,7 +57,22 @@ import {
   listOwnServiceOrderRows,
   listServiceOrderRows,
 } from './services.repository';
-import { svcNeeds, svcOrderEvents, svcOrderNumberSeq, svcOrders, svcSettings } from './services.table';
+import { insertNeed } from './services.lists.repository';
+import {
+  assigneeLoadsOfCommunity,
+  assigneeSummaryRow,
+  insertOrder,
+  insertOrderEvent,
+  lockProjectRow,
+  nextOrderNumber,
+  openOrderCountOfProject,
+  orderByRequestKey,
+  orderEventRows,
+  setNeedFields,
+  setOrderTimePaid,
+  settingsRow,
+  upsertSettings,
+} from './services.orders.repository';
 import { serviceOrderWorkflow } from './services.workflow';
 
 /**
@@ -73,7 +89,7 @@ export const DEFAULT_ACCEPT_TIMEOUT_HOURS = 24;
 const HOUR = 3_600_000;
 
 export async function acceptTimeoutHours(db: Db, communityId: string): Promise<number> {
-  const [s] = await db.select().from(svcSettings).where(eq(svcSettings.orgUnitId, communityId));
+  const s = await settingsRow(db, communityId);
   return s?.acceptTimeoutHours ?? DEFAULT_ACCEPT_TIMEOUT_HOURS;
 }
 
@@ -205,11 +221,7 @@ export async function orderDetail(ctx: ActorCtx, o: SvcOrderRow) {
   const reveal = revealFor(ctx.actor)(o);
   if (reveal) await auditReveal(ctx, o);
   const [dto] = await orderDtos(ctx, [o], { reveal: () => reveal });
-  const events = await ctx.db
-    .select()
-    .from(svcOrderEvents)
-    .where(eq(svcOrderEvents.orderId, o.id))
-    .orderBy(asc(svcOrderEvents.at), asc(svcOrderEvents.id));
+  const events = await orderEventRows(ctx.db, o.id);
   return {
     ...dto!,
     timeline: events.map(statusEventTimeline),
@@ -219,7 +231,7 @@ export async function orderDetail(ctx: ActorCtx, o: SvcOrderRow) {
 // ---------------------------------------------------------------- ordering
 
 async function addEvent(tx: Db, ctx: UseCaseCtx, orderId: string, e: StatusStep) {
-  await tx.insert(svcOrderEvents).values({ ...statusStepColumns(ctx, e), orderId });
+  await insertOrderEvent(tx, { ...statusStepColumns(ctx, e), orderId });
 }
 
 /**
@@ -232,10 +244,7 @@ export async function createOrder(
 ): Promise<SvcOrderRow & { replayed?: boolean }> {
   const replay = async () => {
     if (!body.requestKey) return undefined;
-    const [o] = await ctx.db
-      .select()
-      .from(svcOrders)
-      .where(and(eq(svcOrders.orderedBy, ctx.actor.userId), eq(svcOrders.requestKey, body.requestKey)));
+    const o = await orderByRequestKey(ctx.db, ctx.actor.userId, body.requestKey);
     return o ? { ...o, replayed: true } : undefined;
   };
   const earlier = await replay();
@@ -286,7 +295,7 @@ async function placeOrder(ctx: ActorCtx, input: OrderBody) {
   if (family && family.balance <= 0) throw new AppError('services.no_time_balance', 409);
   const timePayer = family ? family.volunteerId : body.payWithTime ? await timePayerOf(ctx, body) : null;
 
-  let need: typeof svcNeeds.$inferSelect | undefined;
+  let need: NeedRow | undefined;
   if (body.needId) {
     if (!staff) throw invalidField('needId', 'services.need_unknown');
     need = await needOfCommunity(ctx.db, community.id, body.needId);
@@ -313,32 +322,20 @@ async function placeOrder(ctx: ActorCtx, input: OrderBody) {
   const row = await ctx.db.transaction(async (tx) => {
     // Capacity: orders open at once for the project, counted under a lock on the project row.
     if (project?.capacity) {
-      await tx.execute(sql`select 1 from svc_projects where id = ${project.id} for update`);
-      const open = await countWhere(
-        tx,
-        svcOrders,
-        and(
-          eq(svcOrders.projectId, project.id),
-          inArray(svcOrders.status, ['ordered', 'dispatched', 'accepted', 'in_service', 'served']),
-        ),
-      );
+      await lockProjectRow(tx, project.id);
+      const open = await openOrderCountOfProject(tx, project.id);
       if (open >= project.capacity)
         throw new AppError('services.project_full', 409, { capacity: project.capacity });
     }
-    const seq = rowsOf<{ n: string | number }>(
-      await tx.execute(sql`select nextval(${sql.raw(`'${svcOrderNumberSeq.seqName}'`)})::bigint as n`),
-    );
-    const number = `FW${chinaDate(now)}${String(Number(seq[0]!.n) % 1_000_000).padStart(6, '0')}`;
+    const seq = await nextOrderNumber(tx);
+    const number = `FW${chinaDate(now)}${String(seq % 1_000_000).padStart(6, '0')}`;
     let needId = need?.id ?? null;
     if (need) {
-      await tx
-        .update(svcNeeds)
-        .set({ status: 'matched', orderId: id, updatedAt: now })
-        .where(eq(svcNeeds.id, need.id));
+      await setNeedFields(tx, need.id, { status: 'matched', orderId: id, updatedAt: now });
     } else if (!project) {
       // A need posted by a resident enters the needs list too, already matched to this order.
       needId = ctx.ids();
-      await tx.insert(svcNeeds).values({
+      await insertNeed(tx, {
         id: needId,
         communityId: community.id,
         orgUnitId: (grid ?? community).id,
@@ -355,40 +352,37 @@ async function placeOrder(ctx: ActorCtx, input: OrderBody) {
         updatedAt: now,
       });
     }
-    const [created] = await tx
-      .insert(svcOrders)
-      .values({
-        id,
-        number,
-        communityId: community.id,
-        orgUnitId: community.id,
-        orgPath: community.path,
-        gridId: grid?.id ?? null,
-        projectId: project?.id ?? null,
-        needId,
-        title,
-        description: body.description ?? need?.description ?? null,
-        category,
-        skills: project?.skills ?? [],
-        activityType: project?.activityType ?? category,
-        status: 'ordered',
-        orderedBy: ctx.actor.userId,
-        orderedByName: ctx.actor.displayName,
-        onBehalf,
-        ...(proxy?.values ?? NO_PROXY),
-        beneficiaryName,
-        beneficiaryPhoneEnc: phone ? ctx.pii.encrypt(phone) : null,
-        beneficiaryPhoneMask: phone ? maskPhone(phone) : null,
-        beneficiaryAddressEnc: address ? ctx.pii.encrypt(address) : null,
-        beneficiaryAddressMask: address ? maskAddress(address) : null,
-        preferredAt: body.preferredAt ?? null,
-        requestKey: body.requestKey ?? null,
-        timePayerVolunteerId: timePayer,
-        timePayerDesigneeId: family?.designee.id ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const created = await insertOrder(tx, {
+      id,
+      number,
+      communityId: community.id,
+      orgUnitId: community.id,
+      orgPath: community.path,
+      gridId: grid?.id ?? null,
+      projectId: project?.id ?? null,
+      needId,
+      title,
+      description: body.description ?? need?.description ?? null,
+      category,
+      skills: project?.skills ?? [],
+      activityType: project?.activityType ?? category,
+      status: 'ordered',
+      orderedBy: ctx.actor.userId,
+      orderedByName: ctx.actor.displayName,
+      onBehalf,
+      ...(proxy?.values ?? NO_PROXY),
+      beneficiaryName,
+      beneficiaryPhoneEnc: phone ? ctx.pii.encrypt(phone) : null,
+      beneficiaryPhoneMask: phone ? maskPhone(phone) : null,
+      beneficiaryAddressEnc: address ? ctx.pii.encrypt(address) : null,
+      beneficiaryAddressMask: address ? maskAddress(address) : null,
+      preferredAt: body.preferredAt ?? null,
+      requestKey: body.requestKey ?? null,
+      timePayerVolunteerId: timePayer,
+      timePayerDesigneeId: family?.designee.id ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
     await addEvent(tx, ctx, id, {
       action: 'order',
       to: 'ordered',
@@ -423,7 +417,7 @@ async function placeOrder(ctx: ActorCtx, input: OrderBody) {
         ...(proxy && { proxy: proxy.audit }),
       },
     });
-    return created!;
+    return created;
   });
   return row;
 }
@@ -434,10 +428,7 @@ async function placeOrder(ctx: ActorCtx, input: OrderBody) {
  */
 async function timePayerOf(ctx: ActorCtx, body: OrderBody): Promise<string> {
   if (!body.forSelf) throw invalidField('payWithTime', 'services.pay_with_time_self_only');
-  const [v] = await ctx.db
-    .select({ id: volunteers.id })
-    .from(volunteers)
-    .where(eq(volunteers.userId, ctx.actor.userId));
+  const v = await volunteerOfUser(ctx.db, ctx.actor.userId);
   const acc = v ? await findAccount(ctx.db, 'volunteer', v.id, 'minutes') : undefined;
   if (!v || !acc || acc.balance <= 0) throw new AppError('services.no_time_balance', 409);
   return v.id;
@@ -493,19 +484,17 @@ async function resolveAssignee(
 ): Promise<Assignee> {
   const fail = () => invalidField('assigneeId', 'services.assignee_unknown');
   if (type === 'volunteer') {
-    const [v] = await db.select().from(volunteers).where(eq(volunteers.id, id));
+    const v = await volunteerById(db, id);
     if (v?.status !== 'active' || v.communityId !== o.communityId) throw fail();
     return { type, id: v.id, name: v.name, userId: v.userId };
   }
   if (type === 'team') {
-    const [t] = await db.select().from(volunteerTeams).where(eq(volunteerTeams.id, id));
+    const t = await teamById(db, id);
     if (!t?.active || t.communityId !== o.communityId) throw fail();
-    const [leader] = t.leaderVolunteerId
-      ? await db.select().from(volunteers).where(eq(volunteers.id, t.leaderVolunteerId))
-      : [];
+    const leader = t.leaderVolunteerId ? await volunteerById(db, t.leaderVolunteerId) : undefined;
     return { type, id: t.id, name: t.name, userId: leader?.userId ?? null };
   }
-  const [s] = await db.select().from(socialOrgs).where(eq(socialOrgs.id, id));
+  const [s] = await socialOrgsByIds(db, [id]);
   if (!s?.orgPath.startsWith(o.orgPath)) throw fail();
   return { type, id: s.id, name: s.name, userId: null };
 }
@@ -661,15 +650,13 @@ export async function prepareAction(
             sourceId: o.id,
             memo: `${o.number} ${o.title}`,
           });
-          await tx.update(svcOrders).set({ timePaidMinutes: minutes }).where(eq(svcOrders.id, o.id));
+          await setOrderTimePaid(tx, o.id, minutes);
           data.timePaidMinutes = minutes;
         });
       }
       if (o.needId) {
         const needId = o.needId;
-        sideEffects.push((tx) =>
-          tx.update(svcNeeds).set({ status: 'done', updatedAt: now }).where(eq(svcNeeds.id, needId)),
-        );
+        sideEffects.push((tx) => setNeedFields(tx, needId, { status: 'done', updatedAt: now }));
       }
       break;
     }
@@ -682,10 +669,7 @@ export async function prepareAction(
         const needId = o.needId;
         // The need goes back on the list, open for another order.
         sideEffects.push((tx) =>
-          tx
-            .update(svcNeeds)
-            .set({ status: 'open', orderId: null, updatedAt: now })
-            .where(eq(svcNeeds.id, needId)),
+          setNeedFields(tx, needId, { status: 'open', orderId: null, updatedAt: now }),
         );
       }
       break;
@@ -748,16 +732,8 @@ export async function myTasks(
 
 /** Open orders, orders served, hours and average rating of the logged-in volunteer. */
 export async function myServiceSummary(ctx: ActorCtx) {
-  const [v] = await ctx.db.select().from(volunteers).where(eq(volunteers.userId, ctx.actor.userId));
-  const [s] = await ctx.db
-    .select({
-      open: sql<number>`count(*) filter (where ${svcOrders.status} in ('dispatched','accepted','in_service'))::int`,
-      served: sql<number>`count(*) filter (where ${svcOrders.status} in ('served','confirmed','closed'))::int`,
-      minutes: sql<number>`coalesce(sum(${svcOrders.servedMinutes}) filter (where ${svcOrders.status} in ('served','confirmed','closed')), 0)::int`,
-      rating: sql<number | null>`round(avg(${svcOrders.rating})::numeric, 2)::float8`,
-    })
-    .from(svcOrders)
-    .where(eq(svcOrders.assigneeUserId, ctx.actor.userId));
+  const v = await volunteerOfUser(ctx.db, ctx.actor.userId);
+  const s = await assigneeSummaryRow(ctx.db, ctx.actor.userId);
   return {
     volunteerId: v?.id ?? null,
     name: v?.name ?? null,
@@ -807,17 +783,7 @@ export async function candidates(ctx: ActorCtx, orderId: string): Promise<Candid
   if (!o) throw notFound();
   const matches = skillMatcher([...o.skills, o.category]);
   const grid = await unitById(ctx.db, o.gridId);
-  const loads = new Map(
-    (
-      await ctx.db
-        .select({ id: svcOrders.assigneeId, n: sql<number>`count(*)::int` })
-        .from(svcOrders)
-        .where(
-          and(eq(svcOrders.communityId, o.communityId), inArray(svcOrders.status, [...SO_LOAD_STATUSES])),
-        )
-        .groupBy(svcOrders.assigneeId)
-    ).map((r) => [r.id, r.n]),
-  );
+  const loads = new Map((await assigneeLoadsOfCommunity(ctx.db, o.communityId)).map((r) => [r.id, r.n]));
   // The order's place below the community: [grid, compound?, building?] (R-ORG-1 tree: grid above compound).
   const mine = grid ? grid.path.slice(o.orgPath.length).split('/').filter(Boolean) : [];
   const distanceOf = (path: string, gridId: string | null): CandidateDto['distance'] => {
@@ -829,16 +795,9 @@ export async function candidates(ctx: ActorCtx, orderId: string): Promise<Candid
     return 'community';
   };
   // The orderer's own volunteer profile (and a team they lead) may not serve their order.
-  const orderer = new Set(
-    o.orderedBy
-      ? (
-          await ctx.db
-            .select({ id: volunteers.id })
-            .from(volunteers)
-            .where(eq(volunteers.userId, o.orderedBy))
-        ).map((v) => v.id)
-      : [],
-  );
+  // (A login acts as at most one volunteer: volunteers_user_uq.)
+  const ordererVolunteer = o.orderedBy ? await volunteerOfUser(ctx.db, o.orderedBy) : undefined;
+  const orderer = new Set(ordererVolunteer ? [ordererVolunteer.id] : []);
   const out: CandidateDto[] = [];
   /** Adds a candidate (scored below, once all are in): who, and how they fit the order. */
   const add = (
@@ -858,11 +817,7 @@ export async function candidates(ctx: ActorCtx, orderId: string): Promise<Candid
       hasLogin: fit.hasLogin,
       score: 0,
     });
-  const vols = await ctx.db
-    .select()
-    .from(volunteers)
-    .where(and(eq(volunteers.communityId, o.communityId), eq(volunteers.status, 'active')))
-    .limit(500);
+  const vols = await activeVolunteersOfCommunity(ctx.db, o.communityId, 500);
   for (const v of vols) {
     if (orderer.has(v.id)) continue;
     add('volunteer', v, {
@@ -873,10 +828,7 @@ export async function candidates(ctx: ActorCtx, orderId: string): Promise<Candid
       hasLogin: !!v.userId,
     });
   }
-  const teams = await ctx.db
-    .select()
-    .from(volunteerTeams)
-    .where(and(eq(volunteerTeams.communityId, o.communityId), eq(volunteerTeams.active, true)));
+  const teams = await activeTeamsOfCommunity(ctx.db, o.communityId);
   for (const t of teams) {
     if (t.leaderVolunteerId && orderer.has(t.leaderVolunteerId)) continue;
     add('team', t, {
@@ -887,11 +839,7 @@ export async function candidates(ctx: ActorCtx, orderId: string): Promise<Candid
       hasLogin: !!t.leaderVolunteerId,
     });
   }
-  const orgs = await ctx.db
-    .select()
-    .from(socialOrgs)
-    .where(sql`${socialOrgs.orgPath} like ${`${escapeLike(o.orgPath)}%`}`)
-    .limit(100);
+  const orgs = await socialOrgsUnder(ctx.db, o.orgPath, 100);
   for (const s of orgs) {
     add('social_org', s, {
       kind: s.field,
@@ -931,8 +879,7 @@ export async function putSettings(ctx: ActorCtx, communityId: string, body: { ac
   const before = await acceptTimeoutHours(ctx.db, community.id);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const set = { acceptTimeoutHours: body.acceptTimeoutHours, updatedAt: now };
-    await upsertRow(tx, svcSettings, svcSettings.orgUnitId, { orgUnitId: community.id, ...set }, set);
+    await upsertSettings(tx, community.id, { acceptTimeoutHours: body.acceptTimeoutHours, updatedAt: now });
     await writeAudit(tx, ctx, {
       action: 'services.settings',
       entityType: 'svc_settings',

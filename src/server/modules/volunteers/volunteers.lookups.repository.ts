@@ -7,6 +7,7 @@ import { volunteerTeams, volunteers } from './volunteers.table';
  * Reads of volunteers and teams in any scope for other modules (through volunteers.api.ts), e.g. the
  * services module's dispatch candidates, assignees and reports: the caller decides who may see what.
  */
+/** A team as stored. */
 export type TeamRow = typeof volunteerTeams.$inferSelect;
 
 /** A volunteer by id in any scope, its name and org path (the caller checks where it lies), or undefined. */
@@ -53,6 +54,7 @@ export function activeTeamsOfCommunity(db: Db, communityId: string): Promise<Tea
     .where(and(eq(volunteerTeams.communityId, communityId), eq(volunteerTeams.active, true)));
 }
 
+/** The volunteer fields `volunteerFieldSql` reads (column names). */
 export type VolunteerField = 'id' | 'name' | 'kind' | 'community_id';
 
 /** A correlated subquery: the field of the volunteer whose id is in `idColumn` (null when none). */
