@@ -1,5 +1,4 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { Role } from '../../../shared/permissions';
 import { auditFailure, writeAudit } from '../../platform/audit';
@@ -13,17 +12,33 @@ import {
 } from '../../platform/auth';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { firstRow } from '../../platform/firstRow';
-import { countWhere } from '../../platform/figureQuery';
 import { AppError } from '../../platform/errors';
-import { loginChallenges, recoveryCodes, userRoles, userTwoFactor, users } from './accounts.table';
+import type { UserRow } from './accounts.repository';
+import {
+  type SecondFactorRow,
+  addFailedLogin,
+  challengeRow,
+  deleteChallenge,
+  deleteExpiredChallenges,
+  deleteSecondFactorRows,
+  enableSecondFactorRow,
+  insertChallenge,
+  markLoggedIn,
+  replaceRecoveryCodeRows,
+  roleNamesOf,
+  secondFactorRow,
+  takeTotpStep,
+  unusedRecoveryCodeCount,
+  upsertPendingSecondFactor,
+  spendRecoveryCode,
+  userRowById,
+} from './accounts.twoFactor.repository';
 import { matchTotp, newTotpSecret, otpauthUrl } from './totp';
 
 /** How long the second step of a login may take after the password (minutes). */
 export const CHALLENGE_MINUTES = 5;
 export const RECOVERY_CODE_COUNT = 10;
 
-type UserRow = typeof users.$inferSelect;
 type Ctx = UseCaseCtx;
 
 const asActor = (user: UserRow) => ({ userId: user.id, displayName: user.displayName });
@@ -36,14 +51,7 @@ const asActor = (user: UserRow) => ({ userId: user.id, displayName: user.display
 export async function countFailedAttempt(ctx: Ctx, userId: string): Promise<boolean> {
   const now = ctx.clock.now();
   const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-  const [after] = await ctx.db
-    .update(users)
-    .set({
-      failedLogins: sql`case when ${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS} then 0 else ${users.failedLogins} + 1 end`,
-      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-    })
-    .where(eq(users.id, userId))
-    .returning({ lockedUntil: users.lockedUntil });
+  const after = await addFailedLogin(ctx.db, userId, MAX_FAILED_LOGINS, lockUntil);
   return !!after?.lockedUntil && after.lockedUntil > now;
 }
 
@@ -53,12 +61,11 @@ const lockedError = (user: Pick<UserRow, 'lockedUntil'>, now: Date) =>
   });
 
 async function rolesOf(db: Db, userId: string): Promise<Role[]> {
-  const rows = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
-  return rows.map((r) => r.role as Role);
+  return (await roleNamesOf(db, userId)) as Role[];
 }
 
 async function secondFactorOf(db: Db, userId: string) {
-  return firstRow(db, userTwoFactor, eq(userTwoFactor.userId, userId));
+  return secondFactorRow(db, userId);
 }
 
 export async function isTwoFactorEnabled(db: Db, userId: string): Promise<boolean> {
@@ -75,8 +82,8 @@ export async function startChallenge(ctx: Ctx, user: UserRow) {
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + CHALLENGE_MINUTES * 60_000);
   await ctx.db.transaction(async (tx) => {
-    await tx.delete(loginChallenges).where(lt(loginChallenges.expiresAt, now));
-    await tx.insert(loginChallenges).values({
+    await deleteExpiredChallenges(tx, now);
+    await insertChallenge(tx, {
       id: tokenHash(token),
       userId: user.id,
       createdAt: now,
@@ -103,10 +110,7 @@ export async function completeLogin(
   const now = ctx.clock.now();
   const session = await createSession(ctx.db, ctx, user.id, { ip: ctx.ip, userAgent: meta.userAgent });
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
-      .where(eq(users.id, user.id));
+    await markLoggedIn(tx, user.id, now);
     await extra?.(tx);
     await writeAudit(
       tx,
@@ -142,10 +146,11 @@ function newRecoveryCode(): string {
 async function replaceRecoveryCodes(tx: Db, ctx: Ctx, userId: string, salt: string) {
   const now = ctx.clock.now();
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-  await tx
-    .insert(recoveryCodes)
-    .values(codes.map((c) => ({ id: ctx.ids(), userId, codeHash: recoveryHash(salt, c), createdAt: now })));
+  await replaceRecoveryCodeRows(
+    tx,
+    userId,
+    codes.map((c) => ({ id: ctx.ids(), userId, codeHash: recoveryHash(salt, c), createdAt: now })),
+  );
   return codes;
 }
 
@@ -153,20 +158,10 @@ async function replaceRecoveryCodes(tx: Db, ctx: Ctx, userId: string, salt: stri
  * Accepts a TOTP code once: the step is stored in the same statement that checks it is newer than the
  * last accepted one, so two requests with the same code cannot both pass.
  */
-async function acceptTotp(ctx: Ctx, row: typeof userTwoFactor.$inferSelect, code: string): Promise<boolean> {
+async function acceptTotp(ctx: Ctx, row: SecondFactorRow, code: string): Promise<boolean> {
   const step = matchTotp(ctx.pii.decrypt(row.secretEnc), code, ctx.clock.now(), row.lastStep);
   if (step === null) return false;
-  const taken = await ctx.db
-    .update(userTwoFactor)
-    .set({ lastStep: step })
-    .where(
-      and(
-        eq(userTwoFactor.userId, row.userId),
-        or(isNull(userTwoFactor.lastStep), lt(userTwoFactor.lastStep, step)),
-      ),
-    )
-    .returning({ userId: userTwoFactor.userId });
-  return taken.length === 1;
+  return takeTotpStep(ctx.db, row.userId, step);
 }
 
 async function failSecondFactor(
@@ -211,55 +206,50 @@ export async function loginSecondFactor(
 ) {
   const now = ctx.clock.now();
   const id = tokenHash(input.pendingToken);
-  const [challenge] = await ctx.db.select().from(loginChallenges).where(eq(loginChallenges.id, id));
+  const challenge = await challengeRow(ctx.db, id);
   if (!challenge || challenge.expiresAt <= now) {
-    if (challenge) await ctx.db.delete(loginChallenges).where(eq(loginChallenges.id, id));
+    if (challenge) await deleteChallenge(ctx.db, id);
     throw new AppError('accounts.two_factor_challenge_expired', 401);
   }
-  const [user] = await ctx.db.select().from(users).where(eq(users.id, challenge.userId));
+  const user = await userRowById(ctx.db, challenge.userId);
   const factor = user ? await secondFactorOf(ctx.db, user.id) : undefined;
   if (!user?.active || !factor?.enabledAt) {
-    await ctx.db.delete(loginChallenges).where(eq(loginChallenges.id, id));
+    await deleteChallenge(ctx.db, id);
     throw new AppError('accounts.two_factor_challenge_expired', 401);
   }
   if (user.lockedUntil && user.lockedUntil > now) {
     // Locked while this step was open (wrong codes): the password has to be entered again later.
-    await ctx.db.delete(loginChallenges).where(eq(loginChallenges.id, id));
+    await deleteChallenge(ctx.db, id);
     throw lockedError(user, now);
   }
 
   if (input.code !== undefined) {
     if (!(await acceptTotp(ctx, factor, input.code))) {
       const err = await failSecondFactor(ctx, user, 'login', 'totp', true);
-      if (err.status === 423) await ctx.db.delete(loginChallenges).where(eq(loginChallenges.id, id));
+      if (err.status === 423) await deleteChallenge(ctx.db, id);
       throw err;
     }
     const result = await completeLogin(ctx, user, meta, { secondFactor: 'totp' }, async (tx) => {
-      await tx.delete(loginChallenges).where(eq(loginChallenges.id, id));
+      await deleteChallenge(tx, id);
     });
     return result;
   }
 
   // A recovery code: marked used in the statement that finds it, so it works exactly once.
-  const [used] = await ctx.db
-    .update(recoveryCodes)
-    .set({ usedAt: now })
-    .where(
-      and(
-        eq(recoveryCodes.userId, user.id),
-        eq(recoveryCodes.codeHash, recoveryHash(factor.recoverySalt, input.recoveryCode ?? '')),
-        isNull(recoveryCodes.usedAt),
-      ),
-    )
-    .returning({ id: recoveryCodes.id });
+  const used = await spendRecoveryCode(
+    ctx.db,
+    user.id,
+    recoveryHash(factor.recoverySalt, input.recoveryCode ?? ''),
+    now,
+  );
   if (!used) {
     const err = await failSecondFactor(ctx, user, 'login', 'recovery_code', true);
-    if (err.status === 423) await ctx.db.delete(loginChallenges).where(eq(loginChallenges.id, id));
+    if (err.status === 423) await deleteChallenge(ctx.db, id);
     throw err;
   }
   const left = await recoveryCodesLeft(ctx.db, user.id);
   return completeLogin(ctx, user, meta, { secondFactor: 'recovery_code' }, async (tx) => {
-    await tx.delete(loginChallenges).where(eq(loginChallenges.id, id));
+    await deleteChallenge(tx, id);
     await writeAudit(
       tx,
       { ...ctx, actor: asActor(user) },
@@ -274,11 +264,11 @@ export async function loginSecondFactor(
 }
 
 async function recoveryCodesLeft(db: Db, userId: string): Promise<number> {
-  return countWhere(db, recoveryCodes, and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  return unusedRecoveryCodeCount(db, userId);
 }
 
 async function currentUser(ctx: ActorCtx): Promise<UserRow> {
-  const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
+  const user = await userRowById(ctx.db, ctx.actor.userId);
   if (!user) throw new AppError('common.unauthenticated', 401);
   return user;
 }
@@ -319,14 +309,7 @@ export async function setupTwoFactor(ctx: ActorCtx) {
     updatedAt: now,
   };
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(userTwoFactor)
-      .values({ userId: user.id, createdAt: now, ...values })
-      .onConflictDoUpdate({
-        target: userTwoFactor.userId,
-        set: values,
-        where: isNull(userTwoFactor.enabledAt),
-      });
+    await upsertPendingSecondFactor(tx, user.id, now, values);
     await writeAudit(tx, ctx, { action: 'auth.two_factor_setup', entityType: 'user', entityId: user.id });
   });
   const url = otpauthUrl(user.username, secret);
@@ -346,12 +329,8 @@ export async function enableTwoFactor(ctx: ActorCtx, code: string) {
   if (step === null) throw await failSecondFactor(ctx, user, 'enrol', 'totp', false);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const done = await tx
-      .update(userTwoFactor)
-      .set({ enabledAt: now, lastStep: step, updatedAt: now })
-      .where(and(eq(userTwoFactor.userId, user.id), isNull(userTwoFactor.enabledAt)))
-      .returning({ userId: userTwoFactor.userId });
-    if (done.length !== 1) throw new AppError('accounts.two_factor_already_enabled', 409);
+    if (!(await enableSecondFactorRow(tx, user.id, step, now)))
+      throw new AppError('accounts.two_factor_already_enabled', 409);
     const codes = await replaceRecoveryCodes(tx, ctx, user.id, factor.recoverySalt);
     await writeAudit(tx, ctx, { action: 'auth.two_factor_enable', entityType: 'user', entityId: user.id });
     return { recoveryCodes: codes };
@@ -396,6 +375,5 @@ export async function disableTwoFactor(ctx: ActorCtx, code: string) {
 
 /** Deletes a user's second factor and recovery codes (disable, or an administrator's reset). */
 export async function removeSecondFactor(tx: Db, userId: string) {
-  await tx.delete(userTwoFactor).where(eq(userTwoFactor.userId, userId));
-  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  await deleteSecondFactorRows(tx, userId);
 }

@@ -10,8 +10,8 @@ import { importJobs, importRows } from './imports.table';
 /**
  * The queries of import jobs and their staging rows for the use cases an actor starts. Reads take the
  * actor and the action and AND `importsPolicy.scope` into their `where`: a job out of reach is not
- * found (404). Rows of a job are read only after the job was found this way. (The background pipeline
- * in imports.usecases.ts — parse, stage, commit, boot recovery — still writes these tables itself.)
+ * found (404). Rows of a job are read only after the job was found this way. (The queries of the
+ * background pipeline — parse, stage, commit, boot recovery — are in imports.pipeline.repository.ts.)
  */
 export type JobRow = typeof importJobs.$inferSelect;
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import {
   IMPORT_LIMITS,
@@ -17,7 +17,7 @@ import { auditRecord } from '../../platform/recordAudit';
 import type { Clock } from '../../platform/clock';
 import type { Pii } from '../../platform/crypto';
 import type { ActorCtx } from '../../platform/context';
-import { type Db, rowsOf } from '../../platform/db';
+import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { importsPolicy } from './imports.policy';
 import {
@@ -25,11 +25,28 @@ import {
   deleteStagingRows,
   errorRowsAfter,
   findJobRow,
+  type JobRow,
   listJobRows,
   previewRowsOf,
   reloadJob,
   setJobStatus,
 } from './imports.repository';
+import {
+  deleteFinishedStagingRows,
+  deleteStagingRowsOf,
+  failParsingJob,
+  insertJob,
+  insertStagedResidents,
+  jobIdsInStatus,
+  markCommitted,
+  markValidated,
+  setJobsFailed,
+  setRowErrors,
+  stageRows,
+  stagedBuildingRooms,
+  stagedRowsWithTakenIdNumbers,
+  validatedJobIdsBefore,
+} from './imports.pipeline.repository';
 import { userDisplayNames } from '../accounts/accounts.api';
 import {
   activeChildrenOf,
@@ -57,9 +74,8 @@ import {
   xlsxRows,
 } from './imports.files';
 import { buildingKey, isBlankRow, mapHeader, parseResidentRow } from './imports.mapping';
-import { type ImportRowError, importJobs, importRows } from './imports.table';
+import type { ImportRowError } from './imports.table';
 
-type JobRow = typeof importJobs.$inferSelect;
 type ImportAction = Parameters<typeof importsPolicy.require>[1];
 
 /**
@@ -243,24 +259,21 @@ export async function startResidentImport(
   const id = ctx.ids();
   const now = ctx.clock.now();
   const job = await ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(importJobs)
-      .values({
-        id,
-        kind: 'residents',
-        orgUnitId: unit.id,
-        orgPath: unit.path,
-        fileName: input.fileName.slice(0, 200),
-        format,
-        encoding,
-        fileSize: input.file.length,
-        status: 'parsing',
-        totalRows,
-        createdBy: ctx.actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const created = await insertJob(tx, {
+      id,
+      kind: 'residents',
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      fileName: input.fileName.slice(0, 200),
+      format,
+      encoding,
+      fileSize: input.file.length,
+      status: 'parsing',
+      totalRows,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'imports.upload',
       entityType: 'import_job',
@@ -268,14 +281,14 @@ export async function startResidentImport(
       orgPath: unit.path,
       after: {
         kind: 'residents',
-        fileName: created!.fileName,
+        fileName: created.fileName,
         format,
         encoding,
         fileSize: input.file.length,
         orgUnitId: unit.id,
       },
     });
-    return created!;
+    return created;
   });
 
   const size = input.file.length;
@@ -372,17 +385,8 @@ async function parseJob(
   const fail = async (code: string, params?: Record<string, string | number>) => {
     await written().catch(() => undefined);
     await ctx.db.transaction(async (tx) => {
-      const [updated] = await tx
-        .update(importJobs)
-        .set({
-          status: 'failed',
-          failureCode: code,
-          failureParams: params ?? null,
-          updatedAt: ctx.clock.now(),
-        })
-        .where(and(eq(importJobs.id, job.id), eq(importJobs.status, 'parsing')))
-        .returning({ id: importJobs.id });
-      if (updated) await tx.delete(importRows).where(eq(importRows.jobId, job.id));
+      const updated = await failParsingJob(tx, job.id, code, params ?? null, ctx.clock.now());
+      if (updated) await deleteStagingRows(tx, job.id);
     });
   };
   try {
@@ -449,10 +453,7 @@ async function parseJob(
     await flush();
     await written();
     if (count === 0) return await fail('imports.no_rows');
-    await ctx.db
-      .update(importJobs)
-      .set({ status: 'validated', progress: 100, totalRows: count, updatedAt: ctx.clock.now() })
-      .where(and(eq(importJobs.id, job.id), eq(importJobs.status, 'parsing')));
+    await markValidated(ctx.db, job.id, count, ctx.clock.now());
   } catch (e) {
     if (e instanceof Stop) {
       // Cancelled (the cancel removed the staging rows) or the server is shutting down.
@@ -592,20 +593,7 @@ async function stageBatch(
   staged: StagedRow[],
   p: { processed: number; errorRows: number; count: number; progress: number; newErrors: ImportRowError[] },
 ) {
-  const job = ctx.db
-    .update(importJobs)
-    .set({
-      processedRows: sql`${importJobs.processedRows} + ${p.processed}`,
-      errorRows: sql`${importJobs.errorRows} + ${p.errorRows}`,
-      totalRows: sql`greatest(${importJobs.totalRows}, ${p.count})`,
-      progress: p.progress,
-      ...(p.newErrors.length && {
-        errors: sql`${importJobs.errors} || ${JSON.stringify(p.newErrors)}::jsonb`,
-      }),
-      updatedAt: ctx.clock.now(),
-    })
-    .where(and(eq(importJobs.id, jobId), eq(importJobs.status, 'parsing')))
-    .returning({ id: importJobs.id });
+  const now = ctx.clock.now();
   // One JSON document for the whole batch (built a chunk at a time); a valid row has no `e`, so its
   // errors column is NULL.
   const parts: string[] = [];
@@ -619,16 +607,7 @@ async function stageBatch(
     );
   }
   const rows = `[${parts.join(',')}]`;
-  const [res] = rowsOf<{ ok: number }>(
-    await ctx.db.execute(sql`
-      with job as (${job.getSQL()}),
-      ins as (
-        insert into ${importRows} (job_id, row_no, data, errors)
-        select job.id, x.r, x.d, x.e from job, jsonb_to_recordset(${rows}::jsonb) as x(r int, d jsonb, e jsonb)
-        returning 1)
-      select (select count(*) from job)::int as ok, (select count(*) from ins)::int as n`),
-  );
-  if (!res?.ok) throw new Stop();
+  if (!(await stageRows(ctx.db, jobId, p, rows, now))) throw new Stop();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -775,21 +754,11 @@ async function commitInTransaction(ctx: ActorCtx, tx: Db, job: JobRow) {
   if (!community) throw new AppError('imports.unit_kind', 422);
 
   // ID numbers registered since validation (another import, a manual entry): refuse, name the rows.
-  const taken = rowsOf<{ row_no: number }>(
-    await tx.execute(sql`
-      select r.row_no from import_rows r
-      join residents x on x.id_number_hash = r.data->>'idNumberHash' and x.deleted_at is null
-      where r.job_id = ${job.id} and r.errors is null
-      order by r.row_no`),
-  );
-  if (taken.length) throw new DuplicateAtCommit(taken.map((t) => Number(t.row_no)));
+  const taken = await stagedRowsWithTakenIdNumbers(tx, job.id);
+  if (taken.length) throw new DuplicateAtCommit(taken);
 
   // Buildings must still be active and inside the target unit.
-  const combos = rowsOf<{ building_id: string; room: string | null }>(
-    await tx.execute(sql`
-      select distinct data->>'buildingId' as building_id, data->>'room' as room from import_rows
-      where job_id = ${job.id} and errors is null and data->>'buildingId' is not null`),
-  );
+  const combos = await stagedBuildingRooms(tx, job.id);
   const buildingIds = [...new Set(combos.map((c) => c.building_id))];
   const buildingRows: OrgUnit[] = [];
   for (let i = 0; i < buildingIds.length; i += 1000) {
@@ -814,47 +783,9 @@ async function commitInTransaction(ctx: ActorCtx, tx: Db, job: JobRow) {
   await insertHouseholds(tx, households, ctx.ids, now);
 
   const at = now.toISOString();
-  const [{ n } = { n: 0 }] = rowsOf<{ n: number }>(
-    await tx.execute(sql`
-      with ins as (
-        insert into residents (
-          id, org_unit_id, org_path, community_id, name, gender, birth_date,
-          id_number_enc, id_number_hash, id_number_mask, phone_enc, phone_hash, phone_mask, address_enc, address_mask,
-          room, registration_status, special_groups_enc, special_group_hashes, notes, import_job_id, version,
-          created_at, updated_at)
-        select
-          (r.data->>'id')::uuid,
-          coalesce(h.id, b.id, ${target.id}::uuid),
-          coalesce(h.path, b.path, ${target.path}),
-          ${community.id}::uuid,
-          r.data->>'name', r.data->>'gender', (r.data->>'birthDate')::date,
-          r.data->>'idNumberEnc', r.data->>'idNumberHash', r.data->>'idNumberMask',
-          r.data->>'phoneEnc', r.data->>'phoneHash', r.data->>'phoneMask',
-          r.data->>'addressEnc', r.data->>'addressMask',
-          r.data->>'room', r.data->>'registrationStatus',
-          r.data->>'specialGroupsEnc',
-          array(select jsonb_array_elements_text(coalesce(r.data->'specialGroupHashes', '[]'::jsonb))),
-          r.data->>'notes', ${job.id}::uuid, 1, ${at}::timestamptz, ${at}::timestamptz
-        from import_rows r
-        left join org_units b on b.id = (r.data->>'buildingId')::uuid
-        left join (
-          -- One household per building + room (the oldest if a name repeats), joined by hash, not per row.
-          select distinct on (u.parent_id, u.name) u.id, u.path, u.parent_id, u.name from org_units u
-          where u.kind = 'household' and u.status = 'active'
-            and u.parent_id in (select distinct (data->>'buildingId')::uuid from import_rows where job_id = ${job.id})
-          order by u.parent_id, u.name, u.created_at, u.id
-        ) h on h.parent_id = b.id and h.name = r.data->>'room'
-        -- No ORDER BY: ids are UUIDv7 drawn in file order, and sorting 100,000 wide rows spills to disk.
-        where r.job_id = ${job.id} and r.errors is null
-        returning 1)
-      select count(*)::int as n from ins`),
-  );
-  await tx.delete(importRows).where(eq(importRows.jobId, job.id));
-  const [done] = await tx
-    .update(importJobs)
-    .set({ status: 'committed', committedRows: Number(n), committedAt: now, progress: 100, updatedAt: now })
-    .where(and(eq(importJobs.id, job.id), eq(importJobs.status, 'committing')))
-    .returning({ id: importJobs.id });
+  const n = await insertStagedResidents(tx, job.id, target, community.id, at);
+  await deleteStagingRows(tx, job.id);
+  const done = await markCommitted(tx, job.id, Number(n), now);
   if (!done) throw new AppError('imports.state', 409);
   await auditRecord(tx, ctx, job, {
     action: 'imports.commit',
@@ -876,21 +807,8 @@ async function markTakenAtCommit(tx: Db, jobId: string, rows: number[]) {
     column: 'idNumber',
     code: 'residents.id_number_taken',
   }));
-  for (let i = 0; i < errs.length; i += 1000) {
-    const part = errs.slice(i, i + 1000);
-    await tx.execute(sql`
-      update import_rows r set errors = jsonb_build_array(e.err)
-      from jsonb_array_elements(${JSON.stringify(part)}::jsonb) e(err)
-      where r.job_id = ${jobId} and r.row_no = (e.err->>'row')::int`);
-  }
-  await tx
-    .update(importJobs)
-    .set({
-      errorRows: sql`${importJobs.errorRows} + ${rows.length}`,
-      // A job reaches commit with no errors, so these are its first ones.
-      errors: errs.slice(0, MAX_STORED_ERRORS),
-    })
-    .where(eq(importJobs.id, jobId));
+  // A job reaches commit with no errors, so these are its first ones.
+  await setRowErrors(tx, jobId, errs, errs.slice(0, MAX_STORED_ERRORS));
 }
 
 export async function cancelImport(
@@ -932,11 +850,8 @@ async function failJobs(
 ) {
   if (ids.length === 0) return;
   await db.transaction(async (tx) => {
-    await tx
-      .update(importJobs)
-      .set({ status: to, failureCode: code, failureParams: null, updatedAt: clock.now() })
-      .where(and(inArray(importJobs.id, ids), inArray(importJobs.status, from)));
-    await tx.delete(importRows).where(inArray(importRows.jobId, ids));
+    await setJobsFailed(tx, ids, from, to, code, clock.now());
+    await deleteStagingRowsOf(tx, ids);
   });
 }
 
@@ -950,36 +865,11 @@ export async function recoverInterruptedImports(
   db: Db,
   clock: Clock = { now: () => new Date() },
 ): Promise<{ interrupted: number; expired: number }> {
-  const stuck = await db
-    .select({ id: importJobs.id })
-    .from(importJobs)
-    .where(inArray(importJobs.status, ['parsing', 'committing']));
-  await failJobs(
-    db,
-    clock,
-    stuck.map((j) => j.id),
-    'imports.interrupted',
-    ['parsing', 'committing'],
-  );
-  const old = await db
-    .select({ id: importJobs.id })
-    .from(importJobs)
-    .where(
-      and(
-        eq(importJobs.status, 'validated'),
-        sql`${importJobs.updatedAt} < ${new Date(clock.now().getTime() - STAGING_TTL_MS).toISOString()}::timestamptz`,
-      ),
-    );
-  await failJobs(
-    db,
-    clock,
-    old.map((j) => j.id),
-    'imports.expired',
-    ['validated'],
-    'cancelled',
-  );
-  await db.execute(sql`
-    delete from import_rows where job_id in (select id from import_jobs where status in ('failed', 'cancelled', 'committed'))`);
+  const stuck = await jobIdsInStatus(db, ['parsing', 'committing']);
+  await failJobs(db, clock, stuck, 'imports.interrupted', ['parsing', 'committing']);
+  const old = await validatedJobIdsBefore(db, new Date(clock.now().getTime() - STAGING_TTL_MS));
+  await failJobs(db, clock, old, 'imports.expired', ['validated'], 'cancelled');
+  await deleteFinishedStagingRows(db);
   return { interrupted: stuck.length, expired: old.length };
 }
 

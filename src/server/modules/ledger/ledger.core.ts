@@ -1,10 +1,18 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { auditInsertFrom, writeAudit } from '../../platform/audit';
 import type { UseCaseCtx } from '../../platform/context';
-import { type Db, executePrepared, rowsOf } from '../../platform/db';
+import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { firstRow } from '../../platform/firstRow';
-import { ledgerAccounts, ledgerTransactions } from './ledger.table';
+import {
+  type LedgerAccountRow,
+  accountIdOf,
+  accountOfOwner,
+  insertAccountIfAbsent,
+  lockAccountRows,
+  ownerBalanceRows,
+  runLedgerPost,
+  transactionIdByKey,
+} from './ledger.core.repository';
 
 /**
  * The ledger core (R-VP-1, R-VP-2): double-entry, append-only postings other modules call inside their
@@ -72,41 +80,28 @@ export function ensurePoolAccount(tx: Db, ctx: UseCaseCtx, community: LedgerComm
   });
 }
 
-/** The one account of an owner in a unit (accounts are unique per ownerKind+ownerId+unit). */
-const ownerAccount = (ownerKind: OwnerKind, ownerId: string, unit: LedgerUnit) =>
-  and(
-    eq(ledgerAccounts.ownerKind, ownerKind),
-    eq(ledgerAccounts.ownerId, ownerId),
-    eq(ledgerAccounts.unit, unit),
-  );
-
 /** Finds or creates the account (unique per ownerKind+ownerId+unit); returns its id. */
 export async function ensureAccount(tx: Db, ctx: UseCaseCtx, a: AccountInput): Promise<string> {
   if (!LEDGER_UNITS.includes(a.unit)) throw new AppError('ledger.bad_unit', 422, { unit: a.unit });
-  const where = ownerAccount(a.ownerKind, a.ownerId, a.unit);
-  const found = await tx.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(where);
-  if (found[0]) return found[0].id;
+  const found = await accountIdOf(tx, a.ownerKind, a.ownerId, a.unit);
+  if (found) return found;
   const now = ctx.clock.now();
   const id = ctx.ids();
-  const inserted = await tx
-    .insert(ledgerAccounts)
-    .values({
-      id,
-      ownerKind: a.ownerKind,
-      ownerId: a.ownerId,
-      unit: a.unit,
-      credit: CREDIT_OWNER_KINDS.includes(a.ownerKind),
-      cap: defaultCap(a),
-      name: a.name,
-      orgUnitId: a.orgUnitId,
-      orgPath: a.orgPath,
-      balance: 0,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: ledgerAccounts.id });
-  if (inserted[0]) {
+  const inserted = await insertAccountIfAbsent(tx, {
+    id,
+    ownerKind: a.ownerKind,
+    ownerId: a.ownerId,
+    unit: a.unit,
+    credit: CREDIT_OWNER_KINDS.includes(a.ownerKind),
+    cap: defaultCap(a),
+    name: a.name,
+    orgUnitId: a.orgUnitId,
+    orgPath: a.orgPath,
+    balance: 0,
+    createdAt: now,
+    updatedAt: now,
+  });
+  if (inserted) {
     await writeAudit(tx, ctx, {
       action: 'ledger.account.open',
       entityType: 'ledger_account',
@@ -117,11 +112,10 @@ export async function ensureAccount(tx: Db, ctx: UseCaseCtx, a: AccountInput): P
     return id;
   }
   // Opened by a concurrent transaction meanwhile.
-  const again = await tx.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(where);
-  return again[0]!.id;
+  return (await accountIdOf(tx, a.ownerKind, a.ownerId, a.unit))!;
 }
 
-export type LockedAccount = typeof ledgerAccounts.$inferSelect;
+export type LockedAccount = LedgerAccountRow;
 
 /**
  * Locks accounts FOR UPDATE in ascending id order (one consistent order, so concurrent postings never
@@ -131,12 +125,7 @@ export async function lockAccounts(tx: Db, ids: string[]): Promise<Map<string, L
   const sorted = [...new Set(ids)].sort();
   const out = new Map<string, LockedAccount>();
   if (sorted.length === 0) return out;
-  const rows = await tx
-    .select()
-    .from(ledgerAccounts)
-    .where(inArray(ledgerAccounts.id, sorted))
-    .orderBy(ledgerAccounts.id)
-    .for('update');
+  const rows = await lockAccountRows(tx, sorted);
   for (const r of rows) out.set(r.id, r);
   return out;
 }
@@ -216,22 +205,25 @@ export async function postTransaction(
     sql`posted`,
     sql`posted.org_path`,
   );
-  const [row] = rowsOf<{ r: Posted | string }>(
-    await executePrepared(
-      tx,
-      'ledger_post',
-      sql`
-      with p as (
-        select ledger_post(${id}::uuid, ${t.idempotencyKey}::text, ${t.kind}::text, ${t.memo ?? null}::text,
-          ${t.sourceType ?? null}::text, ${t.sourceId ?? null}::text, ${t.activityType ?? null}::text,
-          ${t.reversesId ?? null}::uuid, ${t.occurredAt ?? now}::timestamptz, ${ctx.actor?.userId ?? null}::uuid,
-          ${ctx.actor?.displayName ?? null}::text, ${now}::timestamptz, ${JSON.stringify(entries)}::jsonb) as r),
-      posted as (select r->>'org_path' as org_path from p where r ? 'id'),
-      au as (${audit})
-      select r from p`,
-    ),
+  const r = await runLedgerPost(
+    tx,
+    {
+      id,
+      idempotencyKey: t.idempotencyKey,
+      kind: t.kind,
+      memo: t.memo ?? null,
+      sourceType: t.sourceType ?? null,
+      sourceId: t.sourceId ?? null,
+      activityType: t.activityType ?? null,
+      reversesId: t.reversesId ?? null,
+      occurredAt: t.occurredAt ?? now,
+      userId: ctx.actor?.userId ?? null,
+      displayName: ctx.actor?.displayName ?? null,
+      now,
+      entries: JSON.stringify(entries),
+    },
+    audit,
   );
-  const r: Posted = typeof row!.r === 'string' ? JSON.parse(row!.r) : row!.r;
   if (r.id) return { transactionId: id, duplicate: false };
   if (r.duplicate !== undefined) {
     // null: a concurrent posting with the same key committed while this one inserted.
@@ -260,26 +252,8 @@ export async function postTransaction(
   );
 }
 
-/** What `ledger_post` answers (see migrations/0053_ledger_post_function.sql). */
-interface Posted {
-  id?: string;
-  org_path?: string;
-  duplicate?: string | null;
-  refused?: 'account_not_found' | 'unit_mismatch' | 'insufficient_balance' | 'cap_exceeded';
-  account_id?: string;
-  name?: string;
-  balance?: number;
-  cap?: number | null;
-  unit?: string;
-  delta?: number;
-}
-
 async function findByKey(tx: Db, key: string): Promise<string | undefined> {
-  const rows = await tx
-    .select({ id: ledgerTransactions.id })
-    .from(ledgerTransactions)
-    .where(eq(ledgerTransactions.idempotencyKey, key));
-  return rows[0]?.id;
+  return transactionIdByKey(tx, key);
 }
 
 /** The account of an owner in a unit, if opened. */
@@ -289,7 +263,7 @@ export function findAccount(
   ownerId: string,
   unit: LedgerUnit,
 ): Promise<LockedAccount | undefined> {
-  return firstRow(db, ledgerAccounts, ownerAccount(ownerKind, ownerId, unit));
+  return accountOfOwner(db, ownerKind, ownerId, unit);
 }
 
 /** Cached balances of an owner's accounts (0 when not opened). */
@@ -298,11 +272,7 @@ export async function balancesOf(
   ownerKind: OwnerKind,
   ownerId: string,
 ): Promise<{ points: number; minutes: number }> {
-  const rows = rowsOf<{ unit: string; balance: number | string }>(
-    await db.execute(
-      sql`select unit, balance from ledger_accounts where owner_kind = ${ownerKind} and owner_id = ${ownerId}`,
-    ),
-  );
+  const rows = await ownerBalanceRows(db, ownerKind, ownerId);
   const out = { points: 0, minutes: 0 };
   for (const r of rows) if (r.unit === 'points' || r.unit === 'minutes') out[r.unit] = Number(r.balance);
   return out;

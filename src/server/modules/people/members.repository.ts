@@ -1,5 +1,7 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { type SQL, and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { PartyMemberListQuery } from '../../../shared/contracts/people';
 import type { Db } from '../../platform/db';
+import { nameLike, registryRows } from './people.repository';
 import { partyMembers, partyOrgs } from './people.table';
 
 /**
@@ -37,4 +39,24 @@ export async function memberIdOfResident(
 export async function partyOrgPath(db: Db, id: string): Promise<string | undefined> {
   const [org] = await db.select({ orgPath: partyOrgs.orgPath }).from(partyOrgs).where(eq(partyOrgs.id, id));
   return org?.orgPath;
+}
+
+/** Party members' scoped reads and one-row writes, listed by name. */
+export const partyMemberRows = registryRows(partyMembers, [asc(partyMembers.name), asc(partyMembers.id)]);
+
+/**
+ * The list filters of party members: name contains `q.q`, in party organization `partyOrgId` (found in
+ * reach), reporting or not, central household or not, holding skill `q.skill`.
+ */
+export function partyMemberFilters(
+  q: Pick<PartyMemberListQuery, 'q' | 'reporting' | 'centralHousehold' | 'skill'>,
+  partyOrgId: string | undefined,
+): (SQL | undefined)[] {
+  return [
+    nameLike(partyMembers.name, q.q),
+    partyOrgId ? eq(partyMembers.partyOrgId, partyOrgId) : undefined,
+    q.reporting !== undefined ? eq(partyMembers.reporting, q.reporting) : undefined,
+    q.centralHousehold !== undefined ? eq(partyMembers.isCentralHousehold, q.centralHousehold) : undefined,
+    q.skill ? sql`${q.skill} = any(${partyMembers.skills})` : undefined,
+  ];
 }

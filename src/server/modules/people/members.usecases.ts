@@ -1,23 +1,21 @@
-import { asc, eq, sql } from 'drizzle-orm';
 import type {
   CreatePartyMemberBody,
   PartyMemberListQuery,
   UpdatePartyMemberBody,
 } from '../../../shared/contracts/people';
 import type { ActorCtx } from '../../platform/context';
-import { AppError, invalidField } from '../../platform/errors';
-import { memberIdOfResident, partyOrgNames, partyOrgPath } from './members.repository';
-import { peoplePolicy } from './people.policy';
+import { AppError, invalidField, notFound } from '../../platform/errors';
 import {
-  chinaDate,
-  findScoped,
-  linkedResident,
-  nameLike,
-  registryRecords,
-  unitForWrite,
-  unitRowDtos,
-} from './people.common';
-import { partyMembers, partyOrgs } from './people.table';
+  memberIdOfResident,
+  partyMemberFilters,
+  partyMemberRows,
+  partyOrgNames,
+  partyOrgPath,
+} from './members.repository';
+import { partyOrgRows } from './party.repository';
+import { peoplePolicy } from './people.policy';
+import { chinaDate, linkedResident, registryRecords, unitForWrite, unitRowDtos } from './people.common';
+import type { partyMembers } from './people.table';
 
 type PartyMemberRow = typeof partyMembers.$inferSelect;
 
@@ -47,19 +45,17 @@ async function partyMemberDtos(ctx: ActorCtx, rows: PartyMemberRow[]) {
   }));
 }
 
-const memberRecords = registryRecords(partyMembers, partyMemberDtos);
+const memberRecords = registryRecords(partyMemberRows, partyMemberDtos);
 
 export function listPartyMembers(ctx: ActorCtx, q: PartyMemberListQuery) {
-  return memberRecords.list(ctx, q, [asc(partyMembers.name), asc(partyMembers.id)], async () => [
-    nameLike(partyMembers.name, q.q),
+  return memberRecords.list(ctx, q, async () => {
     // A party organization that does not exist or is out of scope answers 404, never an empty page.
-    q.partyOrgId
-      ? eq(partyMembers.partyOrgId, (await findScoped(ctx, partyOrgs, q.partyOrgId, 'people.read')).id)
-      : undefined,
-    q.reporting !== undefined ? eq(partyMembers.reporting, q.reporting) : undefined,
-    q.centralHousehold !== undefined ? eq(partyMembers.isCentralHousehold, q.centralHousehold) : undefined,
-    q.skill ? sql`${q.skill} = any(${partyMembers.skills})` : undefined,
-  ]);
+    const partyOrg = q.partyOrgId
+      ? await partyOrgRows.find(ctx.db, ctx.actor, 'read', q.partyOrgId)
+      : undefined;
+    if (q.partyOrgId && !partyOrg) throw notFound();
+    return partyMemberFilters(q, partyOrg?.id);
+  });
 }
 
 export const getPartyMember = (ctx: ActorCtx, id: string) => memberRecords.get(ctx, id);

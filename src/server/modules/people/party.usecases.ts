@@ -1,4 +1,3 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type {
   CreatePartyOrgBody,
   PageParams,
@@ -13,20 +12,30 @@ import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { peoplePolicy } from './people.policy';
 import { findLevelRow, schemeLevelRows, visibleLevelRow } from './people.repository';
-import { findUnitInScope, type OrgUnit, unitById } from '../org/org.api';
+import { partyOrgNames } from './members.repository';
 import {
-  nameLike,
-  pathIds,
-  registryRecords,
-  unitForWrite,
-  unitNames,
-  unitRowDtos,
-  writable,
-} from './people.common';
-import { partyMembers, partyOrgLevels, partyOrgs } from './people.table';
-
-type LevelRow = typeof partyOrgLevels.$inferSelect;
-type PartyOrgRow = typeof partyOrgs.$inferSelect;
+  type LevelRow,
+  type PartyOrgRow,
+  childLevelRanks,
+  childOrgCount,
+  deleteLevels,
+  hasChildOrg,
+  insertLevel,
+  levelInUse,
+  levelNameTaken,
+  levelsAtUnits,
+  levelsByIds,
+  levelsOfUnit,
+  memberCountOf,
+  parentOrgIdOf,
+  partyOrgFilters,
+  partyOrgRows,
+  partyOrgWithRank,
+  renameLevel,
+  setLevelRank,
+} from './party.repository';
+import { findUnitInScope, type OrgUnit, unitById } from '../org/org.api';
+import { pathIds, registryRecords, unitForWrite, unitNames, unitRowDtos, writable } from './people.common';
 
 // ---------------------------------------------------------------------------------------------
 // Party organization levels (R-ORG-2): levels are data. A scheme is the ordered list of level
@@ -45,11 +54,7 @@ interface Scheme {
 export async function schemeFor(db: Db, path: string): Promise<Scheme> {
   const ids = pathIds(path);
   if (ids.length === 0) return { unitId: null, levels: [] };
-  const rows = await db
-    .select()
-    .from(partyOrgLevels)
-    .where(inArray(partyOrgLevels.orgUnitId, ids))
-    .orderBy(asc(partyOrgLevels.rank));
+  const rows = await levelsAtUnits(db, ids);
   const nearest = Math.max(-1, ...rows.map((r) => ids.indexOf(r.orgUnitId)));
   if (nearest < 0) return { unitId: null, levels: [] };
   const unitId = ids[nearest]!;
@@ -124,26 +129,16 @@ export async function replacePartyScheme(ctx: ActorCtx, orgUnitId: string, input
   const unit = await unitForWrite(ctx, orgUnitId);
   if (!SCHEME_UNIT_KINDS.includes(unit.kind)) throw new AppError('people.scheme_unit_kind', 422);
   await ctx.db.transaction(async (tx) => {
-    const existing = await tx
-      .select()
-      .from(partyOrgLevels)
-      .where(eq(partyOrgLevels.orgUnitId, unit.id))
-      .orderBy(asc(partyOrgLevels.rank));
+    const existing = await levelsOfUnit(tx, unit.id);
     const byName = new Map(existing.map((l) => [l.name, l]));
     const removed = existing.filter((l) => !input.names.includes(l.name));
     if (removed.length) {
-      const [used] = await tx
-        .select({ levelId: partyOrgs.levelId })
-        .from(partyOrgs)
-        .where(
-          inArray(
-            partyOrgs.levelId,
-            removed.map((l) => l.id),
-          ),
-        )
-        .limit(1);
+      const used = await levelInUse(
+        tx,
+        removed.map((l) => l.id),
+      );
       if (used) {
-        const name = removed.find((l) => l.id === used.levelId)!.name;
+        const name = removed.find((l) => l.id === used)!.name;
         throw new AppError(
           'people.level_in_use',
           409,
@@ -151,26 +146,25 @@ export async function replacePartyScheme(ctx: ActorCtx, orgUnitId: string, input
           { fields: [{ path: 'names', code: 'people.level_in_use' }] },
         );
       }
-      await tx.delete(partyOrgLevels).where(
-        inArray(
-          partyOrgLevels.id,
-          removed.map((l) => l.id),
-        ),
+      await deleteLevels(
+        tx,
+        removed.map((l) => l.id),
       );
     }
     const now = ctx.clock.now();
     for (const [i, name] of input.names.entries()) {
       const keep = byName.get(name);
       if (keep) {
-        if (keep.rank !== i + 1)
-          await tx
-            .update(partyOrgLevels)
-            .set({ rank: i + 1, updatedAt: now })
-            .where(eq(partyOrgLevels.id, keep.id));
+        if (keep.rank !== i + 1) await setLevelRank(tx, keep.id, i + 1, now);
       } else {
-        await tx
-          .insert(partyOrgLevels)
-          .values({ id: ctx.ids(), orgUnitId: unit.id, rank: i + 1, name, createdAt: now, updatedAt: now });
+        await insertLevel(tx, {
+          id: ctx.ids(),
+          orgUnitId: unit.id,
+          rank: i + 1,
+          name,
+          createdAt: now,
+          updatedAt: now,
+        });
       }
     }
     await writeAudit(tx, ctx, {
@@ -201,18 +195,9 @@ export async function renamePartyLevel(ctx: ActorCtx, id: string, name: string) 
   const level = await findLevelRow(ctx.db, ctx.actor, 'write', id);
   const unit = level && (await unitById(ctx.db, level.orgUnitId));
   if (!level || !unit) throw notFound();
-  const [clash] = await ctx.db
-    .select({ id: partyOrgLevels.id })
-    .from(partyOrgLevels)
-    .where(
-      and(eq(partyOrgLevels.orgUnitId, unit.id), eq(partyOrgLevels.name, name), ne(partyOrgLevels.id, id)),
-    );
-  if (clash) throw invalidField('name', 'people.level_duplicate');
+  if (await levelNameTaken(ctx.db, unit.id, name, id)) throw invalidField('name', 'people.level_duplicate');
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(partyOrgLevels)
-      .set({ name, updatedAt: ctx.clock.now() })
-      .where(eq(partyOrgLevels.id, id));
+    await renameLevel(tx, id, name, ctx.clock.now());
     await writeAudit(tx, ctx, {
       action: 'people.party_level.rename',
       entityType: 'party_level',
@@ -233,15 +218,9 @@ async function partyOrgDtos(ctx: ActorCtx, rows: PartyOrgRow[]) {
   if (rows.length === 0) return [];
   const levelIds = [...new Set(rows.map((r) => r.levelId))];
   const parentIds = [...new Set(rows.map((r) => r.parentId).filter((x): x is string => !!x))];
-  const levels = await ctx.db.select().from(partyOrgLevels).where(inArray(partyOrgLevels.id, levelIds));
-  const parents = parentIds.length
-    ? await ctx.db
-        .select({ id: partyOrgs.id, name: partyOrgs.name })
-        .from(partyOrgs)
-        .where(inArray(partyOrgs.id, parentIds))
-    : [];
+  const levels = await levelsByIds(ctx.db, levelIds);
+  const parent = await partyOrgNames(ctx.db, parentIds);
   const level = new Map(levels.map((l) => [l.id, l]));
-  const parent = new Map(parents.map((p) => [p.id, p.name]));
   return unitRowDtos(ctx, rows, (r) => ({
     id: r.id,
     parentId: r.parentId,
@@ -254,41 +233,23 @@ async function partyOrgDtos(ctx: ActorCtx, rows: PartyOrgRow[]) {
   }));
 }
 
-const partyOrgRecords = registryRecords(partyOrgs, partyOrgDtos);
+const partyOrgRecords = registryRecords(partyOrgRows, partyOrgDtos);
 
 export function listPartyOrgs(ctx: ActorCtx, q: PartyOrgListQuery) {
-  return partyOrgRecords.list(
-    ctx,
-    q,
-    // By level (an organization without one last), then where it sits, then name.
-    [
-      asc(sql`(select l.rank from ${partyOrgLevels} l where l.id = ${partyOrgs.levelId})`),
-      asc(partyOrgs.orgPath),
-      asc(partyOrgs.name),
-      asc(partyOrgs.id),
-    ],
-    async () => [
-      nameLike(partyOrgs.name, q.q),
-      // A parent or level that does not exist or is out of scope answers 404, never an empty page.
-      q.parentId
-        ? eq(partyOrgs.parentId, (await partyOrgRecords.find(ctx, q.parentId, 'people.read')).id)
-        : undefined,
-      q.levelId ? eq(partyOrgs.levelId, await visibleLevelId(ctx, q.levelId)) : undefined,
-    ],
-  );
+  // Listed by level (an organization without one last), then where it sits, then name (partyOrgRows).
+  return partyOrgRecords.list(ctx, q, async () => {
+    // A parent or level that does not exist or is out of scope answers 404, never an empty page.
+    const parentId = q.parentId ? (await partyOrgRecords.find(ctx, q.parentId, 'people.read')).id : undefined;
+    const levelId = q.levelId ? await visibleLevelId(ctx, q.levelId) : undefined;
+    return partyOrgFilters(q.q, parentId, levelId);
+  });
 }
 
 export async function getPartyOrg(ctx: ActorCtx, id: string) {
   peoplePolicy.require(ctx.actor, 'read');
   const dto = await partyOrgRecords.dto(ctx, await partyOrgRecords.find(ctx, id, 'people.read'));
-  const [{ n: childCount } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(partyOrgs)
-    .where(eq(partyOrgs.parentId, id));
-  const [{ n: memberCount } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(partyMembers)
-    .where(eq(partyMembers.partyOrgId, id));
+  const childCount = await childOrgCount(ctx.db, id);
+  const memberCount = await memberCountOf(ctx.db, id);
   return { ...dto, childCount, memberCount };
 }
 
@@ -308,19 +269,11 @@ async function checkPlacement(
   const level = scheme.levels.find((l) => l.id === levelId);
   if (!level) throw invalidField('levelId', 'people.level_scheme');
   if (selfId) {
-    const children = await ctx.db
-      .select({ rank: partyOrgLevels.rank })
-      .from(partyOrgs)
-      .innerJoin(partyOrgLevels, eq(partyOrgLevels.id, partyOrgs.levelId))
-      .where(eq(partyOrgs.parentId, selfId));
+    const children = await childLevelRanks(ctx.db, selfId);
     if (children.some((c) => c.rank <= level.rank)) throw invalidField('levelId', 'people.level_order');
   }
   if (!parentId) return;
-  const [parent] = await ctx.db
-    .select({ org: partyOrgs, rank: partyOrgLevels.rank })
-    .from(partyOrgs)
-    .leftJoin(partyOrgLevels, eq(partyOrgLevels.id, partyOrgs.levelId))
-    .where(eq(partyOrgs.id, parentId));
+  const parent = await partyOrgWithRank(ctx.db, parentId);
   // The parent may lie above the actor's scope (a community's 大党委 under the subdistrict's 大工委),
   // but it must be on the unit's own path: anything else answers the same field error.
   if (!parent || !unit.path.startsWith(parent.org.orgPath))
@@ -330,11 +283,7 @@ async function checkPlacement(
     let cursor: string | null = parent.org.id;
     for (let i = 0; cursor && i < 50; i++) {
       if (cursor === selfId) throw invalidField('parentId', 'people.parent_org');
-      const [up]: { parentId: string | null }[] = await ctx.db
-        .select({ parentId: partyOrgs.parentId })
-        .from(partyOrgs)
-        .where(eq(partyOrgs.id, cursor));
-      cursor = up?.parentId ?? null;
+      cursor = (await parentOrgIdOf(ctx.db, cursor)) ?? null;
     }
   }
 }
@@ -364,12 +313,7 @@ export async function updatePartyOrg(ctx: ActorCtx, id: string, input: UpdatePar
     ? await unitForWrite(ctx, input.orgUnitId!)
     : await findUnitInScope(ctx, before.orgUnitId, 'people.write');
   if (moving) {
-    const [child] = await ctx.db
-      .select({ id: partyOrgs.id })
-      .from(partyOrgs)
-      .where(eq(partyOrgs.parentId, id))
-      .limit(1);
-    if (child) throw new AppError('people.party_org_has_children', 409);
+    if (await hasChildOrg(ctx.db, id)) throw new AppError('people.party_org_has_children', 409);
   }
   const levelId = input.levelId ?? before.levelId;
   const parentId = input.parentId !== undefined ? input.parentId : before.parentId;

@@ -1,17 +1,16 @@
-import { and, like, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn, PgColumn } from 'drizzle-orm/pg-core';
-import { type AuditedWrite, insertAudited, updateAudited } from '../../platform/auditedRows';
+import type { SQL } from 'drizzle-orm';
+import { writeAudit } from '../../platform/audit';
+import { type AuditedWrite, auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { newUnitRow } from '../../platform/newRow';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
-import type { Page, PageQuery } from '../../platform/listing';
-import { escapeLike } from '../../platform/permissions';
+import type { PageQuery } from '../../platform/listing';
 import { findUnitInScope, type OrgUnit, unitNames as orgUnitNames } from '../org/org.api';
 import { liveResidentInScope } from '../residents/residents.api';
 import { type PeopleAction, peoplePolicy } from './people.policy';
-import { type ScopedTable, findScopedRow, listScopedRows } from './people.repository';
+import type { RegistryRows } from './people.repository';
 
 /** Helpers shared by the people registry's use cases. */
 
@@ -24,28 +23,6 @@ export const actionOf = (permission: PeoplePermission): PeopleAction =>
 /** An id that cannot exist answers 404 before touching the database. */
 export function checkId(id: string): void {
   if (!isUuid(id)) throw notFound();
-}
-
-/** One row by id inside the actor's scope for `permission`; out of scope or unknown answers 404. */
-export async function findScoped<T extends ScopedTable>(
-  ctx: ActorCtx,
-  table: T,
-  id: string,
-  permission: PeoplePermission,
-): Promise<T['$inferSelect']> {
-  const row = await findScopedRow(ctx.db, ctx.actor, actionOf(permission), table, id);
-  if (!row) throw notFound();
-  return row;
-}
-
-/** A list's answer: one page of `table`'s rows in read reach that match `filter`, as the DTOs `dtos` makes. */
-export async function listInReach<T extends ScopedTable, D>(
-  ctx: ActorCtx,
-  dtos: (ctx: ActorCtx, rows: T['$inferSelect'][]) => Promise<D[]>,
-  opts: { table: T; filter: SQL | undefined; orderBy: (PgColumn | SQL)[]; page: PageQuery },
-): Promise<Page<D>> {
-  const page = await listScopedRows(ctx.db, ctx.actor, 'read', opts);
-  return { ...page, items: await dtos(ctx, page.items) };
 }
 
 /** Whether the actor may change a row at `path` (DESIGN convention 6: abilities). */
@@ -80,22 +57,6 @@ export async function movedUnit(
 
 /** The unit columns an update sets when it moves the row to `unit` (none when it stays). */
 export const movedTo = (unit: OrgUnit | null) => (unit ? { orgUnitId: unit.id, orgPath: unit.path } : {});
-
-/** The `where` fragment for "in this unit's subtree", when a list is filtered by orgUnitId. */
-export async function subtreeWhere(
-  ctx: ActorCtx,
-  orgUnitId: string | undefined,
-  column: AnyPgColumn,
-): Promise<SQL | undefined> {
-  if (!orgUnitId) return undefined;
-  const unit = await findUnitInScope(ctx, orgUnitId, 'people.read');
-  return like(column, `${escapeLike(unit.path)}%`);
-}
-
-/** Case-insensitive substring match on a name column. */
-export function nameLike(column: AnyPgColumn, q: string | undefined): SQL | undefined {
-  return q ? sql`${column} ilike ${`%${escapeLike(q)}%`}` : undefined;
-}
 
 /** Unit names by id, for the *Name fields of DTOs. */
 export async function unitNames(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
@@ -143,18 +104,21 @@ export async function unitRowDtos<R extends UnitRow, F extends object>(
 type FilledColumns = 'id' | 'orgUnitId' | 'orgPath' | 'createdAt' | 'updatedAt';
 
 /**
- * One kind of registry record (a table and its DTOs) and the steps its use cases share: find a row in
- * reach, a row's DTO, read by id, list a page, insert a row in a unit and update one, each write with its
- * audit entry and answered as the DTO.
+ * One kind of registry record (a table's `RegistryRows` and its DTOs) and the steps its use cases share:
+ * find a row in reach, a row's DTO, read by id, list a page, insert a row in a unit and update one, each
+ * write with its audit entry and answered as the DTO.
  */
-export function registryRecords<T extends ScopedTable, D>(
-  table: T,
-  dtos: (ctx: ActorCtx, rows: T['$inferSelect'][]) => Promise<D[]>,
+export function registryRecords<R extends UnitRow & { id: string }, I, D>(
+  rows: RegistryRows<R, I>,
+  dtos: (ctx: ActorCtx, rows: R[]) => Promise<D[]>,
 ) {
-  type Row = T['$inferSelect'];
-  const find = (ctx: ActorCtx, id: string, permission: PeoplePermission) =>
-    findScoped(ctx, table, id, permission);
-  const dto = async (ctx: ActorCtx, row: Row) => (await dtos(ctx, [row]))[0]!;
+  /** One row by id in reach for `permission`; out of reach or unknown answers 404. */
+  const find = async (ctx: ActorCtx, id: string, permission: PeoplePermission): Promise<R> => {
+    const row = await rows.find(ctx.db, ctx.actor, actionOf(permission), id);
+    if (!row) throw notFound();
+    return row;
+  };
+  const dto = async (ctx: ActorCtx, row: R) => (await dtos(ctx, [row]))[0]!;
   return {
     find,
     dto,
@@ -165,36 +129,52 @@ export function registryRecords<T extends ScopedTable, D>(
     },
     /**
      * A list's answer (people.read): one page of rows in read reach, in the subtree of `q.orgUnitId` when
-     * given, that match every condition `filters` gives (called after the subtree's unit was found).
+     * given (else 404), that match every condition `filters` gives (called after the subtree's unit was found).
      */
     async list(
       ctx: ActorCtx,
       q: PageQuery & { orgUnitId?: string },
-      orderBy: (PgColumn | SQL)[],
       filters: () => (SQL | undefined)[] | Promise<(SQL | undefined)[]>,
     ) {
       peoplePolicy.require(ctx.actor, 'read');
-      const filter = and(await subtreeWhere(ctx, q.orgUnitId, table.orgPath), ...(await filters()));
-      return listInReach(ctx, dtos, { table, filter, orderBy, page: q });
+      const unit = q.orgUnitId ? await findUnitInScope(ctx, q.orgUnitId, 'people.read') : undefined;
+      const page = await rows.list(ctx.db, ctx.actor, 'read', {
+        unitPath: unit?.path,
+        filters: await filters(),
+        page: q,
+      });
+      return { ...page, items: await dtos(ctx, page.items) };
     },
     /** Inserts a row in `unit` with a new id, created and updated now, and its audit entry. */
-    async insert(
-      ctx: ActorCtx,
-      unit: OrgUnit,
-      fields: Omit<T['$inferInsert'], FilledColumns>,
-      audit: AuditedWrite<Row>,
-    ) {
-      const values = { ...newUnitRow(ctx, unit, ctx.clock.now()), ...fields };
-      return dto(ctx, await insertAudited(ctx, table, values as T['$inferInsert'] & typeof values, audit));
+    async insert(ctx: ActorCtx, unit: OrgUnit, fields: Omit<I, FilledColumns>, audit: AuditedWrite<R>) {
+      const values = { ...newUnitRow(ctx, unit, ctx.clock.now()), ...fields } as I;
+      return dto(ctx, await auditedWrite(ctx, (tx) => rows.insert(tx, values), audit));
     },
-    /** Updates the row `before` (found in write reach) with `set`, updated now, and its audit entry. */
+    /**
+     * Updates the row `before` (found in write reach) with `set`, updated now, and writes its audit entry
+     * (`before` and `after` as `audit.view` shows them, `after` extended by `audit.extra`).
+     */
     async update(
       ctx: ActorCtx,
-      before: Row & { id: string },
-      set: Partial<T['$inferInsert']>,
-      audit: AuditedWrite<Row> & { extra?: Record<string, unknown> },
+      before: R,
+      set: Partial<I>,
+      audit: AuditedWrite<R> & { extra?: Record<string, unknown> },
     ) {
-      return dto(ctx, await updateAudited(ctx, table, before, { ...set, updatedAt: ctx.clock.now() }, audit));
+      const changes = { ...set, updatedAt: ctx.clock.now() };
+      const view = audit.view ?? ((r: R) => r);
+      const after = await ctx.db.transaction(async (tx) => {
+        const row = await rows.update(tx, before.id, changes);
+        await writeAudit(tx, ctx, {
+          action: audit.action,
+          entityType: audit.entityType,
+          entityId: before.id,
+          orgPath: row.orgPath,
+          before: view(before),
+          after: audit.extra ? { ...(view(row) as object), ...audit.extra } : view(row),
+        });
+        return row;
+      });
+      return dto(ctx, after);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { type SQL, and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Permission } from '../../../shared/permissions';
 import type { Db } from '../../platform/db';
@@ -6,6 +6,7 @@ import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import { type Actor, escapeLike, scopePaths, scopeWhere } from '../../platform/permissions';
+import { insertRow, updateRow } from '../../platform/rows';
 import { unitFieldSql, unitNameSql, unitPathSql } from '../org/org.api';
 import { type PeopleAction, peoplePolicy } from './people.policy';
 import { partyMembers, partyOrgLevels, residentUnits, socialOrgs, workers } from './people.table';
@@ -59,6 +60,53 @@ export function listScopedRows<T extends ScopedTable>(
     orderBy: opts.orderBy,
     page: opts.page,
   });
+}
+
+/** Case-insensitive substring match on a name column (a list filter). */
+export function nameLike(column: AnyPgColumn, q: string | undefined): SQL | undefined {
+  return q ? sql`${column} ilike ${`%${escapeLike(q)}%`}` : undefined;
+}
+
+/**
+ * One registry table's data access (people.common.ts `registryRecords` runs its use cases on it): the
+ * scoped look-up and list above, in the table's list order, and its one-row writes.
+ */
+export interface RegistryRows<R, I> {
+  /** One row by id in reach for `action`, or undefined (also for an id that is not a UUID). */
+  find(db: Db, actor: Actor, action: PeopleAction, id: string): Promise<R | undefined>;
+  /** One page of the rows in reach for `action`, under `unitPath` when given, that match every filter. */
+  list(
+    db: Db,
+    actor: Actor,
+    action: PeopleAction,
+    opts: { unitPath: string | undefined; filters: (SQL | undefined)[]; page: PageQuery },
+  ): Promise<Page<R>>;
+  /** Inserts one row and returns it as stored. */
+  insert(db: Db, values: I): Promise<R>;
+  /** Updates the row with this id (found in reach) and returns it. */
+  update(db: Db, id: string, set: Partial<I>): Promise<R>;
+}
+
+/** `RegistryRows` of `table`, listed in `orderBy` order. */
+export function registryRows<T extends ScopedTable>(
+  table: T,
+  orderBy: (PgColumn | SQL)[],
+): RegistryRows<T['$inferSelect'], T['$inferInsert']> {
+  return {
+    find: (db, actor, action, id) => findScopedRow(db, actor, action, table, id),
+    list: (db, actor, action, opts) =>
+      listScopedRows(db, actor, action, {
+        table,
+        filter: and(
+          opts.unitPath ? like(table.orgPath, `${escapeLike(opts.unitPath)}%`) : undefined,
+          ...opts.filters,
+        ),
+        orderBy,
+        page: opts.page,
+      }),
+    insert: (db, values) => insertRow(db, table, values),
+    update: (db, id, set) => updateRow(db, table as T & { id: AnyPgColumn }, id, set),
+  };
 }
 
 /**

@@ -1,4 +1,3 @@
-import { asc, eq, or } from 'drizzle-orm';
 import type {
   CreateDeputyBody,
   CreateResidentUnitBody,
@@ -19,18 +18,25 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField } from '../../platform/errors';
 import { maskedPhoneFields } from '../../platform/sealedFields';
 import { peoplePolicy } from './people.policy';
-import { usccTakenIn } from './units.repository';
+import {
+  deputyFilters,
+  deputyRows,
+  residentUnitFilters,
+  residentUnitRows,
+  socialOrgFilters,
+  socialOrgRows,
+  usccTakenIn,
+} from './units.repository';
 import {
   isUniqueViolation,
   linkedResident,
   movedTo,
   movedUnit,
-  nameLike,
   registryRecords,
   unitForWrite,
   unitRowDtos,
 } from './people.common';
-import { deputies, residentUnits, socialOrgs } from './people.table';
+import type { deputies, residentUnits, socialOrgs } from './people.table';
 
 type DeputyRow = typeof deputies.$inferSelect;
 type ResidentUnitRow = typeof residentUnits.$inferSelect;
@@ -40,7 +46,7 @@ type SocialOrgRow = typeof socialOrgs.$inferSelect;
 // Deputies (两代表一委员): party congress delegates, people's congress deputies, CPPCC members.
 // ---------------------------------------------------------------------------------------------
 
-const deputyRecords = registryRecords(deputies, (ctx, rows: DeputyRow[]) =>
+const deputyRecords = registryRecords(deputyRows, (ctx, rows: DeputyRow[]) =>
   unitRowDtos(ctx, rows, (r) => ({
     id: r.id,
     name: r.name,
@@ -51,10 +57,7 @@ const deputyRecords = registryRecords(deputies, (ctx, rows: DeputyRow[]) =>
 );
 
 export function listDeputies(ctx: ActorCtx, q: DeputyListQuery) {
-  return deputyRecords.list(ctx, q, [asc(deputies.kind), asc(deputies.name), asc(deputies.id)], () => [
-    nameLike(deputies.name, q.q),
-    q.kind ? eq(deputies.kind, q.kind) : undefined,
-  ]);
+  return deputyRecords.list(ctx, q, () => deputyFilters(q));
 }
 
 export const getDeputy = (ctx: ActorCtx, id: string) => deputyRecords.get(ctx, id);
@@ -108,20 +111,20 @@ const usccTaken = () =>
 /** A USCC identifies one unit (or one organization) across the platform (the unique index is platform-wide). */
 async function checkUscc(
   ctx: ActorCtx,
-  table: typeof residentUnits | typeof socialOrgs,
+  kind: 'resident_unit' | 'social_org',
   uscc: string | null | undefined,
   selfId?: string,
 ) {
   checkUsccFormat(uscc);
   if (!uscc) return;
-  if (await usccTakenIn(ctx.db, table, uscc, selfId)) throw usccTaken();
+  if (await usccTakenIn(ctx.db, kind, uscc, selfId)) throw usccTaken();
 }
 
 // ---------------------------------------------------------------------------------------------
 // Resident units (驻区单位): agencies and companies located in the area.
 // ---------------------------------------------------------------------------------------------
 
-const residentUnitRecords = registryRecords(residentUnits, (ctx, rows: ResidentUnitRow[]) =>
+const residentUnitRecords = registryRecords(residentUnitRows, (ctx, rows: ResidentUnitRow[]) =>
   unitRowDtos(ctx, rows, (r) => ({
     id: r.id,
     name: r.name,
@@ -140,10 +143,7 @@ function residentUnitAuditView(r: ResidentUnitRow) {
 }
 
 export function listResidentUnits(ctx: ActorCtx, q: ResidentUnitListQuery) {
-  return residentUnitRecords.list(ctx, q, [asc(residentUnits.name), asc(residentUnits.id)], () => [
-    q.q ? or(nameLike(residentUnits.name, q.q), eq(residentUnits.uscc, q.q.toUpperCase())) : undefined,
-    q.kind ? eq(residentUnits.kind, q.kind) : undefined,
-  ]);
+  return residentUnitRecords.list(ctx, q, () => residentUnitFilters(q));
 }
 
 export const getResidentUnit = (ctx: ActorCtx, id: string) => residentUnitRecords.get(ctx, id);
@@ -152,7 +152,7 @@ export async function createResidentUnit(ctx: ActorCtx, input: CreateResidentUni
   peoplePolicy.require(ctx.actor, 'write');
   checkUsccFormat(input.uscc);
   const unit = await unitForWrite(ctx, input.orgUnitId);
-  await checkUscc(ctx, residentUnits, input.uscc);
+  await checkUscc(ctx, 'resident_unit', input.uscc);
   return usccUnique(() =>
     residentUnitRecords.insert(
       ctx,
@@ -175,7 +175,7 @@ export async function updateResidentUnit(ctx: ActorCtx, id: string, input: Updat
   checkUsccFormat(input.uscc);
   const before = await residentUnitRecords.find(ctx, id, 'people.write');
   const unit = await movedUnit(ctx, input.orgUnitId, before.orgUnitId);
-  if (input.uscc !== undefined) await checkUscc(ctx, residentUnits, input.uscc, id);
+  if (input.uscc !== undefined) await checkUscc(ctx, 'resident_unit', input.uscc, id);
   return usccUnique(() =>
     residentUnitRecords.update(
       ctx,
@@ -200,7 +200,7 @@ export async function updateResidentUnit(ctx: ActorCtx, id: string, input: Updat
 // public-welfare ones with migrant-worker members.
 // ---------------------------------------------------------------------------------------------
 
-const socialOrgRecords = registryRecords(socialOrgs, (ctx, rows: SocialOrgRow[]) =>
+const socialOrgRecords = registryRecords(socialOrgRows, (ctx, rows: SocialOrgRow[]) =>
   unitRowDtos(ctx, rows, (r) => ({
     id: r.id,
     name: r.name,
@@ -214,12 +214,7 @@ const socialOrgRecords = registryRecords(socialOrgs, (ctx, rows: SocialOrgRow[])
 );
 
 export function listSocialOrgs(ctx: ActorCtx, q: SocialOrgListQuery) {
-  return socialOrgRecords.list(ctx, q, [asc(socialOrgs.name), asc(socialOrgs.id)], () => [
-    q.q ? or(nameLike(socialOrgs.name, q.q), nameLike(socialOrgs.field, q.q)) : undefined,
-    q.registration ? eq(socialOrgs.registration, q.registration) : undefined,
-    q.publicWelfare !== undefined ? eq(socialOrgs.publicWelfare, q.publicWelfare) : undefined,
-    q.migrantMembers !== undefined ? eq(socialOrgs.migrantMembers, q.migrantMembers) : undefined,
-  ]);
+  return socialOrgRecords.list(ctx, q, () => socialOrgFilters(q));
 }
 
 export const getSocialOrg = (ctx: ActorCtx, id: string) => socialOrgRecords.get(ctx, id);
@@ -228,7 +223,7 @@ export async function createSocialOrg(ctx: ActorCtx, input: CreateSocialOrgBody)
   peoplePolicy.require(ctx.actor, 'write');
   checkUsccFormat(input.uscc);
   const unit = await unitForWrite(ctx, input.orgUnitId);
-  await checkUscc(ctx, socialOrgs, input.uscc);
+  await checkUscc(ctx, 'social_org', input.uscc);
   return socialOrgRecords.insert(
     ctx,
     unit,
@@ -250,7 +245,7 @@ export async function updateSocialOrg(ctx: ActorCtx, id: string, input: UpdateSo
   checkUsccFormat(input.uscc);
   const before = await socialOrgRecords.find(ctx, id, 'people.write');
   const unit = await movedUnit(ctx, input.orgUnitId, before.orgUnitId);
-  if (input.uscc !== undefined) await checkUscc(ctx, socialOrgs, input.uscc, id);
+  if (input.uscc !== undefined) await checkUscc(ctx, 'social_org', input.uscc, id);
   return socialOrgRecords.update(
     ctx,
     before,

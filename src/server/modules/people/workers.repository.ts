@@ -1,7 +1,9 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { WorkerListQuery } from '../../../shared/contracts/people';
 import type { Db } from '../../platform/db';
 import { rowUpdater } from '../../platform/rowAccessors';
 import { unitFieldSql, unitNameSql } from '../org/org.api';
+import { nameLike, registryRows } from './people.repository';
 import { gridAssignments, workers } from './people.table';
 
 /**
@@ -26,6 +28,27 @@ export function gridsOfWorkers(db: Db, workerIds: string[]) {
       ),
     )
     .orderBy(asc(unitFieldSql(gridAssignments.gridId, 'sort')), asc(unitNameSql(gridAssignments.gridId)));
+}
+
+/** Workers' scoped reads and one-row writes, listed by kind then name. */
+export const workerRows = registryRows(workers, [asc(workers.kind), asc(workers.name), asc(workers.id)]);
+
+/**
+ * The list filters of workers: name contains `q.q`, of kind `q.kind` and post type `q.postType`, active or
+ * not (`q.status`), holding grid `q.gridId` (found in reach).
+ */
+export function workerFilters(
+  q: Pick<WorkerListQuery, 'q' | 'kind' | 'postType' | 'status' | 'gridId'>,
+): (SQL | undefined)[] {
+  return [
+    nameLike(workers.name, q.q),
+    q.kind ? eq(workers.kind, q.kind) : undefined,
+    q.postType ? eq(workers.postType, q.postType) : undefined,
+    q.status === 'all' ? undefined : eq(workers.active, q.status === 'active'),
+    q.gridId
+      ? sql`exists (select 1 from ${gridAssignments} where ${gridAssignments.workerId} = ${workers.id} and ${gridAssignments.gridId} = ${q.gridId})`
+      : undefined,
+  ];
 }
 
 /** Updates a worker found in scope. */

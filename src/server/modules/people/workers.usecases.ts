@@ -1,4 +1,3 @@
-import { asc, eq, sql } from 'drizzle-orm';
 import type {
   CreateWorkerBody,
   PostType,
@@ -19,19 +18,13 @@ import {
   insertAssignment,
   isAssigned,
   updateWorkerRow,
+  workerFilters,
+  workerRows,
 } from './workers.repository';
 import { userHasRoleInScope } from '../accounts/accounts.api';
 import { communityOfPath, findUnitInScope } from '../org/org.api';
-import {
-  checkId,
-  movedTo,
-  movedUnit,
-  nameLike,
-  registryRecords,
-  unitForWrite,
-  unitRowDtos,
-} from './people.common';
-import { gridAssignments, workers } from './people.table';
+import { checkId, movedTo, movedUnit, registryRecords, unitForWrite, unitRowDtos } from './people.common';
+import type { workers } from './people.table';
 
 type WorkerRow = typeof workers.$inferSelect;
 
@@ -76,21 +69,13 @@ function auditView(r: WorkerRow) {
   return rest;
 }
 
-const workerRecords = registryRecords(workers, workerDtos);
+const workerRecords = registryRecords(workerRows, workerDtos);
 
 export function listWorkers(ctx: ActorCtx, q: WorkerListQuery) {
-  return workerRecords.list(ctx, q, [asc(workers.kind), asc(workers.name), asc(workers.id)], async () => {
+  return workerRecords.list(ctx, q, async () => {
     // A grid that does not exist or is out of scope answers 404, never an empty page (DESIGN convention 5).
     if (q.gridId) await findUnitInScope(ctx, q.gridId, 'people.read');
-    return [
-      nameLike(workers.name, q.q),
-      q.kind ? eq(workers.kind, q.kind) : undefined,
-      q.postType ? eq(workers.postType, q.postType) : undefined,
-      q.status === 'all' ? undefined : eq(workers.active, q.status === 'active'),
-      q.gridId
-        ? sql`exists (select 1 from ${gridAssignments} where ${gridAssignments.workerId} = ${workers.id} and ${gridAssignments.gridId} = ${q.gridId})`
-        : undefined,
-    ];
+    return workerFilters(q);
   });
 }
 
