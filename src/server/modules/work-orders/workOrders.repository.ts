@@ -180,3 +180,25 @@ export async function ordersOfCategoryRows(
   ]);
   return { total: Number(n?.n ?? 0), rows };
 }
+
+// ---------------------------------------------------------------- writes on an order already found or locked
+
+export type NewOrderEventRow = typeof woEvents.$inferInsert;
+
+/** Updates an order the caller found or locked (no version check; the caller sets `version` when it moves it). */
+export async function updateOrderRow(tx: Db, id: string, patch: Partial<typeof workOrders.$inferInsert>) {
+  await tx.update(workOrders).set(patch).where(eq(workOrders.id, id));
+}
+
+/** Counts one more reminder (催办) on a locked order. */
+export async function addOrderReminder(tx: Db, id: string, now: Date) {
+  await tx
+    .update(workOrders)
+    .set({ reminders: sql`${workOrders.reminders} + 1`, updatedAt: now })
+    .where(eq(workOrders.id, id));
+}
+
+/** Appends entries to orders' timelines. */
+export async function insertOrderEvents(tx: Db, rows: NewOrderEventRow | NewOrderEventRow[]) {
+  await tx.insert(woEvents).values(Array.isArray(rows) ? rows : [rows]);
+}
