@@ -202,3 +202,14 @@ export async function addOrderReminder(tx: Db, id: string, now: Date) {
 export async function insertOrderEvents(tx: Db, rows: NewOrderEventRow | NewOrderEventRow[]) {
   await tx.insert(woEvents).values(Array.isArray(rows) ? rows : [rows]);
 }
+
+/** An order by id in any scope, or undefined: for a step that already holds the order's lock (the SLA sweep). */
+export async function orderRowById(db: Db, id: string): Promise<OrderRow | undefined> {
+  const [row] = await db.select().from(workOrders).where(eq(workOrders.id, id));
+  return row;
+}
+
+/** The follow-up (回访) rows of an order found or locked by the caller, in no particular order. */
+export function followupRowsOf(db: Db, orderId: string) {
+  return db.select().from(woFollowups).where(eq(woFollowups.orderId, orderId));
+}
