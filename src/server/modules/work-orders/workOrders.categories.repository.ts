@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { woCategories } from './workOrders.table';
 
@@ -48,4 +48,22 @@ export async function updateCategoryRow(
 ): Promise<CategoryRow | undefined> {
   const [after] = await tx.update(woCategories).set(patch).where(eq(woCategories.code, code)).returning();
   return after;
+}
+
+/** The active categories by sort then code (the published service list). */
+export function activeCategoryRows(db: Db): Promise<CategoryRow[]> {
+  return db
+    .select()
+    .from(woCategories)
+    .where(eq(woCategories.active, true))
+    .orderBy(asc(woCategories.sort), asc(woCategories.code));
+}
+
+/** One active category by code, or null (retired or unknown). */
+export async function activeCategoryByCode(db: Db, code: string): Promise<CategoryRow | null> {
+  const [c] = await db
+    .select()
+    .from(woCategories)
+    .where(and(eq(woCategories.code, code), eq(woCategories.active, true)));
+  return c ?? null;
 }
