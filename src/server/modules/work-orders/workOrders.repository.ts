@@ -213,3 +213,40 @@ export async function orderRowById(db: Db, id: string): Promise<OrderRow | undef
 export function followupRowsOf(db: Db, orderId: string) {
   return db.select().from(woFollowups).where(eq(woFollowups.orderId, orderId));
 }
+
+export type OrderEventRow = typeof woEvents.$inferSelect;
+export type ParticipantRow = typeof woParticipants.$inferSelect;
+export type FollowupRow = typeof woFollowups.$inferSelect;
+
+/** Attaches uploaded attachments (checked by the caller) to an order. */
+export async function attachToOrder(tx: Db, orderId: string, attachmentIds: string[]) {
+  await tx.update(woAttachments).set({ orderId }).where(inArray(woAttachments.id, attachmentIds));
+}
+
+/** Calls departments in (吹哨) on an order: their participant rows. */
+export async function insertParticipants(tx: Db, rows: (typeof woParticipants.$inferInsert)[]) {
+  await tx.insert(woParticipants).values(rows);
+}
+
+/** A department called in on this order, by its participant id, or undefined. */
+export async function participantOfOrder(db: Db, orderId: string, participantId: string) {
+  const [p] = await db
+    .select()
+    .from(woParticipants)
+    .where(and(eq(woParticipants.id, participantId), eq(woParticipants.orderId, orderId)));
+  return p;
+}
+
+/** Records a called department's report back (报到). */
+export async function markParticipantReported(tx: Db, id: string, report: string, now: Date) {
+  await tx
+    .update(woParticipants)
+    .set({ status: 'reported', report, reportedAt: now })
+    .where(eq(woParticipants.id, id));
+}
+
+/** Inserts a follow-up (回访) row unless it conflicts with one already there; whether it was inserted. */
+export async function insertFollowupOnce(tx: Db, row: typeof woFollowups.$inferInsert): Promise<boolean> {
+  const inserted = await tx.insert(woFollowups).values(row).onConflictDoNothing().returning();
+  return inserted.length > 0;
+}
