@@ -4,7 +4,9 @@ import { woCategories } from './workOrders.table';
 
 // The queries on the service categories (`wo_categories`): platform-wide rows, not scoped by unit.
 
+/** A category as stored. */
 export type CategoryRow = typeof woCategories.$inferSelect;
+/** A new category (or a patch of one). */
 export type NewCategoryRow = typeof woCategories.$inferInsert;
 
 /** Every category, retired ones included, in no particular order (caches and name look-ups). */

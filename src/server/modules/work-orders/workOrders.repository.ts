@@ -181,9 +181,18 @@ export async function ordersOfCategoryRows(
   return { total: Number(n?.n ?? 0), rows };
 }
 
-// ---------------------------------------------------------------- writes on an order already found or locked
+// ---------------------------------------------------------------- rows of an order already found or locked
+// The use cases, the SLA steps and the rollups reach these only for an order they found in scope (above)
+// or locked in the workflow's transaction: no scope of their own.
 
+/** A timeline entry as stored. */
+export type OrderEventRow = typeof woEvents.$inferSelect;
+/** A new timeline entry. */
 export type NewOrderEventRow = typeof woEvents.$inferInsert;
+/** A department called in on an order (吹哨), as stored. */
+export type ParticipantRow = typeof woParticipants.$inferSelect;
+/** A follow-up (回访) as stored. */
+export type FollowupRow = typeof woFollowups.$inferSelect;
 
 /** Updates an order the caller found or locked (no version check; the caller sets `version` when it moves it). */
 export async function updateOrderRow(tx: Db, id: string, patch: Partial<typeof workOrders.$inferInsert>) {
@@ -213,10 +222,6 @@ export async function orderRowById(db: Db, id: string): Promise<OrderRow | undef
 export function followupRowsOf(db: Db, orderId: string) {
   return db.select().from(woFollowups).where(eq(woFollowups.orderId, orderId));
 }
-
-export type OrderEventRow = typeof woEvents.$inferSelect;
-export type ParticipantRow = typeof woParticipants.$inferSelect;
-export type FollowupRow = typeof woFollowups.$inferSelect;
 
 /** Attaches uploaded attachments (checked by the caller) to an order. */
 export async function attachToOrder(tx: Db, orderId: string, attachmentIds: string[]) {
