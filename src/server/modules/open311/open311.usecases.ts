@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import { intakeBody } from '../../../shared/contracts/workOrders';
 import { OPEN_STATUSES, TERMINAL_STATUSES } from '../../../shared/contracts/workOrderMachine';
 import type { Locale } from '../../../shared/i18n/errors';
@@ -7,16 +6,17 @@ import type { UseCaseCtx } from '../../platform/context';
 import { maskAddress, maskIdNumber, maskPhone } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { isUuid } from '../../platform/ids';
-import { type Actor, escapeLike } from '../../platform/permissions';
+import type { Actor } from '../../platform/permissions';
+import { activeUnitByDivisionCode, type OrgUnit, unitById } from '../org/org.api';
 import {
-  activeUnitByDivisionCode,
-  type OrgUnit,
-  unitById,
-  unitIdsUnderSql,
-  unitNameSql,
-} from '../org/org.api';
-import { woCategories, woEvents, workOrders } from '../work-orders/workOrders.table';
-import { intake, routeTerritory } from '../work-orders/work-orders.api';
+  activeCategoryByCode,
+  activeCategoryRows,
+  intake,
+  orderNumberById,
+  type RequestFeedFilter,
+  requestFeedRows,
+  routeTerritory,
+} from '../work-orders/work-orders.api';
 import {
   badParam,
   isoChina,
@@ -152,22 +152,6 @@ async function jurisdictionOf(db: Db, p: Params, within?: string): Promise<Unit 
 }
 
 /**
- * Orders of a jurisdiction: handled or dispatched there, or located there (its grid or community).
- * The unit subquery (org.api unitIdsUnderSql) reads org_units under its own alias.
- */
-function inJurisdiction(path: string): SQL {
-  const p = `${escapeLike(path)}%`;
-  return or(
-    sql`${workOrders.orgPath} like ${p}`,
-    sql`${workOrders.dispatchPath} like ${p}`,
-    unitIdsUnderSql(
-      sql`coalesce(${workOrders.gridId}, ${workOrders.communityId}, ${workOrders.subdistrictId})`,
-      p,
-    ),
-  )!;
-}
-
-/**
  * The key files requests as an intake clerk of its jurisdiction: the only permission used is
  * work_orders.intake, so a request whose place is unknown goes to that jurisdiction's dispatcher.
  */
@@ -204,11 +188,7 @@ export async function listServices(db: Db, locale: Locale, p?: Params) {
   // The list is platform-wide; a jurisdiction_id given must still exist.
   if (p) await jurisdictionOf(db, p);
   const l = lang(locale);
-  const cats = await db
-    .select()
-    .from(woCategories)
-    .where(eq(woCategories.active, true))
-    .orderBy(asc(woCategories.sort), asc(woCategories.code));
+  const cats = await activeCategoryRows(db);
   return cats.map((c) => {
     const def = SERVICE_DEFS[c.code];
     return {
@@ -223,18 +203,10 @@ export async function listServices(db: Db, locale: Locale, p?: Params) {
   });
 }
 
-async function activeCategory(db: Db, code: string) {
-  const [c] = await db
-    .select()
-    .from(woCategories)
-    .where(and(eq(woCategories.code, code), eq(woCategories.active, true)));
-  return c ?? null;
-}
-
 export async function serviceDefinition(db: Db, code: string, locale: Locale, p?: Params) {
   const l = lang(locale);
   if (p) await jurisdictionOf(db, p);
-  if (!(await activeCategory(db, code)))
+  if (!(await activeCategoryByCode(db, code)))
     throw new Open311Error(404, { code: 'open311.service_unknown', params: { code } });
   const def = SERVICE_DEFS[code];
   return {
@@ -294,7 +266,7 @@ export async function createRequest(ctx: Open311Ctx, key: KeyRow, p: Params) {
   const problems: Problem[] = [];
   const code = one(p, 'service_code', 40);
   if (!code) throw missingParam('service_code');
-  const category = await activeCategory(ctx.db, code);
+  const category = await activeCategoryByCode(ctx.db, code);
   // GeoReport v2: a service_code that names no service is an unknown resource (404), not a bad request.
   if (!category) throw new Open311Error(404, { code: 'open311.service_unknown', params: { code } });
   const def = SERVICE_DEFS[code];
@@ -395,24 +367,12 @@ export async function createRequest(ctx: Open311Ctx, key: KeyRow, p: Params) {
 
 // ---------------------------------------------------------------- GET requests
 
-const statusNotes = sql<string | null>`(select ${woEvents.publicNote} from ${woEvents}
-  where ${woEvents.orderId} = ${workOrders.id} and ${woEvents.publicNote} is not null
-  order by ${woEvents.at} desc, ${woEvents.id} desc limit 1)`;
-
-async function selectRequests(db: Db, where: SQL | undefined, limit: number) {
-  const rows = await db
-    .select({
-      o: workOrders,
-      nameZh: woCategories.nameZh,
-      nameEn: woCategories.nameEn,
-      agency: unitNameSql(workOrders.orgUnitId),
-      statusNotes,
-    })
-    .from(workOrders)
-    .leftJoin(woCategories, eq(woCategories.code, workOrders.categoryCode))
-    .where(where)
-    .orderBy(desc(workOrders.createdAt), desc(workOrders.id))
-    .limit(limit);
+/**
+ * The orders matching `filter` (work-orders.api requestFeedRows: newest first, with category names, the
+ * handling unit as agency and the latest public note as status notes), with what the client sent.
+ */
+async function selectRequests(db: Db, filter: RequestFeedFilter, limit: number) {
+  const rows = await requestFeedRows(db, filter, limit);
   // What the client sent beyond the order itself (open311's own table, read through its repository).
   const extras = await requestExtras(
     db,
@@ -482,12 +442,12 @@ function dateParam(p: Params, name: string): Date | undefined {
  */
 export async function listRequests(ctx: Open311Ctx, key: KeyRow | null, p: Params) {
   const within = await jurisdictionOf(ctx.db, p, key?.orgPath);
-  const scope = within ? inJurisdiction(within.path) : key ? inJurisdiction(key.orgPath) : undefined;
+  const scope = within ? within.path : key ? key.orgPath : undefined;
   const ids = list(p, 'service_request_id').map((x) => x.toUpperCase());
-  let where: SQL | undefined;
+  let filter: RequestFeedFilter;
   if (ids.length) {
     if (ids.length > MAX_RESULTS || ids.some((x) => x.length > 40)) throw badParam('service_request_id');
-    where = and(scope, inArray(workOrders.number, ids));
+    filter = { within: scope, numbers: ids };
   } else {
     const codes = list(p, 'service_code');
     if (codes.some((c) => c.length > 40)) throw badParam('service_code');
@@ -506,19 +466,15 @@ export async function listRequests(ctx: Open311Ctx, key: KeyRow | null, p: Param
       start = new Date(end.getTime() - WINDOW_DAYS * DAY);
     }
     const wanted = new Set(statuses);
-    const statusWhere =
-      wanted.size === 1
-        ? inArray(workOrders.status, [...(wanted.has('open') ? OPEN_STATUSES : TERMINAL_STATUSES)])
-        : undefined;
-    where = and(
-      scope,
-      codes.length ? inArray(workOrders.categoryCode, codes) : undefined,
-      statusWhere,
-      gte(workOrders.createdAt, start!),
-      lte(workOrders.createdAt, end!),
-    );
+    filter = {
+      within: scope,
+      categoryCodes: codes,
+      ...(wanted.size === 1 && { statuses: wanted.has('open') ? OPEN_STATUSES : TERMINAL_STATUSES }),
+      createdFrom: start!,
+      createdTo: end!,
+    };
   }
-  const rows = await selectRequests(ctx.db, where, MAX_RESULTS);
+  const rows = await selectRequests(ctx.db, filter, MAX_RESULTS);
   return rows.map((r) => toRequest(r, !!key, ctx.locale));
 }
 
@@ -529,9 +485,8 @@ export async function listRequests(ctx: Open311Ctx, key: KeyRow | null, p: Param
 export async function getRequest(ctx: Open311Ctx, key: KeyRow | null, id: string, p?: Params) {
   const within = p ? await jurisdictionOf(ctx.db, p, key?.orgPath) : undefined;
   const number = id.trim().toUpperCase();
-  const scope = within ? inJurisdiction(within.path) : key ? inJurisdiction(key.orgPath) : undefined;
-  const where = and(scope, eq(workOrders.number, number));
-  const rows = number.length <= 40 ? await selectRequests(ctx.db, where, 1) : [];
+  const scope = within ? within.path : key ? key.orgPath : undefined;
+  const rows = number.length <= 40 ? await selectRequests(ctx.db, { within: scope, number }, 1) : [];
   if (rows.length === 0) throw new Open311Error(404, { code: 'open311.request_unknown', params: { id } });
   return rows.map((r) => toRequest(r, !!key, ctx.locale));
 }
@@ -539,9 +494,7 @@ export async function getRequest(ctx: Open311Ctx, key: KeyRow | null, id: string
 /** GET tokens/{token}: the request created with that token. */
 export async function requestOfToken(db: Db, token: string) {
   const orderId = token.length <= 100 ? await orderIdOfTokenHash(db, tokenHash(token)) : undefined;
-  const [row] = orderId
-    ? await db.select({ number: workOrders.number }).from(workOrders).where(eq(workOrders.id, orderId))
-    : [];
-  if (!row) throw new Open311Error(404, { code: 'open311.token_unknown' });
-  return [{ service_request_id: row.number, token }];
+  const number = orderId ? await orderNumberById(db, orderId) : undefined;
+  if (number === undefined) throw new Open311Error(404, { code: 'open311.token_unknown' });
+  return [{ service_request_id: number, token }];
 }

@@ -13,13 +13,17 @@ export { findUnitInScope } from './org.usecases';
 export {
   activeChildNamed,
   activeChildrenOf,
+  activeGridBoundaries,
   activeUnitByDivisionCode,
+  activeUnitNamesOfKind,
   activeUnitsOfKind,
   activeUnitsUnder,
   ancestorOfKind,
   communityOfPath,
   insertHouseholds,
   insertUnit,
+  orgTreeVersionNow,
+  topUnit,
   underTreeLock,
   type UnitField,
   unitById,
@@ -28,8 +32,10 @@ export {
   unitInScope,
   unitNameSql,
   unitNames,
+  unitPathAtTreeVersionSql,
   unitPathSql,
   unitsByIds,
+  unitsOfKindUnder,
 } from './org.repository';
 
 /**

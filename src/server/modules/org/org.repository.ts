@@ -1,4 +1,17 @@
-import { type AnyColumn, type SQL, and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import {
+  type AnyColumn,
+  type SQL,
+  and,
+  asc,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  ne,
+  or,
+  sql,
+} from 'drizzle-orm';
 import type { Permission } from '../../../shared/permissions';
 import type { Clock, IdGenerator } from '../../platform/clock';
 import { type Db, rowsOf } from '../../platform/db';
@@ -15,7 +28,7 @@ import {
   UNIT_SETTINGS_TABLES,
 } from '../../platform/scopedTables';
 import { type OrgAction, orgPolicy } from './org.policy';
-import { orgUnits } from './org.table';
+import { orgTreeVersion, orgUnits } from './org.table';
 
 /**
  * The only code that queries the `org_units` table (org.api.ts re-exports what other modules may use).
@@ -257,6 +270,80 @@ export function unitPathSql(unitIdColumn: Column): SQL<string | null> {
  */
 export function unitIdsUnderSql(unitIdExpr: Column, pathPattern: string): SQL {
   return sql`${unitIdExpr} in (select ou.id from org_units ou where ou.path like ${pathPattern})`;
+}
+
+/**
+ * The org tree's version (`org_tree_version`, moved on every change to a unit that is not a household), 0
+ * when it has none yet: a process caching the upper tree reads it before the units it caches.
+ */
+export async function orgTreeVersionNow(db: Db): Promise<number> {
+  const [v] = await db
+    .select({ version: orgTreeVersion.version })
+    .from(orgTreeVersion)
+    .where(eq(orgTreeVersion.id, 1));
+  return Number(v?.version ?? 0);
+}
+
+/**
+ * Query builder: the current path of the unit with this id while the tree's version is still `version`
+ * (null otherwise, or for an unknown id), for a foreign module's insert that must not rest on a stale tree.
+ */
+export function unitPathAtTreeVersionSql(unitId: string, version: number): SQL<string | null> {
+  return sql<
+    string | null
+  >`(select u.path from ${orgUnits} u join ${orgTreeVersion} v on v.id = 1 and v.version = ${version} where u.id = ${unitId})`;
+}
+
+/** The active grids that have a boundary: id, path and boundary (routing a point to its grid). */
+export function activeGridBoundaries(db: Db): Promise<{ id: string; path: string; boundary: unknown }[]> {
+  return db
+    .select({ id: orgUnits.id, path: orgUnits.path, boundary: orgUnits.boundary })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'grid'), eq(orgUnits.status, 'active'), isNotNull(orgUnits.boundary)));
+}
+
+/** Id, name and path of every active unit of this kind (any scope: e.g. routing by a community's name). */
+export function activeUnitNamesOfKind(
+  db: Db,
+  kind: string,
+): Promise<{ id: string; name: string; path: string }[]> {
+  return db
+    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, kind), eq(orgUnits.status, 'active')));
+}
+
+/** The tree's top unit: the first root by sort, then age; null for an empty tree. */
+export async function topUnit(db: Db): Promise<OrgUnit | null> {
+  const [u] = await db
+    .select()
+    .from(orgUnits)
+    .where(isNull(orgUnits.parentId))
+    .orderBy(asc(orgUnits.sort), asc(orgUnits.createdAt))
+    .limit(1);
+  return u ?? null;
+}
+
+/**
+ * The units of this kind whose path starts with `underPath`, any status but merged ones only `withMerged`
+ * (any scope: the caller scoped `underPath`), in no particular order.
+ */
+export function unitsOfKindUnder(
+  db: Db,
+  kind: string,
+  underPath: string,
+  { withMerged }: { withMerged: boolean },
+): Promise<OrgUnit[]> {
+  return db
+    .select()
+    .from(orgUnits)
+    .where(
+      and(
+        sql`${orgUnits.path} like ${`${escapeLike(underPath)}%`}`,
+        eq(orgUnits.kind, kind),
+        withMerged ? undefined : ne(orgUnits.status, 'merged'),
+      ),
+    );
 }
 
 /** One unit in reach for `action`, or undefined (also for an id that is not a UUID). */

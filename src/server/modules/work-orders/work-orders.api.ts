@@ -9,6 +9,8 @@ import { findOrderRow, ordersOfCategoryRows } from './workOrders.repository';
 
 export { routeTerritory } from './workOrders.routing';
 export { intake } from './workOrders.usecases';
+export { activeCategoryByCode, activeCategoryRows } from './workOrders.categories.repository';
+export { orderNumberById, type RequestFeedFilter, requestFeedRows } from './workOrders.feed.repository';
 
 /** What another module keeps of an order it links a record to (a deliberation topic made from it). */
 export interface LinkedOrder {

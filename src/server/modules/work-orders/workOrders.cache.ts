@@ -1,8 +1,14 @@
-import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { orgTreeVersion, orgUnits } from '../org/org.table';
+import {
+  type OrgUnit,
+  activeGridBoundaries,
+  activeUnitNamesOfKind,
+  orgTreeVersionNow,
+  topUnit,
+  unitsByIds,
+} from '../org/org.api';
+import { type CategoryRow, allCategoryRows } from './workOrders.categories.repository';
 import { DEFAULT_SETTINGS, type WoSettings, settingsFor } from './workOrders.settings';
-import { woCategories } from './workOrders.table';
 
 /**
  * What every intake reads and almost never changes, cached per database in this process: the
@@ -21,8 +27,8 @@ export const MAX_AGE_MS = 60_000;
 /** Units by id kept in one snapshot at most (the tree above households). */
 const MAX_UNITS = 50_000;
 
-type Unit = typeof orgUnits.$inferSelect;
-type Category = typeof woCategories.$inferSelect;
+type Unit = OrgUnit;
+type Category = CategoryRow;
 
 export interface OrgSnapshot {
   version: number;
@@ -95,25 +101,16 @@ export function orgSnapshot(db: Db): Promise<OrgSnapshot> {
 async function loadOrg(db: Db): Promise<OrgSnapshot> {
   // The version first: data read after it can only be newer, which makes the next write retry, never
   // pass on stale data.
-  const [v] = await db
-    .select({ version: orgTreeVersion.version })
-    .from(orgTreeVersion)
-    .where(eq(orgTreeVersion.id, 1));
-  const grids = await db
-    .select({ id: orgUnits.id, path: orgUnits.path, boundary: orgUnits.boundary })
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'grid'), eq(orgUnits.status, 'active'), isNotNull(orgUnits.boundary)));
-  const communities = await db
-    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path })
-    .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'community'), eq(orgUnits.status, 'active')));
+  const version = await orgTreeVersionNow(db);
+  const grids = await activeGridBoundaries(db);
+  const communities = await activeUnitNamesOfKind(db, 'community');
   const known = new Map<string, Unit | null>();
   let top: Promise<Unit | null> | undefined;
   const units = async (db: Db, ids: string[]) => {
     const out = new Map<string, Unit>();
     const missing = [...new Set(ids.filter((id) => !known.has(id)))];
     if (missing.length) {
-      const rows = await db.select().from(orgUnits).where(inArray(orgUnits.id, missing));
+      const rows = await unitsByIds(db, missing);
       if (known.size + missing.length > MAX_UNITS) known.clear();
       for (const r of rows) {
         out.set(r.id, r);
@@ -129,7 +126,7 @@ async function loadOrg(db: Db): Promise<OrgSnapshot> {
     return out;
   };
   return {
-    version: Number(v?.version ?? 0),
+    version,
     grids,
     communities,
     units,
@@ -139,13 +136,7 @@ async function loadOrg(db: Db): Promise<OrgSnapshot> {
     },
     top(db) {
       if (top) return top;
-      const p = db
-        .select()
-        .from(orgUnits)
-        .where(isNull(orgUnits.parentId))
-        .orderBy(asc(orgUnits.sort), asc(orgUnits.createdAt))
-        .limit(1)
-        .then((r) => r[0] ?? null);
+      const p = topUnit(db);
       top = p;
       p.catch(() => {
         if (top === p) top = undefined;
@@ -163,7 +154,7 @@ export function cachedCategories(db: Db): Promise<Map<string, Category>> {
     (e) => {
       c.categories = e;
     },
-    async () => new Map((await db.select().from(woCategories)).map((r) => [r.code, r])),
+    async () => new Map((await allCategoryRows(db)).map((r) => [r.code, r])),
   );
 }
 

@@ -1,4 +1,3 @@
-import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { categoryCreateBody, categoryUpdateBody } from '../../../shared/contracts/workOrders';
 import { writeAudit } from '../../platform/audit';
@@ -8,10 +7,17 @@ import { isUniqueViolation } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { workOrdersPolicy } from './workOrders.policy';
 import { invalidateCategoryCache } from './workOrders.cache';
-import { woCategories } from './workOrders.table';
+import {
+  type NewCategoryRow,
+  categoryForUpdate,
+  categoryRowsSorted,
+  insertCategory,
+  insertMissingCategories,
+  updateCategoryRow,
+} from './workOrders.categories.repository';
 
 /** The default service categories (Open311 services); admins can add or retire categories later. */
-export const DEFAULT_CATEGORIES: (typeof woCategories.$inferInsert)[] = [
+export const DEFAULT_CATEGORIES: NewCategoryRow[] = [
   {
     code: 'street_lamp',
     nameZh: '路灯损坏',
@@ -114,7 +120,7 @@ export const DEFAULT_CATEGORIES: (typeof woCategories.$inferInsert)[] = [
 
 /** Inserts the default categories that are missing (idempotent; run at boot and in tests). */
 export async function ensureDefaultCategories(db: Db): Promise<void> {
-  await db.insert(woCategories).values(DEFAULT_CATEGORIES).onConflictDoNothing({ target: woCategories.code });
+  await insertMissingCategories(db, DEFAULT_CATEGORIES);
   invalidateCategoryCache(db);
 }
 
@@ -123,7 +129,7 @@ export async function ensureDefaultCategories(db: Db): Promise<void> {
 /** All categories, retired ones included, for the administration page. */
 export async function listAllCategories(ctx: ActorCtx) {
   workOrdersPolicy.require(ctx.actor, 'categories');
-  return ctx.db.select().from(woCategories).orderBy(asc(woCategories.sort), asc(woCategories.code));
+  return categoryRowsSorted(ctx.db);
 }
 
 /** A new category; its code is permanent (it is the Open311 service_code). */
@@ -141,7 +147,7 @@ export async function createCategory(ctx: ActorCtx, input: z.infer<typeof catego
   };
   try {
     const created = await ctx.db.transaction(async (tx) => {
-      const [created] = await tx.insert(woCategories).values(row).returning();
+      const created = await insertCategory(tx, row);
       await writeAudit(tx, ctx, {
         action: 'work_orders.category_create',
         entityType: 'wo_category',
@@ -163,9 +169,9 @@ export async function createCategory(ctx: ActorCtx, input: z.infer<typeof catego
 export async function updateCategory(ctx: ActorCtx, code: string, patch: z.infer<typeof categoryUpdateBody>) {
   workOrdersPolicy.require(ctx.actor, 'categories');
   const updated = await ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(woCategories).where(eq(woCategories.code, code)).for('update');
+    const before = await categoryForUpdate(tx, code);
     if (!before) throw new AppError('common.not_found', 404);
-    const [after] = await tx.update(woCategories).set(patch).where(eq(woCategories.code, code)).returning();
+    const after = await updateCategoryRow(tx, code, patch);
     await writeAudit(tx, ctx, {
       action:
         patch.active === false && before.active

@@ -103,6 +103,12 @@ export function statsScope(actor: Actor, path: AnyPgColumn | SQL): SQL {
   return or(workOrdersPolicy.scope(actor, 'read', path), workOrdersPolicy.scope(actor, 'stats', path))!;
 }
 
+/** The permissions measures are read with (see `statsScope`), for finding a unit in their reach. */
+export const STATS_PERMISSIONS: readonly Permission[] = [
+  workOrdersPolicy.permissions.read,
+  workOrdersPolicy.permissions.stats,
+];
+
 /** The tops of the subtrees in reach for measures, sorted (the first is the default report root). */
 export function statsRoots(actor: Actor): string[] {
   return [

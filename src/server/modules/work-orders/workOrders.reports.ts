@@ -1,4 +1,3 @@
-import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type {
   HeatmapDto,
   HotspotsDto,
@@ -14,15 +13,19 @@ import type {
 import type { WorkOrderListQuery } from '../../../shared/contracts/workOrders';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
-import { rowsOf } from '../../platform/db';
 import { invalidField, notFound } from '../../platform/errors';
-import { escapeLike } from '../../platform/permissions';
-import { requireStats, statsRoots, statsScope } from './workOrders.policy';
-import { orgUnits } from '../org/org.table';
+import { STATS_PERMISSIONS, requireStats, statsRoots } from './workOrders.policy';
+import { type OrgUnit, topUnit, unitById, unitInScope, unitsByIds, unitsOfKindUnder } from '../org/org.api';
+import { allCategoryRows } from './workOrders.categories.repository';
+import {
+  orderCountsPerCell,
+  rollupSumsByCategory,
+  rollupSumsByPath,
+  weekReceivedByPathAndCategory,
+} from './workOrders.reports.repository';
 import { chinaDay } from './workOrders.rollups';
-import { ROLLUP_COUNTERS } from './workOrders.rollups.table';
+import type { RollupCounter } from './workOrders.rollups.table';
 import { DEFAULT_SETTINGS, settingsFor, type WoSettings } from './workOrders.settings';
-import { woCategories } from './workOrders.table';
 import { listOrders } from './workOrders.usecases';
 
 /**
@@ -32,7 +35,7 @@ import { listOrders } from './workOrders.usecases';
  * read orders (located points, filtered lists).
  */
 
-type Unit = typeof orgUnits.$inferSelect;
+type Unit = OrgUnit;
 type Weights = WoSettings['rates'];
 
 /** A hotspot: at least this many orders of one category in one area in one week (R-WO-6). */
@@ -61,27 +64,14 @@ const KIND_RANK: Record<string, number> = {
 export async function statsRoot(ctx: ActorCtx, orgUnitId?: string): Promise<Unit> {
   requireStats(ctx.actor);
   if (orgUnitId) {
-    const [u] = await ctx.db
-      .select()
-      .from(orgUnits)
-      .where(and(eq(orgUnits.id, orgUnitId), statsScope(ctx.actor, orgUnits.path)));
+    const u = await unitInScope(ctx.db, ctx.actor, STATS_PERMISSIONS, orgUnitId);
     if (!u) throw notFound();
     return u;
   }
   const roots = statsRoots(ctx.actor);
   const first = roots[0]!;
-  const [u] =
-    first === '/'
-      ? await ctx.db
-          .select()
-          .from(orgUnits)
-          .where(isNull(orgUnits.parentId))
-          .orderBy(asc(orgUnits.sort), asc(orgUnits.createdAt))
-          .limit(1)
-      : await ctx.db
-          .select()
-          .from(orgUnits)
-          .where(eq(orgUnits.id, first.split('/').filter(Boolean).at(-1)!));
+  const u =
+    first === '/' ? await topUnit(ctx.db) : await unitById(ctx.db, first.split('/').filter(Boolean).at(-1)!);
   if (!u) throw notFound();
   return u;
 }
@@ -119,7 +109,7 @@ export function splitPeriod(from: string, to: string) {
 
 // ---------------------------------------------------------------- counters
 
-const CAMEL: Record<(typeof ROLLUP_COUNTERS)[number], keyof StatsCounters> = {
+const CAMEL: Record<RollupCounter, keyof StatsCounters> = {
   received: 'received',
   withdrawn: 'withdrawn',
   assigned: 'assigned',
@@ -141,9 +131,12 @@ const CAMEL: Record<(typeof ROLLUP_COUNTERS)[number], keyof StatsCounters> = {
   overdue: 'overdue',
 };
 
+/** The rollup counters, in the rollup table's order (CAMEL lists every one). */
+const COUNTERS = Object.keys(CAMEL) as RollupCounter[];
+
 const emptyCounters = (): StatsCounters => {
   const c = { valid: 0 } as StatsCounters;
-  for (const k of ROLLUP_COUNTERS) c[CAMEL[k]] = 0;
+  for (const k of COUNTERS) c[CAMEL[k]] = 0;
   return c;
 };
 
@@ -151,34 +144,14 @@ function addInto(into: StatsCounters, from: StatsCounters) {
   for (const k of Object.keys(into) as (keyof StatsCounters)[]) into[k] += from[k];
 }
 
-const SUMS = ROLLUP_COUNTERS.map((c) => `sum(${c})::int as ${c}`).join(', ');
-const COLS = ROLLUP_COUNTERS.join(', ');
-
 /** The counters under `root` in the period, per unit path (a few hundred rows at most). */
 async function countersByPath(ctx: ActorCtx, root: Unit, from: string, to: string) {
   const { months, days } = splitPeriod(from, to);
-  const under = sql`org_path like ${`${escapeLike(root.path)}%`} and ${statsScope(ctx.actor, sql`org_path`)}`;
-  const parts = [];
-  if (months)
-    parts.push(
-      sql`select org_path, ${sql.raw(COLS)} from wo_rollups_monthly where ${under} and month between ${months[0]}::date and ${months[1]}::date`,
-    );
-  if (days.length)
-    parts.push(
-      sql`select org_path, ${sql.raw(COLS)} from wo_rollups where ${under} and (${sql.join(
-        days.map(([a, b]) => sql`day between ${a}::date and ${b}::date`),
-        sql` or `,
-      )})`,
-    );
-  const rows = rowsOf<Record<string, number | string>>(
-    await ctx.db.execute(
-      sql`select org_path, ${sql.raw(SUMS)} from (${sql.join(parts, sql` union all `)}) x group by org_path`,
-    ),
-  );
+  const rows = await rollupSumsByPath(ctx.db, ctx.actor, root.path, months, days);
   const out = new Map<string, StatsCounters>();
   for (const r of rows) {
     const c = emptyCounters();
-    for (const k of ROLLUP_COUNTERS) c[CAMEL[k]] = Number(r[k] ?? 0);
+    for (const k of COUNTERS) c[CAMEL[k]] = Number(r[k] ?? 0);
     c.valid = c.received - c.withdrawn;
     out.set(String(r.org_path), c);
   }
@@ -240,16 +213,7 @@ async function groupUnits(
   { withMerged }: { withMerged: boolean },
 ): Promise<Unit[]> {
   if ((KIND_RANK[root.kind] ?? 9) >= (KIND_RANK[kind] ?? 9)) return [root];
-  return ctx.db
-    .select()
-    .from(orgUnits)
-    .where(
-      and(
-        sql`${orgUnits.path} like ${`${escapeLike(root.path)}%`}`,
-        eq(orgUnits.kind, kind),
-        withMerged ? undefined : ne(orgUnits.status, 'merged'),
-      ),
-    );
+  return unitsOfKindUnder(ctx.db, kind, root.path, { withMerged });
 }
 
 /**
@@ -282,12 +246,7 @@ async function grouped(ctx: ActorCtx, q: StatsGroupedQuery): Promise<Grouped> {
   // Rows emptied by later changes (an order dispatched away, a withdrawal) leave zeros behind.
   for (const [path, c] of own) if (Object.values(c).every((v) => v === 0)) own.delete(path);
   const ownIds = [...own.keys()].map((p) => p.split('/').filter(Boolean).at(-1)!);
-  const ownUnits = ownIds.length
-    ? await ctx.db
-        .select()
-        .from(orgUnits)
-        .where(sql`${orgUnits.id} in (${sql.join(ownIds, sql`, `)})`)
-    : [];
+  const ownUnits = ownIds.length ? await unitsByIds(ctx.db, ownIds) : [];
   const rows = [
     ...groupByPath.values(),
     ...ownUnits.map((u) => ({ unit: u, own: true, counters: own.get(u.path) ?? emptyCounters() })),
@@ -359,7 +318,7 @@ export async function levelsReport(ctx: ActorCtx, q: StatsGroupedQuery): Promise
 }
 
 async function categoryNames(ctx: ActorCtx, locale: 'zh-CN' | 'en') {
-  const cats = await ctx.db.select().from(woCategories);
+  const cats = await allCategoryRows(ctx.db);
   return new Map(cats.map((c) => [c.code, locale === 'en' ? c.nameEn : c.nameZh]));
 }
 
@@ -371,25 +330,7 @@ export async function topCategories(
 ): Promise<TopCategoriesDto> {
   const root = await statsRoot(ctx, q.orgUnitId);
   const { from, to } = periodOf(q, ctx.clock.now());
-  const rows = rowsOf<{
-    category_code: string;
-    received: number;
-    closed: number;
-    followups_valid: number;
-    resolved: number;
-    satisfied: number;
-    basically_satisfied: number;
-  }>(
-    await ctx.db.execute(sql`
-      select category_code, sum(received)::int as received, sum(closed)::int as closed,
-        sum(followups_valid)::int as followups_valid, sum(resolved)::int as resolved,
-        sum(satisfied)::int as satisfied, sum(basically_satisfied)::int as basically_satisfied
-      from wo_rollups
-      where org_path like ${`${escapeLike(root.path)}%`} and ${statsScope(ctx.actor, sql`org_path`)}
-        and day between ${from}::date and ${to}::date
-      group by category_code
-      order by 2 desc, 1`),
-  );
+  const rows = await rollupSumsByCategory(ctx.db, ctx.actor, root.path, from, to);
   const names = await categoryNames(ctx, locale);
   const w = { ...DEFAULT_SETTINGS.rates, ...(await settingsFor(ctx.db, root.path)).rates };
   const totalReceived = rows.reduce((s, r) => s + Number(r.received), 0);
@@ -451,16 +392,11 @@ export async function hotspots(
   const from = weekStart(week);
   if (isoWeekOf(from) !== week) throw invalidField('week', 'work_orders.stats_week', 400);
   const to = addDays(from, 6);
-  const rows = rowsOf<{ org_path: string; category_code: string; n: number; prev: number }>(
-    await ctx.db.execute(sql`
-      select org_path, category_code,
-        coalesce(sum(received) filter (where day >= ${from}::date), 0)::int as n,
-        coalesce(sum(received) filter (where day < ${from}::date), 0)::int as prev
-      from wo_rollups
-      where org_path like ${`${escapeLike(root.path)}%`} and ${statsScope(ctx.actor, sql`org_path`)}
-        and day between ${addDays(from, -28)}::date and ${to}::date
-      group by 1, 2`),
-  );
+  const rows = await weekReceivedByPathAndCategory(ctx.db, ctx.actor, root.path, {
+    since: addDays(from, -28),
+    from,
+    to,
+  });
   const areas = await groupUnits(ctx, root, q.groupBy, { withMerged: true });
   const areaByPath = new Map(areas.map((a) => [a.path, a]));
   const cells = new Map<string, { area: Unit; code: string; n: number; prev: number }>();
@@ -521,20 +457,13 @@ export async function heatmap(
   const cellDeg = Math.round((q.cellM / 111_000) * 1e6) / 1e6;
   const start = new Date(`${from}T00:00:00+08:00`);
   const end = new Date(`${addDays(to, 1)}T00:00:00+08:00`);
-  const prefix = `${escapeLike(root.path)}%`;
-  const rows = rowsOf<{ lat: number; lng: number; n: number }>(
-    await ctx.db.execute(sql`
-      select round(lat / ${cellDeg}) as lat, round(lng / ${cellDeg}) as lng, count(*)::int as n
-      from work_orders
-      where lat is not null and lng is not null
-        and created_at >= ${start.toISOString()}::timestamptz and created_at < ${end.toISOString()}::timestamptz
-        and (org_path like ${prefix} or dispatch_path like ${prefix})
-        and (${statsScope(ctx.actor, sql`org_path`)} or ${statsScope(ctx.actor, sql`dispatch_path`)})
-        ${q.categoryCode ? sql`and category_code = ${q.categoryCode}` : sql``}
-      group by 1, 2
-      order by 3 desc, 1, 2
-      limit ${MAX_CELLS + 1}`),
-  );
+  const rows = await orderCountsPerCell(ctx.db, ctx.actor, root.path, {
+    start,
+    end,
+    cellDeg,
+    categoryCode: q.categoryCode,
+    limit: MAX_CELLS + 1,
+  });
   const cells = rows.slice(0, MAX_CELLS).map((r) => ({
     lat: Math.round(Number(r.lat) * cellDeg * 1e6) / 1e6,
     lng: Math.round(Number(r.lng) * cellDeg * 1e6) / 1e6,

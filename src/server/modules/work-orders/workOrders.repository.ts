@@ -180,3 +180,78 @@ export async function ordersOfCategoryRows(
   ]);
   return { total: Number(n?.n ?? 0), rows };
 }
+
+// ---------------------------------------------------------------- rows of an order already found or locked
+// The use cases, the SLA steps and the rollups reach these only for an order they found in scope (above)
+// or locked in the workflow's transaction: no scope of their own.
+
+/** A timeline entry as stored. */
+export type OrderEventRow = typeof woEvents.$inferSelect;
+/** A new timeline entry. */
+export type NewOrderEventRow = typeof woEvents.$inferInsert;
+/** A department called in on an order (吹哨), as stored. */
+export type ParticipantRow = typeof woParticipants.$inferSelect;
+/** A follow-up (回访) as stored. */
+export type FollowupRow = typeof woFollowups.$inferSelect;
+
+/** Updates an order the caller found or locked (no version check; the caller sets `version` when it moves it). */
+export async function updateOrderRow(tx: Db, id: string, patch: Partial<typeof workOrders.$inferInsert>) {
+  await tx.update(workOrders).set(patch).where(eq(workOrders.id, id));
+}
+
+/** Counts one more reminder (催办) on a locked order. */
+export async function addOrderReminder(tx: Db, id: string, now: Date) {
+  await tx
+    .update(workOrders)
+    .set({ reminders: sql`${workOrders.reminders} + 1`, updatedAt: now })
+    .where(eq(workOrders.id, id));
+}
+
+/** Appends entries to orders' timelines. */
+export async function insertOrderEvents(tx: Db, rows: NewOrderEventRow | NewOrderEventRow[]) {
+  await tx.insert(woEvents).values(Array.isArray(rows) ? rows : [rows]);
+}
+
+/** An order by id in any scope, or undefined: for a step that already holds the order's lock (the SLA sweep). */
+export async function orderRowById(db: Db, id: string): Promise<OrderRow | undefined> {
+  const [row] = await db.select().from(workOrders).where(eq(workOrders.id, id));
+  return row;
+}
+
+/** The follow-up (回访) rows of an order found or locked by the caller, in no particular order. */
+export function followupRowsOf(db: Db, orderId: string) {
+  return db.select().from(woFollowups).where(eq(woFollowups.orderId, orderId));
+}
+
+/** Attaches uploaded attachments (checked by the caller) to an order. */
+export async function attachToOrder(tx: Db, orderId: string, attachmentIds: string[]) {
+  await tx.update(woAttachments).set({ orderId }).where(inArray(woAttachments.id, attachmentIds));
+}
+
+/** Calls departments in (吹哨) on an order: their participant rows. */
+export async function insertParticipants(tx: Db, rows: (typeof woParticipants.$inferInsert)[]) {
+  await tx.insert(woParticipants).values(rows);
+}
+
+/** A department called in on this order, by its participant id, or undefined. */
+export async function participantOfOrder(db: Db, orderId: string, participantId: string) {
+  const [p] = await db
+    .select()
+    .from(woParticipants)
+    .where(and(eq(woParticipants.id, participantId), eq(woParticipants.orderId, orderId)));
+  return p;
+}
+
+/** Records a called department's report back (报到). */
+export async function markParticipantReported(tx: Db, id: string, report: string, now: Date) {
+  await tx
+    .update(woParticipants)
+    .set({ status: 'reported', report, reportedAt: now })
+    .where(eq(woParticipants.id, id));
+}
+
+/** Inserts a follow-up (回访) row unless it conflicts with one already there; whether it was inserted. */
+export async function insertFollowupOnce(tx: Db, row: typeof woFollowups.$inferInsert): Promise<boolean> {
+  const inserted = await tx.insert(woFollowups).values(row).onConflictDoNothing().returning();
+  return inserted.length > 0;
+}

@@ -1,9 +1,12 @@
 import { chinaDate } from '../../../shared/chinaTime';
-import { type SQL, eq, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { ActionBody } from '../../../shared/contracts/workOrders';
-import { type Db, rowsOf } from '../../platform/db';
-import { ROLLUP_COUNTERS, ROLLUP_STRIPES, type RollupCounter } from './workOrders.rollups.table';
-import { woFollowups, workOrders } from './workOrders.table';
+import type { Db } from '../../platform/db';
+import { followupRowsOf, orderRowById, type OrderRow } from './workOrders.repository';
+import { type RollupCell, addRollupCells, rollupCtes, stripeOf } from './workOrders.rollups.repository';
+import type { RollupCounter } from './workOrders.rollups.table';
+
+export { recomputeRollups } from './workOrders.rollups.repository';
 
 /**
  * Work-order rollups: the measures of R-LAW-WO-6 (three rates), R-WO-5 (resolution levels) and R-WO-6
@@ -36,15 +39,8 @@ import { woFollowups, workOrders } from './workOrders.table';
  * module merges them).
  */
 
-export type OrderRow = typeof workOrders.$inferSelect;
-type Counts = Partial<Record<RollupCounter, number>>;
-
-interface Fact {
-  unitId: string;
-  day: string;
-  categoryCode: string;
-  counts: Counts;
-}
+export type { OrderRow };
+type Fact = RollupCell;
 
 export type RollupEvent =
   /** Intake (`before` null) and every state-machine action, with the row before and after. */
@@ -63,13 +59,7 @@ const LEVEL_COUNTER: Record<string, RollupCounter> = {
 /** The China date of an instant, as YYYY-MM-DD. */
 export const chinaDay = chinaDate;
 
-/** The same in SQL, for a timestamptz expression. */
-const dayOf = (expr: string) => `(((${expr}) at time zone 'UTC') + interval '8 hours')::date`;
-
-/** The rollup stripe of an order's changes: the last hex digit of its id (random in a UUIDv7). */
-export function stripeOf(orderId: string): number {
-  return Number.parseInt(orderId.slice(-1), 16) % ROLLUP_STRIPES || 0;
-}
+export { stripeOf };
 
 const lastUnitId = (path: string) => path.split('/').filter(Boolean).at(-1)!;
 
@@ -78,7 +68,7 @@ export function territoryOf(o: Pick<OrderRow, 'gridId' | 'communityId' | 'dispat
   return o.gridId ?? o.communityId ?? lastUnitId(o.dispatchPath);
 }
 
-/** The facts an order row states (see the table above). Mirrors ORDER_FACTS_SQL. */
+/** The facts an order row states (see the table above). Mirrors ORDER_FACTS_SQL (workOrders.rollups.repository.ts). */
 export function orderFacts(o: OrderRow): Fact[] {
   const cat = o.categoryCode;
   const facts: Fact[] = [
@@ -150,7 +140,7 @@ interface FollowupLike {
   unitFault: boolean;
 }
 
-/** The facts of one follow-up (回访) row. Mirrors FOLLOWUP_FACTS_SQL. */
+/** The facts of one follow-up (回访) row. Mirrors FOLLOWUP_FACTS_SQL (workOrders.rollups.repository.ts). */
 export function followupFact(f: FollowupLike, categoryCode: string): Fact {
   return {
     unitId: f.orgUnitId,
@@ -191,7 +181,7 @@ export async function recordRollup(tx: Db, event: RollupEvent): Promise<void> {
   let after: OrderRow;
   let action: ActionBody | undefined;
   if ('sweep' in event) {
-    const [row] = await tx.select().from(workOrders).where(eq(workOrders.id, event.orderId));
+    const row = await orderRowById(tx, event.orderId);
     if (!row) return;
     after = row;
     // The overdue step changes only overdue_at; an escalation never touches it.
@@ -223,7 +213,7 @@ export async function recordRollup(tx: Db, event: RollupEvent): Promise<void> {
   }
   if (before && before.categoryCode !== after.categoryCode) {
     // Reclassified: earlier follow-ups move to the new category with the rest of the order.
-    const followups = await tx.select().from(woFollowups).where(eq(woFollowups.orderId, after.id));
+    const followups = await followupRowsOf(tx, after.id);
     accumulate(
       cells,
       followups.map((f) => followupFact(f, before.categoryCode)),
@@ -237,7 +227,7 @@ export async function recordRollup(tx: Db, event: RollupEvent): Promise<void> {
   }
   const changed = changedCells(cells);
   if (changed.length === 0) return;
-  await tx.execute(sql`with ${rollupCtes(changed, stripeOf(after.id))} select 1`);
+  await addRollupCells(tx, changed, stripeOf(after.id));
 }
 
 /**
@@ -253,128 +243,3 @@ export function newOrderRollupCtes(order: OrderRow): SQL | null {
 
 const changedCells = (cells: Map<string, Fact>) =>
   [...cells.values()].filter((c) => Object.values(c.counts).some((v) => v !== 0));
-
-const COLS = ROLLUP_COUNTERS.join(', ');
-const addSet = ROLLUP_COUNTERS.map((c) => `${c} = r.${c} + excluded.${c}`).join(', ');
-const sums = (prefix = '') => ROLLUP_COUNTERS.map((c) => `sum(${prefix}${c})::int as ${c}`).join(', ');
-const monthOf = (day: string) => `(${day} - (extract(day from ${day})::int - 1))`;
-/** A unit, or the unit it was merged into: `u` and `m` joined on org_units. */
-const UNIT_JOIN = 'join org_units u on u.id = f.unit_id left join org_units m on m.id = u.merged_into_id';
-
-/** The counter upserts as common table expressions (`wo_rf`, `wo_rd`, `wo_rdaily`, `wo_rmonthly`). */
-function rollupCtes(cells: Fact[], stripe: number): SQL {
-  const values = sql.join(
-    cells.map(
-      (c) =>
-        sql`(${c.unitId}::uuid, ${c.day}::date, ${c.categoryCode}::text, ${`{${ROLLUP_COUNTERS.map((k) => c.counts[k] ?? 0).join(',')}}`}::int[])`,
-    ),
-    sql`, `,
-  );
-  const picks = ROLLUP_COUNTERS.map((c, i) => `sum(f.c[${i + 1}])::int as ${c}`).join(', ');
-  // Rows are locked in key order, so concurrent changes cannot deadlock on the counters.
-  return sql`
-    wo_rf(unit_id, day, category_code, c) as (values ${values}),
-    wo_rd as (
-      select coalesce(m.id, u.id) as org_unit_id, coalesce(m.path, u.path) as org_path, f.day, f.category_code,
-        ${sql.raw(picks)}
-      from wo_rf f ${sql.raw(UNIT_JOIN)}
-      group by 1, 2, 3, 4
-    ),
-    wo_rdaily as (
-      insert into wo_rollups as r (org_unit_id, org_path, day, category_code, stripe, ${sql.raw(COLS)})
-      select org_unit_id, org_path, day, category_code, ${stripe}::smallint, ${sql.raw(COLS)} from wo_rd order by 1, 3, 4
-      on conflict (org_unit_id, day, category_code, stripe) do update set ${sql.raw(addSet)}
-    ),
-    wo_rmonthly as (
-      insert into wo_rollups_monthly as r (org_unit_id, org_path, month, stripe, ${sql.raw(COLS)})
-      select org_unit_id, org_path, ${sql.raw(monthOf('day'))}, ${stripe}::smallint, ${sql.raw(sums())}
-      from wo_rd group by 1, 2, 3 order by 1, 3
-      on conflict (org_unit_id, month, stripe) do update set ${sql.raw(addSet)}
-    )`;
-}
-
-// ---------------------------------------------------------------- full recompute
-
-/** `array[…]` of the counters in ROLLUP_COUNTERS order; unlisted counters are 0. */
-const counterArray = (exprs: Partial<Record<RollupCounter, string>>) =>
-  `array[${ROLLUP_COUNTERS.map((c) => exprs[c] ?? '0').join(', ')}]`;
-
-const SPOT = `(o.status = 'closed' and o.accepted_at is null)`;
-const ACCEPTED_AT = `coalesce(o.accepted_at, case when ${SPOT} then o.created_at end)`;
-const ACCEPTED_ON_TIME = `(o.escalation_level = 0 and (o.accepted_at is null or o.redo_count > 0 or o.accept_due_at is null or o.accepted_at <= o.accept_due_at))`;
-const REPLIED_AT = `coalesce(o.replied_at, case when ${SPOT} then o.created_at end)`;
-const REPLIED_ON_TIME = `(${SPOT} or o.due_at is null or o.replied_at <= o.due_at)`;
-const level = (l: string) => `coalesce(o.resolution_level = '${l}', false)::int`;
-
-/** What orderFacts() computes, for every order at once. */
-const ORDER_FACTS_SQL = `
-  select x.unit_id, x.day, o.category_code, x.c
-  from work_orders o
-  cross join lateral (values
-    (coalesce(o.grid_id, o.community_id, substring(o.dispatch_path from '([0-9a-fA-F-]{36})/$')::uuid),
-      ${dayOf('o.created_at')},
-      ${counterArray({ received: '1', withdrawn: `(o.status in ('cancelled', 'diverted', 'duplicate'))::int` })}),
-    (o.org_unit_id, case when o.status not in ('cancelled', 'diverted', 'duplicate') then ${dayOf('o.created_at')} end,
-      ${counterArray({ assigned: '1' })}),
-    (o.org_unit_id, ${dayOf(ACCEPTED_AT)},
-      ${counterArray({ accepted_on_time: `${ACCEPTED_ON_TIME}::int`, accepted_late: `(not ${ACCEPTED_ON_TIME})::int` })}),
-    (o.org_unit_id, ${dayOf(REPLIED_AT)},
-      ${counterArray({ replied: '1', replied_on_time: `${REPLIED_ON_TIME}::int` })}),
-    (o.org_unit_id, case when o.status = 'closed' then ${dayOf('o.closed_at')} end,
-      ${counterArray({
-        closed: '1',
-        resolved_at_grid: level('grid'),
-        resolved_at_community: level('community'),
-        resolved_at_subdistrict: level('subdistrict'),
-        resolved_above: level('above'),
-      })}),
-    (o.org_unit_id, ${dayOf('o.overdue_at')}, ${counterArray({ overdue: '1' })})
-  ) x(unit_id, day, c)
-  where x.day is not null`;
-
-/** What followupFact() computes, for every follow-up at once. */
-const FOLLOWUP_FACTS_SQL = `
-  select fu.org_unit_id, ${dayOf('fu.at')}, o.category_code,
-    ${counterArray({
-      followups_valid: '1',
-      resolved: 'fu.resolved::int',
-      satisfied: `(fu.satisfaction = 'satisfied')::int`,
-      basically_satisfied: `(fu.satisfaction = 'basically_satisfied')::int`,
-      dissatisfied: `(fu.satisfaction = 'dissatisfied')::int`,
-      redone: `(fu.satisfaction = 'dissatisfied' and fu.unit_fault)::int`,
-    })}
-  from wo_followups fu join work_orders o on o.id = fu.order_id`;
-
-/** Recomputed counters go to stripe 0: one row per key until changes spread over the stripes again. */
-const RECOMPUTE_DAILY_SQL = `
-  insert into wo_rollups (org_unit_id, org_path, day, category_code, ${COLS})
-  select coalesce(m.id, u.id), coalesce(m.path, u.path), f.day, f.category_code,
-    ${ROLLUP_COUNTERS.map((_, i) => `sum(f.c[${i + 1}])::int`).join(', ')}
-  from (${ORDER_FACTS_SQL} union all ${FOLLOWUP_FACTS_SQL}) f(unit_id, day, category_code, c)
-  ${UNIT_JOIN}
-  group by 1, 2, 3, 4`;
-
-const RECOMPUTE_MONTHLY_SQL = `
-  insert into wo_rollups_monthly (org_unit_id, org_path, month, ${COLS})
-  select org_unit_id, org_path, ${monthOf('day')}, ${sums()}
-  from wo_rollups group by 1, 2, 3`;
-
-/**
- * Rebuilds both rollup tables from the orders and follow-ups (demo data, bulk loads, `linli`
- * maintenance). Concurrent order changes wait for it, so none is lost or counted twice.
- */
-export async function recomputeRollups(db: Db): Promise<{ daily: number; monthly: number }> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`lock table wo_rollups, wo_rollups_monthly in share row exclusive mode`);
-    await tx.execute(sql`delete from wo_rollups`);
-    await tx.execute(sql`delete from wo_rollups_monthly`);
-    await tx.execute(sql.raw(RECOMPUTE_DAILY_SQL));
-    await tx.execute(sql.raw(RECOMPUTE_MONTHLY_SQL));
-    const [n] = rowsOf<{ daily: number; monthly: number }>(
-      await tx.execute(
-        sql`select (select count(*) from wo_rollups)::int as daily, (select count(*) from wo_rollups_monthly)::int as monthly`,
-      ),
-    );
-    return n!;
-  });
-}

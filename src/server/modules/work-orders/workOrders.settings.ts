@@ -1,6 +1,5 @@
-import { inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { woSettings } from './workOrders.table';
+import { settingsRowsOf } from './workOrders.settings.repository';
 
 export type Limit = { hours: number } | { workingDays: number };
 
@@ -65,7 +64,7 @@ export const DEFAULT_SETTINGS: WoSettings = {
 export async function settingsFor(db: Db, path: string): Promise<WoSettings> {
   const ids = path.split('/').filter(Boolean);
   if (ids.length === 0) return DEFAULT_SETTINGS;
-  const rows = await db.select().from(woSettings).where(inArray(woSettings.orgUnitId, ids));
+  const rows = await settingsRowsOf(db, ids);
   const nearest = rows.sort((a, b) => ids.indexOf(b.orgUnitId) - ids.indexOf(a.orgUnitId))[0];
   if (!nearest) return DEFAULT_SETTINGS;
   return merge(DEFAULT_SETTINGS, nearest.settings) as WoSettings;

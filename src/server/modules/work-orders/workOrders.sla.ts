@@ -1,4 +1,3 @@
-import { eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit';
 import { auditRecord } from '../../platform/recordAudit';
 import type { UseCaseCtx } from '../../platform/context';
@@ -9,7 +8,7 @@ import { unitById } from '../org/org.api';
 import { notifyAssigned } from './workOrders.notify';
 import { recordRollup } from './workOrders.rollups';
 import { settingsFor } from './workOrders.settings';
-import { woEvents, workOrders } from './workOrders.table';
+import { addOrderReminder, insertOrderEvents, updateOrderRow } from './workOrders.repository';
 import { type OrderRow, deadlineOf } from './workOrders.usecases';
 import { workOrderWorkflow } from './workOrders.workflow';
 
@@ -60,12 +59,14 @@ export async function escalate(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
         acceptDueEstimated: false,
         supervised: true,
       };
-  await tx
-    .update(workOrders)
-    .set({ ...patch, escalationLevel: o.escalationLevel + 1, version: o.version + 1, updatedAt: now })
-    .where(eq(workOrders.id, o.id));
+  await updateOrderRow(tx, o.id, {
+    ...patch,
+    escalationLevel: o.escalationLevel + 1,
+    version: o.version + 1,
+    updatedAt: now,
+  });
   await recordRollup(tx, { sweep: 'escalate', orderId: o.id, before: o });
-  await tx.insert(woEvents).values({
+  await insertOrderEvents(tx, {
     ...statusStepColumns(
       ctx,
       {
@@ -93,9 +94,9 @@ export async function escalate(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
 /** Past the completion deadline (R-LAW-WO-4): marked once. */
 export async function markOverdue(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
   const now = ctx.clock.now();
-  await tx.update(workOrders).set({ overdueAt: now, updatedAt: now }).where(eq(workOrders.id, o.id));
+  await updateOrderRow(tx, o.id, { overdueAt: now, updatedAt: now });
   await recordRollup(tx, { sweep: 'overdue', orderId: o.id });
-  await tx.insert(woEvents).values({
+  await insertOrderEvents(tx, {
     ...statusStepColumns(ctx, { action: 'overdue', note: '已超过办理时限' }, now),
     orderId: o.id,
   });
@@ -104,11 +105,8 @@ export async function markOverdue(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
 /** The automatic reminder (催办) the day after expiry. */
 export async function remind(tx: Db, ctx: UseCaseCtx, o: OrderRow) {
   const now = ctx.clock.now();
-  await tx
-    .update(workOrders)
-    .set({ reminders: sql`${workOrders.reminders} + 1`, updatedAt: now })
-    .where(eq(workOrders.id, o.id));
-  await tx.insert(woEvents).values({
+  await addOrderReminder(tx, o.id, now);
+  await insertOrderEvents(tx, {
     ...statusStepColumns(ctx, { action: 'remind', note: '超期次日自动催办' }, now),
     orderId: o.id,
   });

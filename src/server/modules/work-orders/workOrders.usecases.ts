@@ -1,15 +1,13 @@
 import { chinaDateCompact as chinaDate } from '../../../shared/chinaTime';
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { ActionBody, IntakeBody, WorkOrderListQuery } from '../../../shared/contracts/workOrders';
-import { OPEN_STATUSES, type WoStatus } from '../../../shared/contracts/workOrderMachine';
+import type { WoStatus } from '../../../shared/contracts/workOrderMachine';
 import { auditRow } from '../../platform/audit';
 import { statusEventTimeline } from '../../platform/stateEventTimeline';
-import { auditLog } from '../../platform/audit.table';
 import { calendarFor } from '../../platform/calendar';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
-import { type Db, executePrepared, rowsOf } from '../../platform/db';
+import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { createRateLimiter } from '../../platform/rateLimit';
 import { type Prepared, transition } from '../../platform/workflow';
@@ -17,7 +15,7 @@ import { type StatusStep, statusStepColumns } from '../../platform/workflowEvent
 import { NO_PROXY, proxyInfo, resolveProxy } from '../../platform/proxy';
 import { residentIdOfUser } from '../accounts/accounts.api';
 import type { Actor } from '../../platform/permissions';
-import { orgTreeVersion, orgUnits } from '../org/org.table';
+import { type OrgUnit, unitById as orgUnitById, unitInScope, unitNames } from '../org/org.api';
 import {
   cachedCategories,
   cachedSettings,
@@ -28,32 +26,33 @@ import {
 import { distanceM, routeIn } from './workOrders.routing';
 import { newOrderRollupCtes } from './workOrders.rollups';
 import { type Limit, type WoSettings, completeLimit, settingsFor } from './workOrders.settings';
-import {
-  woAttachments,
-  woCategories,
-  woEvents,
-  woFollowups,
-  woNumberSeq,
-  woParticipants,
-  workOrders,
-} from './workOrders.table';
+import { allCategoryRows, categoryByCode } from './workOrders.categories.repository';
+import { type NearbyOrder, insertIntake, nearbyOpenOrders } from './workOrders.intake.repository';
 import { type WoActionInput, workOrderWorkflow } from './workOrders.workflow';
 import { allowedActions, intakeUnitId, mayAct, workOrdersPolicy } from './workOrders.policy';
 import {
+  type FollowupRow,
+  type OrderEventRow,
   type OrderRow,
+  type ParticipantRow,
+  attachToOrder,
   attachmentOwners,
   findAttachment,
+  insertFollowupOnce,
+  insertParticipants,
+  markParticipantReported,
   orderByNumberForRequester,
   orderEventRows,
   findOrderRow,
   listOrderRows,
   orderDetailRows,
+  participantOfOrder,
 } from './workOrders.repository';
 import { foundInReach } from '../../platform/findInScope';
 
 export type { OrderRow };
 export { allowedActions, mayAct };
-type Unit = typeof orgUnits.$inferSelect;
+type Unit = OrgUnit;
 
 // ---------------------------------------------------------------- helpers
 
@@ -85,14 +84,10 @@ const acceptDueFields = (d: { at: Date; estimated: boolean }) => ({
 
 async function unitById(db: Db, id: string | null | undefined): Promise<Unit | null> {
   if (!id) return null;
-  const [u] = await db.select().from(orgUnits).where(eq(orgUnits.id, id));
-  return u ?? null;
+  return (await orgUnitById(db, id)) ?? null;
 }
 
-async function categoryOf(db: Db, code: string) {
-  const [c] = await db.select().from(woCategories).where(eq(woCategories.code, code));
-  return c ?? null;
-}
+const categoryOf = categoryByCode;
 
 /** R-WO-5: the level at which an order was resolved, from the kind of the unit that resolved it. */
 export function levelOf(kind: string | undefined): 'grid' | 'community' | 'subdistrict' | 'above' {
@@ -114,7 +109,7 @@ type EventInput = StatusStep & {
   attachments?: string[];
 };
 
-function eventRow(ctx: UseCaseCtx, order: Pick<OrderRow, 'id'>, e: EventInput): typeof woEvents.$inferSelect {
+function eventRow(ctx: UseCaseCtx, order: Pick<OrderRow, 'id'>, e: EventInput): OrderEventRow {
   return {
     // No actor: the requester themself at intake, otherwise the system (SLA steps).
     ...statusStepColumns(ctx, e, ctx.clock.now(), e.action === 'intake' ? '群众' : '系统'),
@@ -174,7 +169,7 @@ export interface IntakeSource {
 export interface CreatedOrder {
   order: OrderRow;
   token: string;
-  events: (typeof woEvents.$inferSelect)[];
+  events: OrderEventRow[];
   unitName: string;
   /** With `detail`: the possible duplicates, as `possibleDuplicates` finds them. */
   duplicates?: ReturnType<typeof rankNearby>;
@@ -358,33 +353,6 @@ async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSour
         publicNote: input.resolvedOnSpot,
       }),
     );
-  // The current path of a cached unit, while the tree is still the snapshot's (else null: see intake).
-  const pathOf = (unitId: string) =>
-    sql`(select u.path from ${orgUnits} u join ${orgTreeVersion} v on v.id = 1 and v.version = ${org.version} where u.id = ${unitId})`;
-  const insertOrder = ctx.db
-    .insert(workOrders)
-    .values({
-      ...order,
-      number: sql`'WO' || ${chinaDate(now)}::text || lpad((nextval(${sql.raw(`'${woNumberSeq.seqName}'`)}) % 1000000)::text, 6, '0')`,
-      categoryCode: sql`(select code from ${woCategories} where code = ${category.code} and active)`,
-      orgPath: pathOf(owner.id),
-      dispatchPath: pathOf(dispatchUnit.id),
-    })
-    .returning({
-      number: workOrders.number,
-      orgPath: workOrders.orgPath,
-      dispatchPath: workOrders.dispatchPath,
-    })
-    .getSQL();
-  const attach = input.attachmentIds.length
-    ? sql`wo_att as (${ctx.db.update(woAttachments).set({ orderId: id }).where(inArray(woAttachments.id, input.attachmentIds)).getSQL()}),`
-    : sql``;
-
-  // Read in the same statement, so before the new order exists (as a separate read after it would).
-  const nearby =
-    source.detail && status === 'submitted' && order.lat != null && order.lng != null
-      ? sql`(select coalesce(json_agg(d), '[]'::json) from (${nearbyQuery(ctx.db, order as OrderRow & { lat: number; lng: number }, settings).getSQL()}) d)`
-      : sql`null::json`;
   const audit = auditRow(ctx, {
     action: proxy ? 'work_orders.intake_on_behalf' : 'work_orders.intake',
     entityType: 'work_order',
@@ -397,46 +365,36 @@ async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSour
       ...(proxy && { proxy: proxy.audit }),
     },
   });
-  const insertAudit = ctx.db
-    .insert(auditLog)
-    .values({
-      ...audit,
-      orgPath: sql`(select org_path from wo_o)`,
-      after: sql`${JSON.stringify(audit.after)}::jsonb || jsonb_build_object('number', (select number from wo_o))`,
-    })
-    .getSQL();
-  // The counter rows are shared by every order of the unit and day: written last, in one statement
-  // with the rest, so their locks are held for as short a time as possible.
-  const rollups = newOrderRollupCtes(order);
   // One statement, so one round trip and atomic without a transaction: the order, its events, its
-  // attachments, its audit row and its counters, answering with the number and the nearby orders.
-  const [written] = rowsOf<{
-    number: string;
-    org_path: string;
-    dispatch_path: string;
-    nearby: Nearby[] | string | null;
-  }>(
-    await executePrepared(
-      ctx.db,
-      'wo_intake',
-      sql`
-          with ${attach}
-          wo_ev as (${ctx.db.insert(woEvents).values(events).getSQL()}),
-          wo_o as (${insertOrder}),
-          wo_audit as (${insertAudit})${rollups ? sql`, ${rollups}` : sql``}
-          select wo_o.*, ${nearby} as nearby from wo_o`,
-    ).catch((e: unknown) => {
-      // A unit path or the category came out NULL: the tree or the category changed (see intake).
-      throw isNotNullViolation(e) ? new StaleCache() : e;
-    }),
-  );
+  // attachments, its audit row and its counters, answering with the number and the nearby orders (read
+  // in the same statement, so before the new order exists, as a separate read after it would). The
+  // counter rows are shared by every order of the unit and day: written last, so their locks are held
+  // for as short a time as possible.
+  const written = await insertIntake(ctx.db, {
+    order,
+    dayCode: chinaDate(now),
+    orgVersion: org.version,
+    ownerUnitId: owner.id,
+    dispatchUnitId: dispatchUnit.id,
+    events,
+    attachmentIds: input.attachmentIds,
+    audit,
+    rollups: newOrderRollupCtes(order),
+    nearby:
+      source.detail && status === 'submitted' && order.lat != null && order.lng != null
+        ? nearbyBox(order as OrderRow & { lat: number; lng: number }, settings)
+        : null,
+  }).catch((e: unknown) => {
+    // A unit path or the category came out NULL: the tree or the category changed (see intake).
+    throw isNotNullViolation(e) ? new StaleCache() : e;
+  });
   const created: OrderRow = {
     ...order,
-    number: written!.number,
-    orgPath: written!.org_path,
-    dispatchPath: written!.dispatch_path,
+    number: written.number,
+    orgPath: written.orgPath,
+    dispatchPath: written.dispatchPath,
   };
-  const near = typeof written!.nearby === 'string' ? JSON.parse(written!.nearby) : written!.nearby;
+  const near = written.nearby;
   return {
     order: created,
     token,
@@ -446,41 +404,25 @@ async function intakeOnce(ctx: UseCaseCtx, input: IntakeBody, source: IntakeSour
   };
 }
 
-type Nearby = { id: string; number: string; status: string; lat: number | null; lng: number | null };
+type Nearby = NearbyOrder;
 
 /** Open orders of the same category near the point within the window (duplicate suggestion at intake). */
 export async function possibleDuplicates(db: Db, order: OrderRow) {
   if (order.lat == null || order.lng == null) return [];
   const s = await cachedSettings(db, order.dispatchPath);
-  return rankNearby(order, s, await nearbyQuery(db, { ...order, lat: order.lat, lng: order.lng }, s));
+  const box = nearbyBox({ ...order, lat: order.lat, lng: order.lng }, s);
+  return rankNearby(order, s, await nearbyOpenOrders(db, box.order, box));
 }
 
-/** The candidates of `possibleDuplicates`, before the exact distance (`rankNearby`). */
-function nearbyQuery(db: Db, order: OrderRow & { lat: number; lng: number }, s: WoSettings) {
+/**
+ * Where the candidates of `possibleDuplicates` are looked for (before the exact distance, `rankNearby`):
+ * the duplicate window before the order's intake and a box of the duplicate radius around its point.
+ */
+function nearbyBox(order: OrderRow & { lat: number; lng: number }, s: WoSettings) {
   const since = new Date(order.createdAt.getTime() - s.duplicateWindowHours * 3_600_000);
   const degLat = s.duplicateRadiusM / 111_000;
   const degLng = degLat / Math.max(0.1, Math.cos((order.lat * Math.PI) / 180));
-  return db
-    .select({
-      id: workOrders.id,
-      number: workOrders.number,
-      status: workOrders.status,
-      lat: workOrders.lat,
-      lng: workOrders.lng,
-    })
-    .from(workOrders)
-    .where(
-      and(
-        ne(workOrders.id, order.id),
-        eq(workOrders.categoryCode, order.categoryCode),
-        inArray(workOrders.status, [...OPEN_STATUSES]),
-        gte(workOrders.createdAt, since),
-        lte(workOrders.createdAt, order.createdAt),
-        sql`${workOrders.lat} between ${order.lat - degLat} and ${order.lat + degLat}`,
-        sql`${workOrders.lng} between ${order.lng - degLng} and ${order.lng + degLng}`,
-      ),
-    )
-    .limit(20);
+  return { order, since, degLat, degLng };
 }
 
 function rankNearby(order: OrderRow, s: WoSettings, near: Nearby[]) {
@@ -698,24 +640,16 @@ export async function prepareAction(
         status: 'called',
         calledAt: now,
       }));
-      sideEffects.push((tx) => tx.insert(woParticipants).values(rows));
+      sideEffects.push((tx) => insertParticipants(tx, rows));
       data.departments = body.departments;
       publicNote = '已协调相关部门联合处置';
       break;
     }
     case 'participant_report': {
-      const [p] = await ctx.db
-        .select()
-        .from(woParticipants)
-        .where(and(eq(woParticipants.id, body.participantId), eq(woParticipants.orderId, order.id)));
+      const p = await participantOfOrder(ctx.db, order.id, body.participantId);
       if (!p) throw invalidField('participantId', 'work_orders.participant_unknown');
       if (p.status === 'reported') throw new AppError('work_orders.already_reported', 409);
-      sideEffects.push((tx) =>
-        tx
-          .update(woParticipants)
-          .set({ status: 'reported', report: body.note, reportedAt: now })
-          .where(eq(woParticipants.id, p.id)),
-      );
+      sideEffects.push((tx) => markParticipantReported(tx, p.id, body.note, now));
       data.department = p.department;
       break;
     }
@@ -726,9 +660,7 @@ export async function prepareAction(
       publicNote = body.publicNote ?? body.note;
       if (body.attachmentIds.length) {
         const ids = body.attachmentIds;
-        sideEffects.push((tx) =>
-          tx.update(woAttachments).set({ orderId: order.id }).where(inArray(woAttachments.id, ids)),
-        );
+        sideEffects.push((tx) => attachToOrder(tx, order.id, ids));
       }
       break;
     }
@@ -750,8 +682,7 @@ export async function prepareAction(
         orgUnitId: order.orgUnitId,
       };
       sideEffects.push(async (tx) => {
-        const inserted = await tx.insert(woFollowups).values(followup).onConflictDoNothing().returning();
-        if (inserted.length === 0) throw new AppError('work_orders.already_rated', 409);
+        if (!(await insertFollowupOnce(tx, followup))) throw new AppError('work_orders.already_rated', 409);
       });
       if (redo) {
         to = 'in_progress';
@@ -809,19 +740,16 @@ export async function prepareAction(
 
 export async function toDto(db: Db, actor: Actor | undefined, rows: OrderRow[], now: Date) {
   if (rows.length === 0) return [];
-  const cats = await db.select().from(woCategories);
+  const cats = await allCategoryRows(db);
   const unitIds = [...new Set(rows.map((r) => r.orgUnitId))];
-  const units = await db
-    .select({ id: orgUnits.id, name: orgUnits.name })
-    .from(orgUnits)
-    .where(inArray(orgUnits.id, unitIds));
+  const units = await unitNames(db, unitIds);
   return rows.map((r) =>
     dtoOf(
       actor,
       r,
       now,
       cats.find((c) => c.code === r.categoryCode)?.nameZh ?? null,
-      units.find((u) => u.id === r.orgUnitId)?.name ?? null,
+      units.get(r.orgUnitId) ?? null,
     ),
   );
 }
@@ -878,7 +806,7 @@ function dtoOf(
   };
 }
 
-type Timeline = (typeof woEvents.$inferSelect)[];
+type Timeline = OrderEventRow[];
 
 /**
  * An order's detail. `created`: an order its intake has just written (read permission and scope are
@@ -888,8 +816,8 @@ export async function getOrder(ctx: ActorCtx, id: string, created?: CreatedOrder
   let order: OrderRow;
   let dto: ReturnType<typeof dtoOf>;
   let timeline: Timeline;
-  let participants: (typeof woParticipants.$inferSelect)[] = [];
-  let followups: (typeof woFollowups.$inferSelect)[] = [];
+  let participants: ParticipantRow[] = [];
+  let followups: FollowupRow[] = [];
   if (created && created.order.id === id) {
     workOrdersPolicy.require(ctx.actor, 'read');
     order = created.order;
@@ -938,10 +866,7 @@ export async function listOrders(ctx: ActorCtx, q: WorkOrderListQuery) {
   const now = ctx.clock.now();
   let unitPath: string | undefined;
   if (q.orgUnitId) {
-    const [u] = await ctx.db
-      .select()
-      .from(orgUnits)
-      .where(and(eq(orgUnits.id, q.orgUnitId), workOrdersPolicy.scope(ctx.actor, 'read', orgUnits.path)));
+    const u = await unitInScope(ctx.db, ctx.actor, workOrdersPolicy.permissions.read, q.orgUnitId);
     if (!u) throw notFound();
     unitPath = u.path;
   }
