@@ -16,15 +16,13 @@
  *     at run time reaches that list, and nothing the phone entry (`src/web/phone/main.tsx`) loads at run time
  *     imports antd, @ant-design/*, echarts, leaflet, zod, a module's console `module.tsx` or the console's
  *     list `src/web/app/modules.ts` (the phone's first load stays light; `npm run size` measures it).
- * Rules 2, 3 and 5 hold for every new import; the imports that broke them when the check was introduced are
- * listed in `scripts/boundaries-baseline.txt` and may only be removed from it (a listed import that is
- * gone fails too, so the list only shrinks).
+ * Every rule holds for every import, with no exceptions list: the crossings that existed when the check came in
+ * (once kept in a baseline file) are all gone.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const BASELINE = join(ROOT, 'scripts/boundaries-baseline.txt');
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -188,37 +186,17 @@ if (existsSync(PHONE_MAIN)) {
   }
 }
 
-const baseline = new Set(
-  existsSync(BASELINE)
-    ? readFileSync(BASELINE, 'utf8')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l && !l.startsWith('#'))
-    : [],
-);
-if (process.argv.includes('--write-baseline')) {
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync(
-    BASELINE,
-    `# Imports that crossed module boundaries when the check was introduced (scripts/check-boundaries.ts).\n# Remove a line when you remove its import; never add one.\n${[...found].sort().join('\n')}\n`,
-  );
-  console.log(`baseline written: ${found.size} entries`);
-  process.exit(0);
-}
 for (const f of found)
-  if (!baseline.has(f))
-    errors.push(
-      f.startsWith('cycle:')
-        ? `${f}: modules may not depend on each other in a circle`
-        : /web\/(app|phone) imports web modules/.test(f)
-          ? f
-          : `${f}: import another module only through its api file (<module>.api.ts, web: api.ts)`,
-    );
-for (const b of baseline)
-  if (!found.has(b)) errors.push(`${b}: no longer imported — remove it from scripts/boundaries-baseline.txt`);
+  errors.push(
+    f.startsWith('cycle:')
+      ? `${f}: modules may not depend on each other in a circle`
+      : /web\/(app|phone) imports web modules/.test(f)
+        ? f
+        : `${f}: import another module only through its api file (<module>.api.ts, web: api.ts)`,
+  );
 
 if (errors.length) {
   console.error(`Module boundaries: ${errors.length} problem(s)\n${errors.map((e) => `  ${e}`).join('\n')}`);
   process.exit(1);
 }
-console.log(`Module boundaries: ok (${baseline.size} older crossings left in the baseline)`);
+console.log('Module boundaries: ok');
