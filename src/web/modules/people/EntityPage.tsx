@@ -56,8 +56,8 @@ export interface Filter {
 }
 
 export interface EntityConfig<T extends { id: string; abilities: { edit: boolean } }> {
+  /** The registry's name: its API is `/api/people/<key>` (see endpointOf). */
   key: string;
-  endpoint: string;
   /** What one row is called, for the dialog title. */
   noun: string;
   columns: TableColumnsType<T>;
@@ -71,6 +71,9 @@ export interface EntityConfig<T extends { id: string; abilities: { edit: boolean
   rowActions?: (row: T, refresh: () => Promise<void>) => ReactNode;
   width?: number;
 }
+
+/** A registry's list and create path; a row is at `<path>/<id>`. */
+const endpointOf = (config: { key: string }) => `/api/people/${config.key}`;
 
 /** Turns form values into a request body: blank optional text clears, a blank masked phone stays unchanged. */
 function toBody(fields: FieldDef[], values: Record<string, unknown>, editing: boolean) {
@@ -206,8 +209,8 @@ function EntityModal<T extends { id: string; abilities: { edit: boolean } }>({
   const submit = async (v: Record<string, unknown>) => {
     const body = toBody(config.fields, v, !!row);
     await runSave(async () => {
-      if (row) await api.patch(`${config.endpoint}/${row.id}`, body);
-      else await api.post(config.endpoint, body);
+      if (row) await api.patch(`${endpointOf(config)}/${row.id}`, body);
+      else await api.post(endpointOf(config), body);
       onClose(true);
     });
   };
@@ -288,7 +291,7 @@ export function EntityPage<T extends { id: string; abilities: { edit: boolean } 
   const query: Query = { q: q || undefined, orgUnitId: unitId, ...filters, page, pageSize };
   const list = useQuery({
     queryKey: ['people', config.key, query],
-    queryFn: () => api.get<Page<T>>(config.endpoint, query),
+    queryFn: () => api.get<Page<T>>(endpointOf(config), query),
     placeholderData: keepPreviousData,
   });
   const refresh = async () => {

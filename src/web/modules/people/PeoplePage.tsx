@@ -148,7 +148,6 @@ function LevelSelect({
 function partyOrgConfig(t: TFunction): EntityConfig<PartyOrgDto> {
   return {
     key: 'party-orgs',
-    endpoint: '/api/people/party-orgs',
     noun: t('people.partyOrg'),
     columns: [
       { title: t('people.name'), dataIndex: 'name', width: 200 },
@@ -185,7 +184,6 @@ function partyOrgConfig(t: TFunction): EntityConfig<PartyOrgDto> {
 function partyMemberConfig(t: TFunction): EntityConfig<PartyMemberDto> {
   return {
     key: 'party-members',
-    endpoint: '/api/people/party-members',
     noun: t('people.tab.partyMembers'),
     width: 1100,
     filters: [yesNoFilter(t, 'reporting', t('people.reporting'))],
@@ -323,7 +321,6 @@ function WorkerGrids({ worker, refresh }: { worker: WorkerDto; refresh: () => Pr
 function workerConfig(t: TFunction, label: (k: string) => string): EntityConfig<WorkerDto> {
   return {
     key: 'workers',
-    endpoint: '/api/people/workers',
     noun: t('people.worker'),
     width: 1200,
     filters: [
@@ -471,7 +468,6 @@ function WorkerStatusAction({ worker, refresh }: { worker: WorkerDto; refresh: (
 function deputyConfig(t: TFunction): EntityConfig<DeputyDto> {
   return {
     key: 'deputies',
-    endpoint: '/api/people/deputies',
     noun: t('people.deputy'),
     filters: [
       { name: 'kind', placeholder: t('people.deputyKind'), options: enumOptions(t, 'dk', DEPUTY_KINDS) },
@@ -502,7 +498,6 @@ function deputyConfig(t: TFunction): EntityConfig<DeputyDto> {
 function residentUnitConfig(t: TFunction): EntityConfig<ResidentUnitDto> {
   return {
     key: 'resident-units',
-    endpoint: '/api/people/resident-units',
     noun: t('people.residentUnit'),
     width: 1100,
     filters: [
@@ -540,7 +535,6 @@ function residentUnitConfig(t: TFunction): EntityConfig<ResidentUnitDto> {
 function socialOrgConfig(t: TFunction): EntityConfig<SocialOrgDto> {
   return {
     key: 'social-orgs',
-    endpoint: '/api/people/social-orgs',
     noun: t('people.socialOrg'),
     width: 1100,
     filters: [
