@@ -393,21 +393,23 @@ function JobBody({ job, onRestart }: { job: ImportJobDetailDto; onRestart: () =>
     { title: t('import.column'), dataIndex: 'column', width: 140 },
     { title: t('import.reason'), dataIndex: 'reason' },
   ];
+  /** A preview column of one resident field, titled by its shared label; a `coded` field's values are labelled too. */
+  const fieldColumn = (field: keyof ImportPreviewRow & string, width: number, coded = false) => ({
+    title: label(field),
+    dataIndex: field,
+    width,
+    ...(coded && { render: (v: string) => label(v) }),
+  });
   const previewColumns: TableColumnsType<ImportPreviewRow> = [
     { title: t('import.row'), dataIndex: 'row', width: 64 },
-    { title: label('name'), dataIndex: 'name', width: 90 },
-    { title: label('gender'), dataIndex: 'gender', width: 60, render: (g: string) => label(g) },
-    { title: label('birthDate'), dataIndex: 'birthDate', width: 110 },
-    { title: label('idNumber'), dataIndex: 'idNumber', width: 180 },
-    { title: label('phone'), dataIndex: 'phone', width: 120 },
-    { title: label('building'), dataIndex: 'building', width: 90 },
-    { title: label('room'), dataIndex: 'room', width: 90 },
-    {
-      title: label('registrationStatus'),
-      dataIndex: 'registrationStatus',
-      width: 90,
-      render: (s: string) => label(s),
-    },
+    fieldColumn('name', 90),
+    fieldColumn('gender', 60, true),
+    fieldColumn('birthDate', 110),
+    fieldColumn('idNumber', 180),
+    fieldColumn('phone', 120),
+    fieldColumn('building', 90),
+    fieldColumn('room', 90),
+    fieldColumn('registrationStatus', 90, true),
     {
       title: label('tags'),
       dataIndex: 'specialGroupCount',

@@ -15,7 +15,6 @@ import {
   InputNumber,
   List,
   Modal,
-  Popconfirm,
   Row,
   Select,
   Space,
@@ -34,6 +33,7 @@ import { useSaving } from '../../app/components/useSaving';
 import { ErrorResult, NotFoundResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { ConfirmDangerLink } from '../../app/components/ConfirmDangerLink';
 import { useI18n } from '../../app/i18n';
 import { Amount, kindKey, ownerKey, unitKey } from './AccountsPage';
 import {
@@ -340,15 +340,13 @@ function TimeBankTools({
               <List.Item
                 actions={[
                   d.consent ? null : <ConsentButton key="c" designee={d} onDone={refresh} />,
-                  <Popconfirm
+                  <ConfirmDangerLink
                     key="r"
                     title={t('ledger.timebank.revoke')}
                     onConfirm={() => revoke.mutate(d.id)}
                   >
-                    <Button size="small" type="link" danger>
-                      {t('ledger.timebank.revoke')}
-                    </Button>
-                  </Popconfirm>,
+                    {t('ledger.timebank.revoke')}
+                  </ConfirmDangerLink>,
                 ]}
               >
                 <Space size={4} wrap>

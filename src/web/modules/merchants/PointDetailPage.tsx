@@ -11,7 +11,6 @@ import {
   Input,
   List,
   Modal,
-  Popconfirm,
   Space,
   Table,
   type TableColumnsType,
@@ -26,6 +25,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult, NotFoundResult, QueryBoundary } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
+import { ConfirmDangerLink } from '../../app/components/ConfirmDangerLink';
 import { useI18n } from '../../app/i18n';
 import {
   type Item,
@@ -229,15 +229,13 @@ function Operators({ point }: { point: PointDetail }) {
         renderItem={(o) => (
           <List.Item
             actions={[
-              <Popconfirm
+              <ConfirmDangerLink
                 key="unlink"
                 title={t('merchants.detail.unlinkConfirm')}
                 onConfirm={() => unlink.mutate(o.userId)}
               >
-                <Button size="small" type="link" danger>
-                  {t('merchants.detail.unlink')}
-                </Button>
-              </Popconfirm>,
+                {t('merchants.detail.unlink')}
+              </ConfirmDangerLink>,
             ]}
           >
             {o.displayName} ({o.username})
