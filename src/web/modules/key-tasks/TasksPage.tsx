@@ -29,6 +29,7 @@ import { ActionButtons, EventHead, RecordDrawer } from '../../app/components/Rec
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { textLines } from '../../app/textLines';
 import { enumOptions } from '../../app/components/enumOptions';
 import { useAuth } from '../../app/auth';
 import { type Task, type TaskDetail, type TaskList, type TaskQuery, ktApi, ktKeys } from './api';
@@ -429,12 +430,7 @@ function ActionModal({ record: task, action, onClose }: ActionModalProps<TaskDet
       action: action!,
       comment: v.comment || null,
       progress: action === 'report' ? (v.progress ?? null) : null,
-      evidence: v.evidence
-        ? v.evidence
-            .split('\n')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : null,
+      evidence: v.evidence ? textLines(v.evidence) : null,
       unit: action === 'interview' ? (v.unit ?? null) : null,
     });
   return (

@@ -28,6 +28,7 @@ import { ListRows } from '../../app/components/ListRows';
 import { CreateRegistry, FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { textLines } from '../../app/textLines';
 import { CommunityFilter, OrgUnitSelect } from '../org/api';
 import { type Appraisal, type Compound, type Honour, type Meeting, type Notice, pmApi, pmKeys } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
@@ -476,11 +477,7 @@ function Meetings({ communityId }: { communityId?: string }) {
         initialValues: { heldOn: today(), communityId },
         submit: (v) => {
           const { issuesText, ...rest } = v;
-          const issues = String(issuesText ?? '')
-            .split('\n')
-            .map((s) => s.trim())
-            .filter(Boolean)
-            .map((text) => ({ text }));
+          const issues = textLines(issuesText as string | undefined).map((text) => ({ text }));
           return pmApi.createMeeting({ ...rest, issues });
         },
       }}

@@ -28,6 +28,7 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { textLines } from '../../app/textLines';
 import { enumOptions } from '../../app/components/enumOptions';
 import { OrgUnitSelect } from '../org/api';
 import { type Application, type ApplicationDetail, type Item, wiaApi, wiaKeys } from './api';
@@ -432,14 +433,10 @@ function ApplyModal({ open, onClose }: { open: boolean; onClose: () => void }) {
       content: v.content,
       basisKind: v.basisKind,
       basis: v.basis || null,
-      trainingStaff: (v.training ?? '')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .map((l) => {
-          const [name, ...post] = l.split(/\s+/);
-          return { name: name!, post: post.join(' ') || '—' };
-        }),
+      trainingStaff: textLines(v.training).map((l) => {
+        const [name, ...post] = l.split(/\s+/);
+        return { name: name!, post: post.join(' ') || '—' };
+      }),
       trainingPlan: v.trainingPlan || null,
       fundsFen: Math.round((v.funds ?? 0) * 100),
       fundsNote: v.fundsNote || null,
