@@ -17,9 +17,9 @@ import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { QueryPageTable } from '../../app/components/QueryPageTable';
-import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { useFormSaving } from '../../app/formSaving';
 import { OrgUnitSelect } from '../org/api';
 import { type Round, assessmentsApi, assessmentsKeys } from './api';
 import { RoundStateTag } from './parts';
@@ -33,9 +33,8 @@ function RoundFormModal({ open, onClose }: { open: boolean; onClose: () => void 
   const [form] = Form.useForm();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const showError = useShowError();
   const { message } = AntApp.useApp();
-  const [busy, setBusy] = useState(false);
+  const [busy, runSave] = useFormSaving(form);
   const issuer = Form.useWatch<string | undefined>('orgUnitId', form);
   const frameworks = useQuery({
     queryKey: assessmentsKeys.frameworks,
@@ -49,8 +48,7 @@ function RoundFormModal({ open, onClose }: { open: boolean; onClose: () => void 
   });
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
+    await runSave(async () => {
       const d = (x: Dayjs) => x.format('YYYY-MM-DD');
       const r = await assessmentsApi.createRound({
         ...v,
@@ -62,11 +60,7 @@ function RoundFormModal({ open, onClose }: { open: boolean; onClose: () => void 
       await qc.invalidateQueries({ queryKey: assessmentsKeys.all });
       onClose();
       navigate(`/assessments/rounds/${r.id}`);
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal
