@@ -45,7 +45,7 @@ import {
   type Posting,
   type StatementLine,
 } from './api';
-import { usePaging } from '../../app/usePaging';
+import { refilterOf, usePaging } from '../../app/usePaging';
 import { sizePickerPaging } from '../../app/components/QueryTable';
 
 /** One account: header, period filter, statement with running balance, export, reversal; time-bank tools. */
@@ -56,6 +56,7 @@ export default function StatementPage() {
   const showError = useShowError();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const { page, pageSize, setPage, setPaging } = usePaging();
+  const refilter = refilterOf(setPage);
   const [reversing, setReversing] = useState<StatementLine>();
   const from = range?.[0]?.format('YYYY-MM-DD');
   const to = range?.[1]?.format('YYYY-MM-DD');
@@ -177,13 +178,7 @@ export default function StatementPage() {
       {acc.ownerKind === 'pool' && s.abilities.withdraw ? <PoolTools account={acc} /> : null}
       <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }}>
         <Typography.Text>{t('ledger.statement.period')}</Typography.Text>
-        <DatePicker.RangePicker
-          value={range}
-          onChange={(v) => {
-            setRange(v);
-            setPage(1);
-          }}
-        />
+        <DatePicker.RangePicker value={range} onChange={refilter(setRange)} />
         {from ? (
           <Typography.Text type="secondary">
             {t('ledger.statement.opening')}: <Amount value={s.openingBalance} unit={acc.unit} />

@@ -17,7 +17,7 @@ import { useI18n } from '../../app/i18n';
 import { merchantsApi, merchantsKeys, type Point } from './api';
 import { KindTag, kindKey, PointFormModal, StatusTag, statusKey } from './parts';
 import { FilterSelect } from '../../app/components/FilterSelect';
-import { usePaging } from '../../app/usePaging';
+import { refilterOf, usePaging } from '../../app/usePaging';
 
 /** Redemption points in the user's area, with the year's new points against the R-VP-1 target. */
 export default function PointsPage() {
@@ -30,13 +30,7 @@ export default function PointsPage() {
   const { page, pageSize, setPage, setPaging } = usePaging();
   const [creating, setCreating] = useState(false);
   const thisYear = new Date().getFullYear();
-  /** A filter's change: the new value, and the list back at its first page. */
-  const refilter =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setPage(1);
-    };
+  const refilter = refilterOf(setPage);
   const query = { q: q || undefined, kind, status, year, page, pageSize };
   const list = useQuery({ queryKey: merchantsKeys.points(query), queryFn: () => merchantsApi.points(query) });
   const yearCount = useQuery({

@@ -12,7 +12,7 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { merchantsApi, merchantsKeys, type Settlement } from './api';
 import { yuan } from './parts';
-import { usePaging } from '../../app/usePaging';
+import { refilterOf, usePaging } from '../../app/usePaging';
 
 /** Settlements between the community and its redemption points; exportable as .xlsx. */
 export default function SettlementsPage() {
@@ -20,6 +20,7 @@ export default function SettlementsPage() {
   const [pointId, setPointId] = useState<string>();
   const [range, setRange] = useState<[dayjs.Dayjs | null, dayjs.Dayjs | null] | null>(null);
   const { page, pageSize, setPage, setPaging } = usePaging();
+  const refilter = refilterOf(setPage);
   const filters = {
     pointId,
     from: range?.[0]?.format('YYYY-MM-DD'),
@@ -89,19 +90,10 @@ export default function SettlementsPage() {
           width={240}
           placeholder={t('merchants.counter.point')}
           value={pointId}
-          onChange={(v) => {
-            setPointId(v);
-            setPage(1);
-          }}
+          onChange={refilter(setPointId)}
           options={(points.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
         />
-        <DatePicker.RangePicker
-          value={range}
-          onChange={(v) => {
-            setRange(v);
-            setPage(1);
-          }}
-        />
+        <DatePicker.RangePicker value={range} onChange={refilter(setRange)} />
       </Flex>
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => list.refetch()} />

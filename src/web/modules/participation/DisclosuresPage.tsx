@@ -10,6 +10,7 @@ import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { refilterOf } from '../../app/usePaging';
 import { enumOptions } from '../../app/components/enumOptions';
 import { type Disclosure, ptApi } from './api';
 import { UnitField } from './UnitField';
@@ -22,6 +23,7 @@ export default function DisclosuresPage() {
   const { t, locale } = useI18n();
   const { can } = useAuth();
   const [page, setPage] = useState(1);
+  const refilter = refilterOf(setPage);
   const [kind, setKind] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
   const [scheduling, setScheduling] = useState(false);
@@ -96,10 +98,7 @@ export default function DisclosuresPage() {
           style={{ width: 200, marginBottom: 12 }}
           placeholder={t('participation.disc.kind')}
           value={kind}
-          onChange={(v) => {
-            setKind(v);
-            setPage(1);
-          }}
+          onChange={refilter(setKind)}
           options={DISCLOSURE_KINDS.map((k) => ({ value: k, label: kindName(k, locale) }))}
         />
         <PageTable<Disclosure>

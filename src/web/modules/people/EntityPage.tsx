@@ -26,7 +26,7 @@ import { QueryTable, sizedPaging } from '../../app/components/QueryTable';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { type TFunction, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
-import { usePaging } from '../../app/usePaging';
+import { refilterOf, usePaging } from '../../app/usePaging';
 
 export interface FieldDef {
   name: string;
@@ -284,6 +284,7 @@ export function EntityPage<T extends { id: string; abilities: { edit: boolean } 
     Object.fromEntries((config.filters ?? []).map((f) => [f.name, f.defaultValue])),
   );
   const { page, pageSize, setPage, setPaging } = usePaging();
+  const refilter = refilterOf(setPage);
   const [editing, setEditing] = useState<T | null>(null);
   const [creating, setCreating] = useState(false);
   const writable = can('people.write');
@@ -342,10 +343,7 @@ export function EntityPage<T extends { id: string; abilities: { edit: boolean } 
           />
           <OrgUnitSelect
             value={unitId}
-            onChange={(v) => {
-              setUnitId(v);
-              setPage(1);
-            }}
+            onChange={refilter(setUnitId)}
             placeholder={t('people.unit')}
             style={{ width: 200 }}
             data-testid="people-filter-unit"

@@ -19,6 +19,7 @@ import { enumOptions } from '../../app/components/enumOptions';
 import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { refilterOf } from '../../app/usePaging';
 import { type Application, projectsApi, projectsKeys } from './api';
 import { StateTag, yuanColumn } from './parts';
 import { FilterSelect } from '../../app/components/FilterSelect';
@@ -58,13 +59,7 @@ export function ApplicationsTable({
     queryFn: () => projectsApi.applications(q),
   });
   const bureau = can('projects.manage');
-  /** A filter's change: the new value, back to the first page. */
-  const refilter =
-    <V,>(set: (v: V) => void) =>
-    (v: V) => {
-      set(v);
-      setPage(1);
-    };
+  const refilter = refilterOf(setPage);
 
   const decide = async (a: Application, action: 'select' | 'reject', level?: 'city' | 'prefecture') => {
     setBusy(a.id);
