@@ -25,6 +25,7 @@ import { useAuth } from '../../app/auth';
 import { QueryTable, sizedPaging } from '../../app/components/QueryTable';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { type TFunction, useI18n } from '../../app/i18n';
+import { useEditModal } from '../../app/useEditModal';
 import { OrgUnitSelect } from '../org/api';
 import { refilterOf, usePaging } from '../../app/usePaging';
 
@@ -285,8 +286,7 @@ export function EntityPage<T extends { id: string; abilities: { edit: boolean } 
   );
   const { page, pageSize, setPage, setPaging } = usePaging();
   const refilter = refilterOf(setPage);
-  const [editing, setEditing] = useState<T | null>(null);
-  const [creating, setCreating] = useState(false);
+  const edit = useEditModal<T>();
   const writable = can('people.write');
 
   const query: Query = { q: q || undefined, orgUnitId: unitId, ...filters, page, pageSize };
@@ -314,7 +314,7 @@ export function EntityPage<T extends { id: string; abilities: { edit: boolean } 
               type="link"
               size="small"
               icon={<EditOutlined />}
-              onClick={() => setEditing(row)}
+              onClick={() => edit.openEdit(row)}
               data-testid="people-edit"
             >
               {t('people.edit')}
@@ -365,7 +365,7 @@ export function EntityPage<T extends { id: string; abilities: { edit: boolean } 
           ))}
         </Flex>
         {writable ? (
-          <AddButton onClick={() => setCreating(true)} data-testid="people-create">
+          <AddButton onClick={edit.openNew} data-testid="people-create">
             {t('common.create')}
           </AddButton>
         ) : null}
@@ -382,19 +382,16 @@ export function EntityPage<T extends { id: string; abilities: { edit: boolean } 
         pagination={sizedPaging(list, page, pageSize, t, setPaging)}
       />
       <EntityModal<T>
-        key={editing?.id ?? 'new'}
+        key={edit.key}
         config={config}
-        row={editing}
-        open={creating || !!editing}
-        onClose={async (saved) => {
-          const wasEditing = !!editing;
-          setCreating(false);
-          setEditing(null);
-          if (saved) {
+        row={edit.editing}
+        open={edit.open}
+        onClose={(saved) =>
+          edit.close(saved, async (_, wasEditing) => {
             message.success(wasEditing ? t('people.updated') : t('people.created'));
             await refresh();
-          }
-        }}
+          })
+        }
       />
     </Card>
   );

@@ -33,6 +33,7 @@ import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
+import { useEditModal } from '../../app/useEditModal';
 import { OrgUnitSelect } from '../org/api';
 import { usePaging } from '../../app/usePaging';
 import { RemoveRowButton } from '../../app/components/RemoveRowButton';
@@ -262,8 +263,7 @@ export default function UsersPage() {
   const qc = useQueryClient();
   const [q, setQ] = useState('');
   const { page, pageSize, setPage, setPaging } = usePaging();
-  const [editing, setEditing] = useState<UserDto | null>(null);
-  const [creating, setCreating] = useState(false);
+  const edit = useEditModal<UserDto>();
   const [resetting, setResetting] = useState<UserDto | null>(null);
   const writable = can('users.write');
 
@@ -355,7 +355,7 @@ export default function UsersPage() {
             width: 300,
             render: (_: unknown, u: UserDto) => (
               <Space size={0} wrap>
-                <Button type="link" size="small" onClick={() => setEditing(u)} data-testid="user-edit">
+                <Button type="link" size="small" onClick={() => edit.openEdit(u)} data-testid="user-edit">
                   {t('common.edit')}
                 </Button>
                 <Button
@@ -427,7 +427,7 @@ export default function UsersPage() {
         title={t('users.title')}
         extra={
           writable ? (
-            <AddButton onClick={() => setCreating(true)} data-testid="users-create">
+            <AddButton onClick={edit.openNew} data-testid="users-create">
               {t('users.create')}
             </AddButton>
           ) : null
@@ -457,18 +457,15 @@ export default function UsersPage() {
         />
       </Card>
       <UserModal
-        key={editing?.id ?? 'new'}
-        user={editing}
-        open={creating || !!editing}
-        onClose={async (saved) => {
-          const wasEditing = !!editing;
-          setCreating(false);
-          setEditing(null);
-          if (saved) {
-            message.success(t(wasEditing ? 'users.updated' : 'users.created', { name: saved.displayName }));
+        key={edit.key}
+        user={edit.editing}
+        open={edit.open}
+        onClose={(saved) =>
+          edit.close(saved, async (user, wasEditing) => {
+            message.success(t(wasEditing ? 'users.updated' : 'users.created', { name: user.displayName }));
             await refresh();
-          }
-        }}
+          })
+        }
       />
       <PasswordModal
         user={resetting}
