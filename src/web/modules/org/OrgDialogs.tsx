@@ -25,6 +25,7 @@ import { ColItem } from '../../app/components/ColItem';
 import { EmptyHint } from '../../app/components/Status';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
+import { requiredText } from '../../app/formRules';
 import { OrgUnitSelect } from './OrgUnitSelect';
 
 const CODED_KINDS: readonly OrgKind[] = ['city', 'district', 'subdistrict', 'community'];
@@ -155,11 +156,7 @@ export function UnitFormModal({
             }))}
           />
         </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('common.name')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
+        <Form.Item name="name" label={t('common.name')} rules={requiredText(t)}>
           <Input maxLength={100} data-testid="org-form-name" />
         </Form.Item>
         {CODED_KINDS.includes(kind) ? (
@@ -331,11 +328,7 @@ export function SplitModal({
         style={{ marginBottom: 16 }}
       />
       <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
-        <Form.Item
-          name="newName"
-          label={t('org.splitName')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
+        <Form.Item name="newName" label={t('org.splitName')} rules={requiredText(t)}>
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item

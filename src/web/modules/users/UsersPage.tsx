@@ -33,6 +33,7 @@ import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
+import { requiredText } from '../../app/formRules';
 import { useEditModal } from '../../app/useEditModal';
 import { OrgUnitSelect } from '../org/api';
 import { usePaging } from '../../app/usePaging';
@@ -183,7 +184,7 @@ function UserModal({
           <Form.Item
             name="username"
             label={t('users.username')}
-            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+            rules={requiredText(t)}
             style={{ flex: 1, minWidth: 200 }}
           >
             <Input disabled={editing} maxLength={64} autoComplete="off" data-testid="user-username" />
@@ -191,7 +192,7 @@ function UserModal({
           <Form.Item
             name="displayName"
             label={t('users.displayName')}
-            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+            rules={requiredText(t)}
             style={{ flex: 1, minWidth: 200 }}
           >
             <Input maxLength={50} data-testid="user-displayName" />
