@@ -25,6 +25,7 @@ import { useShowError } from '../../app/errors';
 import { useFormSaving } from '../../app/formSaving';
 import { formatDate } from '../../app/format';
 import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
+import { codeColumn } from '../../app/components/codeColumn';
 import { PEOPLE_SECTIONS } from './sections';
 import { OrgUnitSelect } from '../org/api';
 import { type EntityConfig, EntityPage, type FieldDef, RemoteSelect } from './EntityPage';
@@ -67,13 +68,6 @@ const yesNoCol = (t: TFunction, title: string, dataIndex: string, width: number)
   dataIndex,
   width,
   render: (v: boolean) => yesNo(t, v),
-});
-/** A column of a coded value, shown by its label `<prefix>.<value>`. */
-const codeCol = (t: TFunction, title: string, dataIndex: string, width: number, prefix: string) => ({
-  title,
-  dataIndex,
-  width,
-  render: (v: string) => t(`${prefix}.${v}` as MessageKey),
 });
 /** A list filter on a yes/no field: "<label>: 是" or "<label>: 否". */
 const yesNoFilter = (t: TFunction, name: string, label: string) => ({
@@ -474,7 +468,7 @@ function deputyConfig(t: TFunction): EntityConfig<DeputyDto> {
     ],
     columns: [
       { title: t('people.personName'), dataIndex: 'name', width: 120 },
-      codeCol(t, t('people.deputyKind'), 'kind', 160, 'dk'),
+      codeColumn(t, t('people.deputyKind'), 'kind', 160, 'dk'),
       { title: t('people.deputyLevel'), dataIndex: 'level', width: 100 },
       UNIT_COL(t),
     ],
@@ -509,7 +503,7 @@ function residentUnitConfig(t: TFunction): EntityConfig<ResidentUnitDto> {
     ],
     columns: [
       { title: t('people.name'), dataIndex: 'name', width: 180 },
-      codeCol(t, t('people.unitKind'), 'kind', 110, 'ruk'),
+      codeColumn(t, t('people.unitKind'), 'kind', 110, 'ruk'),
       dashCol(t('people.uscc'), 'uscc', 190),
       { title: t('people.address'), dataIndex: 'address', ellipsis: true, render: orDash },
       dashCol(t('people.contactName'), 'contactName', 90),
@@ -547,7 +541,7 @@ function socialOrgConfig(t: TFunction): EntityConfig<SocialOrgDto> {
     ],
     columns: [
       { title: t('people.name'), dataIndex: 'name', width: 180 },
-      codeCol(t, t('people.registration'), 'registration', 90, 'sor'),
+      codeColumn(t, t('people.registration'), 'registration', 90, 'sor'),
       { title: t('people.field'), dataIndex: 'field', width: 110 },
       yesNoCol(t, t('people.publicWelfare'), 'publicWelfare', 90),
       yesNoCol(t, t('people.migrantMembers'), 'migrantMembers', 130),

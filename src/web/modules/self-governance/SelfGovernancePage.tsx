@@ -35,6 +35,7 @@ import { ListRows } from '../../app/components/ListRows';
 import { CreateRegistry, FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { codeColumn } from '../../app/components/codeColumn';
 import { CommunityFilter, OrgUnitSelect } from '../org/api';
 import { type Body, type Election, type Vacancy, sgApi, sgKeys } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
@@ -195,12 +196,7 @@ function Bodies({ communityId }: { communityId?: string }) {
             rowKey="id"
             dataSource={b.positions}
             columns={[
-              {
-                title: t('sg.post'),
-                dataIndex: 'post',
-                width: 140,
-                render: (p: string) => t(`sg.post.${p}` as MessageKey),
-              },
+              codeColumn(t, t('sg.post'), 'post', 140, 'sg.post'),
               { title: t('sg.person'), key: 'holder', render: (_: unknown, p) => holder(p) },
               termColumn,
               {
@@ -227,12 +223,7 @@ function Bodies({ communityId }: { communityId?: string }) {
       columns={[
         { title: t('sg.community'), dataIndex: 'communityName', width: 120 },
         { title: t('sg.name'), dataIndex: 'name' },
-        {
-          title: t('sg.bodyKind'),
-          dataIndex: 'kind',
-          width: 180,
-          render: (k: string) => t(`sg.kind.${k}` as MessageKey),
-        },
+        codeColumn(t, t('sg.bodyKind'), 'kind', 180, 'sg.kind'),
         termColumn,
         {
           title: '',
@@ -400,12 +391,7 @@ function Vacancies({ communityId }: { communityId?: string }) {
       columns={[
         { title: t('sg.community'), dataIndex: 'communityName', width: 120 },
         { title: t('sg.body'), dataIndex: 'bodyName', width: 180 },
-        {
-          title: t('sg.post'),
-          dataIndex: 'post',
-          width: 100,
-          render: (p: string) => t(`sg.post.${p}` as MessageKey),
-        },
+        codeColumn(t, t('sg.post'), 'post', 100, 'sg.post'),
         { title: t('sg.vc.opened'), dataIndex: 'openedOn', width: 110 },
         { title: t('sg.reason'), dataIndex: 'reason', width: 140 },
         { title: t('sg.vc.previous'), dataIndex: 'previousHolder', width: 100, render: (v) => v ?? '—' },
@@ -463,18 +449,8 @@ function Elections({ communityId }: { communityId?: string }) {
         { title: t('sg.el.heldOn'), dataIndex: 'heldOn', width: 110 },
         { title: t('sg.community'), dataIndex: 'communityName', width: 110 },
         { title: t('sg.body'), dataIndex: 'bodyName', width: 170 },
-        {
-          title: t('sg.el.kind'),
-          dataIndex: 'kind',
-          width: 90,
-          render: (k: string) => t(`sg.el.kind.${k}` as MessageKey),
-        },
-        {
-          title: t('sg.el.method'),
-          dataIndex: 'method',
-          width: 110,
-          render: (m: string) => t(`sg.el.method.${m}` as MessageKey),
-        },
+        codeColumn(t, t('sg.el.kind'), 'kind', 90, 'sg.el.kind'),
+        codeColumn(t, t('sg.el.method'), 'method', 110, 'sg.el.method'),
         {
           title: t('sg.el.turnout'),
           key: 'turnout',
@@ -620,18 +596,8 @@ function Reviews({ communityId }: { communityId?: string }) {
       columns={[
         { title: t('sg.rv.heldOn'), dataIndex: 'heldOn', width: 110 },
         { title: t('sg.community'), dataIndex: 'communityName', width: 110 },
-        {
-          title: t('sg.rv.kind'),
-          dataIndex: 'kind',
-          width: 70,
-          render: (k: string) => t(`sg.rv.kind.${k}` as MessageKey),
-        },
-        {
-          title: t('sg.rv.form'),
-          dataIndex: 'form',
-          width: 100,
-          render: (f: string) => t(`sg.rv.form.${f}` as MessageKey),
-        },
+        codeColumn(t, t('sg.rv.kind'), 'kind', 70, 'sg.rv.kind'),
+        codeColumn(t, t('sg.rv.form'), 'form', 100, 'sg.rv.form'),
         { title: t('sg.rv.title'), dataIndex: 'title' },
         { title: t('sg.rv.participants'), dataIndex: 'participants', width: 80, render: (v) => v ?? '—' },
         { title: t('sg.rv.person'), dataIndex: 'personName', width: 90, render: (v) => v ?? '—' },

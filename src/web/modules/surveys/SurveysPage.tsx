@@ -8,6 +8,7 @@ import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { codeColumn } from '../../app/components/codeColumn';
 import { OrgUnitSelect } from '../org/api';
 import { type Survey, svApi } from './api';
 import { AddPageHeader } from '../../app/components/AddPageHeader';
@@ -66,12 +67,7 @@ export default function SurveysPage() {
               render: (v: string, s) => <Link to={`/surveys/${s.id}`}>{v}</Link>,
             },
             { title: t('surveys.field.unit'), dataIndex: 'unitName', width: 140 },
-            {
-              title: t('surveys.field.purpose'),
-              dataIndex: 'purpose',
-              width: 130,
-              render: (v: string) => t(`surveys.purpose.${v}` as MessageKey),
-            },
+            codeColumn(t, t('surveys.field.purpose'), 'purpose', 130, 'surveys.purpose'),
             { title: t('surveys.field.year'), dataIndex: 'year', width: 70 },
             {
               title: t('surveys.field.status'),
