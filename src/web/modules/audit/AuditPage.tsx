@@ -24,6 +24,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { QueryTable, sizedPaging } from '../../app/components/QueryTable';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { dashColumn } from '../../app/components/columns';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../../shared/i18n/audit';
 import type { AuditEntryDto, AuditVerifyDto } from '../../../shared/contracts/audit';
 import type { Wire } from '../../../shared/contracts/wire';
@@ -218,7 +219,7 @@ export default function AuditPage() {
         </Typography.Text>
       ),
     },
-    { title: t('audit.ip'), dataIndex: 'ip', width: 120, render: (v: string | null) => v ?? '—' },
+    dashColumn(t('audit.ip'), 'ip', 120),
   ];
 
   return (

@@ -24,6 +24,7 @@ import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { dashColumn } from '../../app/components/columns';
 import { enumOptions } from '../../app/components/enumOptions';
 import { OrgUnitSelect } from '../org/api';
 import { type Certificate, type SealUse, certApi, certKeys } from './api';
@@ -190,11 +191,7 @@ function Seals() {
           { title: t('cert.field.number'), dataIndex: 'number', width: 190 },
           { title: t('cert.field.document'), dataIndex: 'document' },
           { title: t('cert.field.purpose'), dataIndex: 'purpose', width: 180 },
-          {
-            title: t('cert.field.legalBasis'),
-            dataIndex: 'legalBasis',
-            render: (v: string | null) => v ?? '—',
-          },
+          dashColumn(t('cert.field.legalBasis'), 'legalBasis'),
           { title: t('cert.field.requester'), dataIndex: 'requester', width: 150 },
           { title: t('cert.field.approver'), dataIndex: 'approverName', width: 100 },
           {

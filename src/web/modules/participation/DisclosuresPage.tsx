@@ -10,6 +10,7 @@ import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { dashColumn } from '../../app/components/columns';
 import { refilterOf } from '../../app/usePaging';
 import { enumOptions } from '../../app/components/enumOptions';
 import { type Disclosure, ptApi } from './api';
@@ -122,12 +123,7 @@ export default function DisclosuresPage() {
               render: (v: string) => kindName(v, locale),
             },
             { title: t('participation.disc.titleField'), dataIndex: 'title' },
-            {
-              title: t('participation.disc.period'),
-              dataIndex: 'period',
-              width: 100,
-              render: (v: string | null) => v ?? '—',
-            },
+            dashColumn(t('participation.disc.period'), 'period', 100),
             {
               title: t('participation.disc.objections'),
               key: 'obj',

@@ -24,7 +24,7 @@ import { ErrorResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { codeColumn } from '../../app/components/codeColumn';
+import { codeColumn, dashColumn } from '../../app/components/columns';
 import { type MeetingDetail, delibApi, ptApi, ptKeys } from './api';
 import { STATUS_COLOR, basisName, kindName } from './meta';
 import { SmallTable } from '../../app/components/SmallTable';
@@ -255,11 +255,7 @@ function SignInDesk({ m }: { m: MeetingDetail }) {
             rowKey="residentId"
             columns={[
               { title: t('participation.detail.search'), dataIndex: 'name' },
-              {
-                title: t('participation.detail.household'),
-                dataIndex: 'household',
-                render: (v: string | null) => v ?? '—',
-              },
+              dashColumn(t('participation.detail.household'), 'household'),
               {
                 title: '',
                 key: 'sign',

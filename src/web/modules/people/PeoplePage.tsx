@@ -25,7 +25,7 @@ import { useShowError } from '../../app/errors';
 import { useFormSaving } from '../../app/formSaving';
 import { formatDate } from '../../app/format';
 import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
-import { codeColumn } from '../../app/components/codeColumn';
+import { codeColumn, dashColumn } from '../../app/components/columns';
 import { PEOPLE_SECTIONS } from './sections';
 import { OrgUnitSelect } from '../org/api';
 import { type EntityConfig, EntityPage, type FieldDef, RemoteSelect } from './EntityPage';
@@ -55,13 +55,6 @@ const NAME_FIELD = (t: TFunction): FieldDef => ({
 const orDash = (v: string | null) => v ?? '—';
 /** A row's values of these fields, as they are (an edit form's initial values). */
 const pick = <T,>(r: T, keys: (keyof T)[]) => Object.fromEntries(keys.map((k) => [k, r[k]]));
-/** A column of text that may be empty (shown as a dash). */
-const dashCol = (title: string, dataIndex: string, width: number) => ({
-  title,
-  dataIndex,
-  width,
-  render: orDash,
-});
 /** A column of a yes/no value. */
 const yesNoCol = (t: TFunction, title: string, dataIndex: string, width: number) => ({
   title,
@@ -146,8 +139,8 @@ function partyOrgConfig(t: TFunction): EntityConfig<PartyOrgDto> {
     columns: [
       { title: t('people.name'), dataIndex: 'name', width: 200 },
       { title: t('people.partyLevel'), dataIndex: 'levelName', width: 120 },
-      dashCol(t('people.parentOrg'), 'parentName', 180),
-      dashCol(t('people.secretary'), 'secretary', 100),
+      dashColumn(t('people.parentOrg'), 'parentName', 180),
+      dashColumn(t('people.secretary'), 'secretary', 100),
       UNIT_COL(t),
     ],
     fields: [
@@ -183,7 +176,7 @@ function partyMemberConfig(t: TFunction): EntityConfig<PartyMemberDto> {
     filters: [yesNoFilter(t, 'reporting', t('people.reporting'))],
     columns: [
       { title: t('people.personName'), dataIndex: 'name', width: 100 },
-      dashCol(t('people.partyOrg'), 'partyOrgName', 180),
+      dashColumn(t('people.partyOrg'), 'partyOrgName', 180),
       {
         title: t('people.joinedOn'),
         dataIndex: 'joinedOn',
@@ -191,7 +184,7 @@ function partyMemberConfig(t: TFunction): EntityConfig<PartyMemberDto> {
         render: (v: string | null) => formatDate(v) || '—',
       },
       yesNoCol(t, t('people.reporting'), 'reporting', 110),
-      dashCol(t('people.employer'), 'employer', 150),
+      dashColumn(t('people.employer'), 'employer', 150),
       {
         title: t('people.skills'),
         dataIndex: 'skills',
@@ -367,7 +360,7 @@ function workerConfig(t: TFunction, label: (k: string) => string): EntityConfig<
             return <Tag key={q}>{text === key ? q : text}</Tag>;
           }),
       },
-      dashCol(t('people.phone'), 'phone', 120),
+      dashColumn(t('people.phone'), 'phone', 120),
       UNIT_COL(t),
     ],
     extraColumns: (refresh) => [
@@ -504,10 +497,10 @@ function residentUnitConfig(t: TFunction): EntityConfig<ResidentUnitDto> {
     columns: [
       { title: t('people.name'), dataIndex: 'name', width: 180 },
       codeColumn(t, t('people.unitKind'), 'kind', 110, 'ruk'),
-      dashCol(t('people.uscc'), 'uscc', 190),
+      dashColumn(t('people.uscc'), 'uscc', 190),
       { title: t('people.address'), dataIndex: 'address', ellipsis: true, render: orDash },
-      dashCol(t('people.contactName'), 'contactName', 90),
-      dashCol(t('people.contactPhone'), 'contactPhone', 120),
+      dashColumn(t('people.contactName'), 'contactName', 90),
+      dashColumn(t('people.contactPhone'), 'contactPhone', 120),
       UNIT_COL(t),
     ],
     fields: [
@@ -546,7 +539,7 @@ function socialOrgConfig(t: TFunction): EntityConfig<SocialOrgDto> {
       yesNoCol(t, t('people.publicWelfare'), 'publicWelfare', 90),
       yesNoCol(t, t('people.migrantMembers'), 'migrantMembers', 130),
       { title: t('people.memberCount'), dataIndex: 'memberCount', width: 80, align: 'right' },
-      dashCol(t('people.uscc'), 'uscc', 190),
+      dashColumn(t('people.uscc'), 'uscc', 190),
       UNIT_COL(t),
     ],
     fields: [

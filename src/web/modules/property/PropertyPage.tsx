@@ -28,6 +28,7 @@ import { ListRows } from '../../app/components/ListRows';
 import { CreateRegistry, FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { dashColumn } from '../../app/components/columns';
 import { textLines } from '../../app/textLines';
 import { CommunityFilter, OrgUnitSelect } from '../org/api';
 import { type Appraisal, type Compound, type Honour, type Meeting, type Notice, pmApi, pmKeys } from './api';
@@ -443,7 +444,7 @@ function Meetings({ communityId }: { communityId?: string }) {
       columns={[
         { title: t('pm.mt.heldOn'), dataIndex: 'heldOn', width: 110 },
         { title: t('pm.community'), dataIndex: 'communityName', width: 110 },
-        { title: t('pm.compound'), dataIndex: 'compoundName', width: 120, render: (v) => v ?? '—' },
+        dashColumn(t('pm.compound'), 'compoundName', 120),
         { title: t('pm.mt.title'), dataIndex: 'title' },
         {
           title: t('pm.mt.parties'),
@@ -593,8 +594,8 @@ function Appraisals({ communityId }: { communityId?: string }) {
             <Tag color={s >= 90 ? 'green' : s >= 80 ? 'blue' : s >= 60 ? 'orange' : 'red'}>{s}</Tag>
           ),
         },
-        { title: t('pm.ap.respondents'), dataIndex: 'respondents', width: 90, render: (v) => v ?? '—' },
-        { title: t('pm.ap.remark'), dataIndex: 'remark', render: (v) => v ?? '—' },
+        dashColumn(t('pm.ap.respondents'), 'respondents', 90),
+        dashColumn(t('pm.ap.remark'), 'remark'),
       ]}
       create={{
         invalidate: INVALIDATE,
@@ -709,7 +710,7 @@ function Honours({ communityId }: { communityId?: string }) {
         { title: t('pm.community'), dataIndex: 'communityName', width: 120 },
         { title: t('pm.compound'), dataIndex: 'compoundName', width: 140 },
         { title: t('pm.hn.awardedOn'), dataIndex: 'awardedOn', width: 110 },
-        { title: t('pm.ap.remark'), dataIndex: 'remark', render: (v) => v ?? '—' },
+        dashColumn(t('pm.ap.remark'), 'remark'),
       ]}
     >
       {creating ? (

@@ -35,7 +35,7 @@ import { ListRows } from '../../app/components/ListRows';
 import { CreateRegistry, FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { codeColumn } from '../../app/components/codeColumn';
+import { codeColumn, dashColumn } from '../../app/components/columns';
 import { CommunityFilter, OrgUnitSelect } from '../org/api';
 import { type Body, type Election, type Vacancy, sgApi, sgKeys } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
@@ -116,7 +116,7 @@ function OverviewTab({ orgUnitId }: { orgUnitId?: string }) {
             width: 130,
             render: (v: string | null) => (v ? <Tag color="purple">{v}</Tag> : '—'),
           },
-          { title: t('sg.ov.lastElection'), dataIndex: 'lastElection', width: 110, render: (v) => v ?? '—' },
+          dashColumn(t('sg.ov.lastElection'), 'lastElection', 110),
           { title: t('sg.ov.trainings'), dataIndex: 'trainingsThisYear', width: 80, align: 'right' },
           { title: t('sg.ov.reviews'), dataIndex: 'reviewsThisYear', width: 80, align: 'right' },
           {
@@ -394,7 +394,7 @@ function Vacancies({ communityId }: { communityId?: string }) {
         codeColumn(t, t('sg.post'), 'post', 100, 'sg.post'),
         { title: t('sg.vc.opened'), dataIndex: 'openedOn', width: 110 },
         { title: t('sg.reason'), dataIndex: 'reason', width: 140 },
-        { title: t('sg.vc.previous'), dataIndex: 'previousHolder', width: 100, render: (v) => v ?? '—' },
+        dashColumn(t('sg.vc.previous'), 'previousHolder', 100),
         { title: t('sg.vc.days'), dataIndex: 'daysOpen', width: 80, align: 'right' },
         {
           title: t('sg.vc.state'),
@@ -599,8 +599,8 @@ function Reviews({ communityId }: { communityId?: string }) {
         codeColumn(t, t('sg.rv.kind'), 'kind', 70, 'sg.rv.kind'),
         codeColumn(t, t('sg.rv.form'), 'form', 100, 'sg.rv.form'),
         { title: t('sg.rv.title'), dataIndex: 'title' },
-        { title: t('sg.rv.participants'), dataIndex: 'participants', width: 80, render: (v) => v ?? '—' },
-        { title: t('sg.rv.person'), dataIndex: 'personName', width: 90, render: (v) => v ?? '—' },
+        dashColumn(t('sg.rv.participants'), 'participants', 80),
+        dashColumn(t('sg.rv.person'), 'personName', 90),
         {
           title: t('sg.rv.result'),
           key: 'result',

@@ -30,6 +30,7 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { formatDate } from '../../app/format';
 import { type TFunction, useI18n } from '../../app/i18n';
+import { dashColumn } from '../../app/components/columns';
 import { OrgUnitSelect } from '../org/api';
 import { type LoopRow, type Need, type Project, type Resource, svcApi, svcKeys } from './api';
 import { labelOf, useOwnCommunity } from './meta';
@@ -374,8 +375,8 @@ function ResourcesTab({ communityId }: { communityId?: string | undefined }) {
       dataIndex: 'kind',
       render: (v) => <Tag>{labelOf(t, 'services.resource', v)}</Tag>,
     },
-    { title: t('services.field.owner'), dataIndex: 'ownerName', render: (v) => v ?? '—' },
-    { title: t('services.field.quantity'), dataIndex: 'quantity', render: (v) => v ?? '—' },
+    dashColumn(t('services.field.owner'), 'ownerName'),
+    dashColumn(t('services.field.quantity'), 'quantity'),
     { title: t('services.field.description'), dataIndex: 'description', ellipsis: true, responsive: ['lg'] },
     { title: t('services.field.community'), dataIndex: 'communityName', responsive: ['lg'] },
     available,

@@ -28,6 +28,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { dashColumn } from '../../app/components/columns';
 import { requiredText } from '../../app/formRules';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 
@@ -170,12 +171,7 @@ export default function CategoriesPage() {
         <Tag color={g === 'utility' ? 'orange' : 'default'}>{t(`cat.group.${g}` as MessageKey)}</Tag>
       ),
     },
-    {
-      title: t('cat.department'),
-      dataIndex: 'department',
-      width: 140,
-      render: (v: string | null) => v ?? '—',
-    },
+    dashColumn(t('cat.department'), 'department', 140),
     {
       title: t('cat.keywords'),
       dataIndex: 'keywords',

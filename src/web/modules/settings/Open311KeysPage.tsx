@@ -37,6 +37,7 @@ import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
+import { dashColumn } from '../../app/components/columns';
 import { requiredText } from '../../app/formRules';
 import { OrgUnitSelect } from '../org/api';
 import { copyText } from '../../app/copyText';
@@ -262,13 +263,7 @@ export default function Open311KeysPage() {
       width: 130,
       render: (c: Open311KeyChannel) => <Tag color={CHANNEL_COLOR[c]}>{t(`o311.channel.${c}`)}</Tag>,
     },
-    {
-      title: t('o311.unit'),
-      dataIndex: 'orgUnitName',
-      ellipsis: true,
-      minWidth: 160,
-      render: (v: string | null) => v ?? '—',
-    },
+    { ...dashColumn(t('o311.unit'), 'orgUnitName'), ellipsis: true, minWidth: 160 },
     {
       title: t('common.status'),
       width: 150,

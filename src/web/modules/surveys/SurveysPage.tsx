@@ -8,7 +8,7 @@ import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { codeColumn } from '../../app/components/codeColumn';
+import { codeColumn } from '../../app/components/columns';
 import { OrgUnitSelect } from '../org/api';
 import { type Survey, svApi } from './api';
 import { AddPageHeader } from '../../app/components/AddPageHeader';

@@ -33,6 +33,7 @@ import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
+import { dashColumn } from '../../app/components/columns';
 import { requiredText } from '../../app/formRules';
 import { useEditModal } from '../../app/useEditModal';
 import { OrgUnitSelect } from '../org/api';
@@ -303,13 +304,7 @@ export default function UsersPage() {
       ),
     },
     { title: t('users.displayName'), dataIndex: 'displayName', width: 110 },
-    {
-      title: t('users.jobTitle'),
-      dataIndex: 'title',
-      width: 140,
-      ellipsis: true,
-      render: (v: string | null) => v ?? '—',
-    },
+    { ...dashColumn(t('users.jobTitle'), 'title', 140), ellipsis: true },
     {
       title: t('users.roles'),
       dataIndex: 'assignments',

@@ -28,6 +28,7 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { dashColumn } from '../../app/components/columns';
 import { textLines } from '../../app/textLines';
 import { enumOptions } from '../../app/components/enumOptions';
 import { OrgUnitSelect } from '../org/api';
@@ -355,12 +356,7 @@ function Items({ list }: { list: 'admitted' | 'purchase' }) {
           width: 110,
           render: (k: string) => <Tag>{t(`wia.kind.${k}` as MessageKey)}</Tag>,
         },
-        {
-          title: t('wia.field.basis'),
-          dataIndex: 'basis',
-          width: 200,
-          render: (v: string | null) => v ?? '—',
-        },
+        dashColumn(t('wia.field.basis'), 'basis', 200),
         { title: t('wia.field.funds'), dataIndex: 'fundsFen', width: 120, render: yuan },
         { title: t('wia.field.publishedOn'), dataIndex: 'publishedOn', width: 110 },
         {

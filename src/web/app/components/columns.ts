@@ -13,3 +13,11 @@ export const codeColumn = (
   width,
   render: (v: string) => t(`${prefix}.${v}` as MessageKey),
 });
+
+/** A table column of a value that may be missing, shown as — then; without `width` it takes the room left. */
+export const dashColumn = (title: string, dataIndex: string, width?: number) => ({
+  title,
+  dataIndex,
+  width,
+  render: (v: string | number | null) => v ?? '—',
+});
