@@ -1,4 +1,5 @@
 import type { MessageKey, TFunction } from '../i18n';
+import { labelOf } from '../labelOf';
 
 /** A table column of a coded value (a kind, a status …), each shown by its label `<prefix>.<value>`. */
 export const codeColumn = (
@@ -20,4 +21,21 @@ export const dashColumn = (title: string, dataIndex: string, width?: number) => 
   dataIndex,
   width,
   render: (v: string | number | null) => v ?? '—',
+});
+
+/**
+ * A table column of a value from a known list, shown by `labelOf` (`<prefix>.<value>`; an unknown value as it
+ * is); without `width` it takes the room left.
+ */
+export const labelColumn = (
+  t: TFunction,
+  title: string,
+  dataIndex: string,
+  prefix: string,
+  width?: number,
+) => ({
+  title,
+  dataIndex,
+  width,
+  render: (v: string) => labelOf(t, prefix, v),
 });
