@@ -12,13 +12,14 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { QueryPageTable } from '../../app/components/QueryPageTable';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { linkColumn } from '../../app/components/columns';
 import { useFormSaving } from '../../app/formSaving';
 import { OrgUnitSelect } from '../org/api';
 import { type Round, assessmentsApi, assessmentsKeys } from './api';
@@ -140,11 +141,7 @@ export default function RoundsPage() {
   const list = useQuery({ queryKey: assessmentsKeys.rounds(q), queryFn: () => assessmentsApi.rounds(q) });
   const columns: TableColumnsType<Round> = [
     { title: t('assessments.round.year'), dataIndex: 'year', width: 80 },
-    {
-      title: t('assessments.round.title'),
-      dataIndex: 'title',
-      render: (v: string, r) => <Link to={`/assessments/rounds/${r.id}`}>{v}</Link>,
-    },
+    linkColumn<Round>(t('assessments.round.title'), 'title', (r) => `/assessments/rounds/${r.id}`),
     { title: t('assessments.round.issuer'), dataIndex: 'orgUnitName', width: 120, responsive: ['md'] },
     {
       title: t('assessments.round.framework'),

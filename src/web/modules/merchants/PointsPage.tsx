@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Flex, Input, Progress, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import {
   NEW_POINTS_TARGET,
   POINT_KINDS,
@@ -14,6 +14,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { RowLinkTable } from '../../app/components/RowLinkTable';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { linkColumn } from '../../app/components/columns';
 import { merchantsApi, merchantsKeys, type Point } from './api';
 import { KindTag, kindKey, PointFormModal, StatusTag, statusKey } from './parts';
 import { FilterSelect } from '../../app/components/FilterSelect';
@@ -39,11 +40,7 @@ export default function PointsPage() {
   });
 
   const columns: TableColumnsType<Point> = [
-    {
-      title: t('merchants.field.name'),
-      dataIndex: 'name',
-      render: (v: string, r) => <Link to={`/merchants/points/${r.id}`}>{v}</Link>,
-    },
+    linkColumn<Point>(t('merchants.field.name'), 'name', (r) => `/merchants/points/${r.id}`),
     {
       title: t('merchants.field.kind'),
       dataIndex: 'kind',

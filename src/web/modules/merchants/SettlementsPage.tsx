@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { DatePicker, Flex, Table, type TableColumnsType } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { DownloadButton } from '../../app/components/DownloadButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { FilterSelect } from '../../app/components/FilterSelect';
@@ -10,6 +9,7 @@ import { listTableProps, sizePickerPaging } from '../../app/components/QueryTabl
 import { ErrorResult } from '../../app/components/Status';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { linkColumn } from '../../app/components/columns';
 import { merchantsApi, merchantsKeys, type Settlement } from './api';
 import { yuan } from './parts';
 import { refilterOf, usePaging } from '../../app/usePaging';
@@ -38,11 +38,11 @@ export default function SettlementsPage() {
 
   const columns: TableColumnsType<Settlement> = [
     { title: t('merchants.settlement.number'), dataIndex: 'number', width: 180 },
-    {
-      title: t('merchants.counter.point'),
-      dataIndex: 'pointName',
-      render: (v: string, r) => <Link to={`/merchants/points/${r.pointId}`}>{v}</Link>,
-    },
+    linkColumn<Settlement>(
+      t('merchants.counter.point'),
+      'pointName',
+      (r) => `/merchants/points/${r.pointId}`,
+    ),
     { title: t('merchants.field.community'), dataIndex: 'orgUnitName', width: 120, responsive: ['md'] },
     {
       title: t('merchants.settlement.upTo'),

@@ -1,5 +1,6 @@
 import type { MessageKey, TFunction } from '../i18n';
 import { labelOf } from '../labelOf';
+import { Link } from 'react-router';
 
 /** A table column of a coded value (a kind, a status …), each shown by its label `<prefix>.<value>`. */
 export const codeColumn = (
@@ -38,4 +39,11 @@ export const labelColumn = (
   dataIndex,
   width,
   render: (v: string) => labelOf(t, prefix, v),
+});
+
+/** A table column whose text links to the row's own page, `to(row)`. */
+export const linkColumn = <R,>(title: string, dataIndex: string, to: (row: R) => string) => ({
+  title,
+  dataIndex,
+  render: (v: string, r: R) => <Link to={to(r)}>{v}</Link>,
 });
