@@ -29,6 +29,7 @@ import { ActionButtons, EventHead, RecordDrawer } from '../../app/components/Rec
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { clickableRows } from '../../app/components/clickableRows';
 import { textLines } from '../../app/textLines';
 import { enumOptions } from '../../app/components/enumOptions';
 import { useAuth } from '../../app/auth';
@@ -193,7 +194,7 @@ export default function TasksPage() {
               by="unit"
               rows={board.data.byUnit}
               scroll={{ y: 260 }}
-              onRow={(r) => ({ onClick: () => set('unit', r.unit), style: { cursor: 'pointer' } })}
+              onRow={clickableRows((r) => set('unit', r.unit))}
               overdue={(v) => (v ? <Tag color="red">{v}</Tag> : 0)}
             />
           </Col>
@@ -239,7 +240,7 @@ export default function TasksPage() {
           onPage={setPage}
           empty={t('keyTasks.tasks.empty')}
           loading={tasks.isPending && !!listId}
-          onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
+          onRow={clickableRows((r) => setOpenId(r.id))}
           columns={[
             { title: t('keyTasks.field.number'), dataIndex: 'number', width: 60 },
             { title: t('keyTasks.field.content'), dataIndex: 'content' },

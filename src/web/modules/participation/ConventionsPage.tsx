@@ -24,6 +24,7 @@ import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { useI18n } from '../../app/i18n';
+import { clickableRows } from '../../app/components/clickableRows';
 import { OrgUnitSelect } from '../org/api';
 import { type Convention, type ConventionDetail, delibApi, ptApi } from './api';
 import { ManageHeader } from './ManageHeader';
@@ -57,7 +58,7 @@ export default function ConventionsPage() {
               page={page}
               onPage={setPage}
               empty={t('participation.conv.empty')}
-              onRow={(r) => ({ onClick: () => setSelected(r.id), style: { cursor: 'pointer' } })}
+              onRow={clickableRows((r) => setSelected(r.id))}
               rowSelection={{
                 type: 'radio',
                 selectedRowKeys: current ? [current] : [],

@@ -7,6 +7,7 @@ import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { clickableRows } from '../../app/components/clickableRows';
 import { useSearchPatch } from '../../app/useSearchPatch';
 import { type Meeting, type MeetingQuery, ptApi, ptKeys } from './api';
 import { MEETING_KINDS, STATUS_COLOR, basisName, kindName } from './meta';
@@ -61,7 +62,7 @@ export default function MeetingsPage() {
           page={q.page}
           onPage={(p) => patch({ page: String(p) })}
           empty={t('participation.meetings.empty')}
-          onRow={(m) => ({ onClick: () => navigate(`/meetings/${m.id}`), style: { cursor: 'pointer' } })}
+          onRow={clickableRows((m) => navigate(`/meetings/${m.id}`))}
           columns={[
             {
               title: t('participation.field.heldAt'),

@@ -16,6 +16,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { PageTable } from '../../app/components/PageTable';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { clickableRows } from '../../app/components/clickableRows';
 import { useSearchPatch } from '../../app/useSearchPatch';
 import { OrgUnitSelect } from '../org/api';
 import { type Topic, type TopicDetail, type TopicFormat, type TopicQuery, delibApi } from './api';
@@ -119,7 +120,7 @@ export default function TopicsPage() {
           page={query.page}
           onPage={(p) => patch({ page: String(p) })}
           empty={t('participation.topic.empty')}
-          onRow={(r) => ({ onClick: () => navigate(`/topics/${r.id}`), style: { cursor: 'pointer' } })}
+          onRow={clickableRows((r) => navigate(`/topics/${r.id}`))}
           columns={[
             {
               title: t('participation.topic.name'),

@@ -28,6 +28,7 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { clickableRows } from '../../app/components/clickableRows';
 import { dashColumn } from '../../app/components/columns';
 import { textLines } from '../../app/textLines';
 import { enumOptions } from '../../app/components/enumOptions';
@@ -131,7 +132,7 @@ function Applications({ overdue, setOverdue }: { overdue: boolean; setOverdue: (
         </Checkbox>
       }
       empty={t('wia.empty')}
-      onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
+      onRow={clickableRows((r) => setOpenId(r.id))}
       columns={[
         { title: t('wia.field.number'), dataIndex: 'number', width: 120 },
         { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
