@@ -19,3 +19,6 @@ export function formatNumber(n: number, digits = 0): string {
 export function formatYuan(fen: number | null | undefined): string {
   return fen == null ? '—' : formatNumber(fen / 100, 2);
 }
+
+/** An amount in fen as plain yuan with two decimals, no separators (1234.50): for tables and form hints. */
+export const plainYuan = (fen: number): string => (fen / 100).toFixed(2);

@@ -33,7 +33,7 @@ export function KindTag({ kind }: { kind: PointKind }) {
   return <Tag color={kind === 'love_supermarket' ? 'magenta' : 'blue'}>{t(kindKey(kind))}</Tag>;
 }
 
-export const yuan = (fen: number) => (fen / 100).toFixed(2);
+export { plainYuan as yuan } from '../../app/format';
 
 interface PointFormValues {
   kind: PointKind;

@@ -28,6 +28,7 @@ import { ListRows } from '../../app/components/ListRows';
 import { CreateRegistry, FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { plainYuan } from '../../app/format';
 import { dashColumn } from '../../app/components/columns';
 import { textLines } from '../../app/textLines';
 import { CommunityFilter, OrgUnitSelect } from '../org/api';
@@ -37,7 +38,6 @@ import { SmallTable } from '../../app/components/SmallTable';
 
 const MGMT_COLOR = { company: 'green', self: 'blue', none: 'red' } as const;
 const today = () => chinaDate(new Date());
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /** 物业与三方联动: compounds, coverage, joint meetings, notices, appraisals, honours (issue 16 §3). */
 export default function PropertyPage() {
@@ -145,7 +145,7 @@ function Compounds({ communityId }: { communityId?: string }) {
           dataIndex: 'feeFenPerM2',
           width: 120,
           align: 'right',
-          render: (v: number | null) => (v === null ? '—' : yuan(v)),
+          render: (v: number | null) => (v === null ? '—' : plainYuan(v)),
         },
         {
           title: t('pm.stars'),
