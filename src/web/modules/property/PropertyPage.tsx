@@ -17,7 +17,6 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { HONOUR_KINDS, MANAGEMENT_KINDS, OC_ROLES } from '../../../shared/contracts/property';
-import { chinaDate } from '../../../shared/chinaTime';
 import { AddButton } from '../../app/components/AddButton';
 import { enumOptions } from '../../app/components/enumOptions';
 import { useAuth } from '../../app/auth';
@@ -28,7 +27,7 @@ import { ListRows } from '../../app/components/ListRows';
 import { CreateRegistry, FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { plainYuan } from '../../app/format';
+import { plainYuan, chinaToday } from '../../app/format';
 import { dashColumn } from '../../app/components/columns';
 import { textLines } from '../../app/textLines';
 import { CommunityFilter, OrgUnitSelect } from '../org/api';
@@ -37,7 +36,6 @@ import { FilterSelect } from '../../app/components/FilterSelect';
 import { SmallTable } from '../../app/components/SmallTable';
 
 const MGMT_COLOR = { company: 'green', self: 'blue', none: 'red' } as const;
-const today = () => chinaDate(new Date());
 
 /** 物业与三方联动: compounds, coverage, joint meetings, notices, appraisals, honours (issue 16 §3). */
 export default function PropertyPage() {
@@ -475,7 +473,7 @@ function Meetings({ communityId }: { communityId?: string }) {
         invalidate: INVALIDATE,
         title: t('pm.mt.new'),
         width: 720,
-        initialValues: { heldOn: today(), communityId },
+        initialValues: { heldOn: chinaToday(), communityId },
         submit: (v) => {
           const { issuesText, ...rest } = v;
           const issues = textLines(issuesText as string | undefined).map((text) => ({ text }));
@@ -520,7 +518,7 @@ function Meetings({ communityId }: { communityId?: string }) {
         <FormModal
           invalidate={INVALIDATE}
           title={t('pm.mt.resolve')}
-          initialValues={{ resolvedOn: today() }}
+          initialValues={{ resolvedOn: chinaToday() }}
           onClose={() => setResolving(null)}
           submit={(v) => pmApi.resolveIssue(resolving, v)}
         >
@@ -552,7 +550,7 @@ function Notices({ communityId }: { communityId?: string }) {
       create={{
         invalidate: INVALIDATE,
         title: t('pm.nt.new'),
-        initialValues: { publishedOn: today() },
+        initialValues: { publishedOn: chinaToday() },
         submit: (v) => pmApi.createNotice(v),
       }}
       fields={
@@ -600,7 +598,7 @@ function Appraisals({ communityId }: { communityId?: string }) {
       create={{
         invalidate: INVALIDATE,
         title: t('pm.ap.new'),
-        initialValues: { appraisedOn: today() },
+        initialValues: { appraisedOn: chinaToday() },
         submit: (v) => pmApi.createAppraisal(v),
       }}
       fields={
@@ -634,7 +632,7 @@ function Appraisals({ communityId }: { communityId?: string }) {
 function Honours({ communityId }: { communityId?: string }) {
   const { t } = useI18n();
   const { can } = useAuth();
-  const thisYear = Number(today().slice(0, 4));
+  const thisYear = Number(chinaToday().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const paged = usePagedQuery(pmKeys.honours, pmApi.honours, { communityId, year });
   const [creating, setCreating] = useState(false);
@@ -720,8 +718,8 @@ function Honours({ communityId }: { communityId?: string }) {
           initialValues={{
             kind: 'civilised_monthly',
             year: thisYear,
-            month: Number(today().slice(5, 7)),
-            awardedOn: today(),
+            month: Number(chinaToday().slice(5, 7)),
+            awardedOn: chinaToday(),
           }}
           onClose={() => setCreating(false)}
           submit={(v) => pmApi.createHonour({ ...v, month: v.kind === 'civilised_monthly' ? v.month : null })}

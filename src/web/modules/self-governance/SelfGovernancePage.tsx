@@ -16,7 +16,6 @@ import {
 } from 'antd';
 import { type Key, useState } from 'react';
 import { useLocation } from 'react-router';
-import { chinaDate } from '../../../shared/chinaTime';
 import {
   BODY_KINDS,
   ELECTION_KINDS,
@@ -35,6 +34,7 @@ import { ListRows } from '../../app/components/ListRows';
 import { CreateRegistry, FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { chinaToday } from '../../app/format';
 import { codeColumn, dashColumn } from '../../app/components/columns';
 import { CommunityFilter, OrgUnitSelect } from '../org/api';
 import { type Body, type Election, type Vacancy, sgApi, sgKeys } from './api';
@@ -42,7 +42,6 @@ import { FilterSelect } from '../../app/components/FilterSelect';
 import { SmallTable } from '../../app/components/SmallTable';
 
 type Position = Body['positions'][number];
-const today = () => chinaDate(new Date());
 const req = [{ required: true }];
 const INVALIDATE = ['self-governance'];
 const TRAINING_FORMS = ['topic', 'secondment', 'mentoring', 'study_tour'];
@@ -325,7 +324,7 @@ function Bodies({ communityId }: { communityId?: string }) {
         <FormModal
           invalidate={INVALIDATE}
           title={t('sg.vacate')}
-          initialValues={{ openedOn: today() }}
+          initialValues={{ openedOn: chinaToday() }}
           onClose={() => setVacating(null)}
           submit={(v) => sgApi.vacate(vacating.id, { ...v, version: vacating.version })}
         >
@@ -344,7 +343,7 @@ function Bodies({ communityId }: { communityId?: string }) {
         <FormModal
           invalidate={INVALIDATE}
           title={t('sg.fill')}
-          initialValues={{ on: today(), via: 'by_election' }}
+          initialValues={{ on: chinaToday(), via: 'by_election' }}
           onClose={() => setFilling(null)}
           submit={(v) => sgApi.fill(filling.id, { ...v, version: filling.version })}
         >
@@ -490,7 +489,7 @@ function Elections({ communityId }: { communityId?: string }) {
           initialValues={{
             kind: 'general',
             method: 'direct',
-            heldOn: today(),
+            heldOn: chinaToday(),
             results: [{ name: '', post: 'member', votes: 0, elected: true }],
           }}
           onClose={() => setCreating(false)}
@@ -614,7 +613,7 @@ function Reviews({ communityId }: { communityId?: string }) {
       create={{
         invalidate: INVALIDATE,
         title: t('sg.rv.new'),
-        initialValues: { communityId, kind: 'training', form: 'topic', heldOn: today() },
+        initialValues: { communityId, kind: 'training', form: 'topic', heldOn: chinaToday() },
         submit: (v) => sgApi.createReview(v),
       }}
       fields={
