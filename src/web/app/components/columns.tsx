@@ -1,4 +1,5 @@
 import type { MessageKey, TFunction } from '../i18n';
+import { formatDate, formatDateTime } from '../format';
 import { labelOf } from '../labelOf';
 import { Link } from 'react-router';
 
@@ -46,4 +47,20 @@ export const linkColumn = <R,>(title: string, dataIndex: string, to: (row: R) =>
   title,
   dataIndex,
   render: (v: string, r: R) => <Link to={to(r)}>{v}</Link>,
+});
+
+/** A table column of a date, shown as YYYY-MM-DD. */
+export const dateColumn = (title: string, dataIndex: string, width: number) => ({
+  title,
+  dataIndex,
+  width,
+  render: (v: string) => formatDate(v),
+});
+
+/** A table column of a moment, shown as YYYY-MM-DD HH:mm:ss. */
+export const dateTimeColumn = (title: string, dataIndex: string, width: number) => ({
+  title,
+  dataIndex,
+  width,
+  render: (v: string) => formatDateTime(v),
 });

@@ -17,9 +17,8 @@ import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { QueryPageTable } from '../../app/components/QueryPageTable';
-import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { linkColumn } from '../../app/components/columns';
+import { dateColumn, linkColumn } from '../../app/components/columns';
 import { useFormSaving } from '../../app/formSaving';
 import { OrgUnitSelect } from '../org/api';
 import { type Round, assessmentsApi, assessmentsKeys } from './api';
@@ -166,12 +165,7 @@ export default function RoundsPage() {
           .map((s) => `${t(`assessments.sheetState.${s}`)} ${r.counts[s]}`)
           .join('，'),
     },
-    {
-      title: t('assessments.round.evaluationDue'),
-      dataIndex: 'evaluationDue',
-      width: 120,
-      render: (v: string) => formatDate(v),
-    },
+    dateColumn(t('assessments.round.evaluationDue'), 'evaluationDue', 120),
   ];
   return (
     <>

@@ -40,6 +40,7 @@ import { EmptyHint, ErrorResult, QueryBoundary } from '../../app/components/Stat
 import { useShowError } from '../../app/errors';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { dateTimeColumn } from '../../app/components/columns';
 import { OrgUnitSelect } from '../org/api';
 import { SmallTable } from '../../app/components/SmallTable';
 
@@ -547,12 +548,7 @@ function RecentImports({ current, onOpen }: { current: string | null; onOpen: (i
       render: (_, j) => `${formatNumber(j.validRows)} / ${formatNumber(j.totalRows)}`,
     },
     { title: t('import.createdBy'), dataIndex: 'createdByName', width: 100 },
-    {
-      title: t('import.createdAt'),
-      dataIndex: 'createdAt',
-      width: 170,
-      render: (v: string) => formatDateTime(v),
-    },
+    dateTimeColumn(t('import.createdAt'), 'createdAt', 170),
     {
       title: t('common.actions'),
       key: 'open',

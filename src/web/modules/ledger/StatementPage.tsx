@@ -35,6 +35,7 @@ import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { ConfirmDangerLink } from '../../app/components/ConfirmDangerLink';
 import { useI18n } from '../../app/i18n';
+import { dateTimeColumn } from '../../app/components/columns';
 import { Amount, kindKey, ownerKey, unitKey } from './AccountsPage';
 import {
   type Account,
@@ -73,12 +74,7 @@ export default function StatementPage() {
   const acc = s.account;
   const timeBank = acc.unit === 'minutes' && acc.ownerKind === 'volunteer';
   const columns: TableColumnsType<StatementLine> = [
-    {
-      title: t('ledger.field.time'),
-      dataIndex: 'createdAt',
-      width: 150,
-      render: (v: string) => formatDateTime(v),
-    },
+    dateTimeColumn(t('ledger.field.time'), 'createdAt', 150),
     {
       title: t('ledger.field.kind'),
       dataIndex: 'kind',

@@ -24,9 +24,10 @@ import { ApiError } from '../../app/api';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult, NotFoundResult, QueryBoundary } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
-import { formatDate, formatDateTime } from '../../app/format';
+import { formatDate } from '../../app/format';
 import { ConfirmDangerLink } from '../../app/components/ConfirmDangerLink';
 import { useI18n } from '../../app/i18n';
+import { dateTimeColumn } from '../../app/components/columns';
 import {
   type Item,
   merchantsApi,
@@ -275,12 +276,7 @@ function PointRedemptions({ pointId }: { pointId: string }) {
     queryFn: () => merchantsApi.redemptions(q),
   });
   const columns: TableColumnsType<Redemption> = [
-    {
-      title: t('merchants.redemption.at'),
-      dataIndex: 'redeemedAt',
-      width: 150,
-      render: (v: string) => formatDateTime(v),
-    },
+    dateTimeColumn(t('merchants.redemption.at'), 'redeemedAt', 150),
     { title: t('merchants.redemption.volunteer'), dataIndex: 'volunteerName', width: 110 },
     { title: t('merchants.redemption.items'), key: 'lines', render: (_, r) => <RedemptionLines r={r} /> },
     { title: t('merchants.redemption.points'), dataIndex: 'totalPoints', width: 80, align: 'right' },

@@ -7,9 +7,9 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { FilterSelect } from '../../app/components/FilterSelect';
 import { listTableProps, sizePickerPaging } from '../../app/components/QueryTable';
 import { ErrorResult } from '../../app/components/Status';
-import { formatDate, formatDateTime } from '../../app/format';
+import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { linkColumn } from '../../app/components/columns';
+import { dateColumn, linkColumn } from '../../app/components/columns';
 import { merchantsApi, merchantsKeys, type Settlement } from './api';
 import { yuan } from './parts';
 import { refilterOf, usePaging } from '../../app/usePaging';
@@ -44,12 +44,7 @@ export default function SettlementsPage() {
       (r) => `/merchants/points/${r.pointId}`,
     ),
     { title: t('merchants.field.community'), dataIndex: 'orgUnitName', width: 120, responsive: ['md'] },
-    {
-      title: t('merchants.settlement.upTo'),
-      dataIndex: 'upTo',
-      width: 110,
-      render: (v: string) => formatDate(v),
-    },
+    dateColumn(t('merchants.settlement.upTo'), 'upTo', 110),
     { title: t('merchants.settlement.count'), dataIndex: 'redemptionCount', width: 90, align: 'right' },
     { title: t('merchants.settlement.points'), dataIndex: 'pointsTotal', width: 90, align: 'right' },
     {

@@ -5,8 +5,8 @@ import { DELIVERY_CHANNELS, DELIVERY_STATUSES } from '../../../shared/contracts/
 import { PageHeader } from '../../app/components/PageHeader';
 import { fixedPaging } from '../../app/components/QueryTable';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
-import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { dateTimeColumn } from '../../app/components/columns';
 import { FilterSelect } from '../../app/components/FilterSelect';
 import { refilterOf } from '../../app/usePaging';
 import { type Delivery, notificationsApi, notificationsKeys } from './api';
@@ -32,12 +32,7 @@ export default function DeliveriesPage() {
     queryFn: () => notificationsApi.deliveries(q),
   });
   const columns: TableColumnsType<Delivery> = [
-    {
-      title: t('notif.del.time'),
-      dataIndex: 'createdAt',
-      render: (v: string) => formatDateTime(v),
-      width: 170,
-    },
+    dateTimeColumn(t('notif.del.time'), 'createdAt', 170),
     { title: t('notif.del.event'), dataIndex: 'title' },
     {
       title: t('notif.del.channel'),

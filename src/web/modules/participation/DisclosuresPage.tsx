@@ -10,7 +10,7 @@ import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { dashColumn } from '../../app/components/columns';
+import { dashColumn, dateTimeColumn } from '../../app/components/columns';
 import { refilterOf } from '../../app/usePaging';
 import { enumOptions } from '../../app/components/enumOptions';
 import { type Disclosure, ptApi } from './api';
@@ -109,12 +109,7 @@ export default function DisclosuresPage() {
           empty={t('participation.disc.empty')}
           expandable={{ expandedRowRender: (d) => <DisclosureDetail d={d} /> }}
           columns={[
-            {
-              title: t('participation.disc.postedAt'),
-              dataIndex: 'postedAt',
-              width: 150,
-              render: (v: string) => formatDateTime(v),
-            },
+            dateTimeColumn(t('participation.disc.postedAt'), 'postedAt', 150),
             { title: t('participation.field.unit'), dataIndex: 'unitName', width: 130 },
             {
               title: t('participation.disc.kind'),

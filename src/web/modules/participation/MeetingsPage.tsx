@@ -5,8 +5,8 @@ import { Link, useNavigate } from 'react-router';
 import { MEETING_RULES as RULES } from '../../../shared/contracts/participation';
 import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
-import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { dateTimeColumn } from '../../app/components/columns';
 import { clickableRows } from '../../app/components/clickableRows';
 import { useSearchPatch } from '../../app/useSearchPatch';
 import { type Meeting, type MeetingQuery, ptApi, ptKeys } from './api';
@@ -64,12 +64,7 @@ export default function MeetingsPage() {
           empty={t('participation.meetings.empty')}
           onRow={clickableRows((m) => navigate(`/meetings/${m.id}`))}
           columns={[
-            {
-              title: t('participation.field.heldAt'),
-              dataIndex: 'heldAt',
-              width: 150,
-              render: (v: string) => formatDateTime(v),
-            },
+            dateTimeColumn(t('participation.field.heldAt'), 'heldAt', 150),
             { title: t('participation.field.unit'), dataIndex: 'unitName', width: 140 },
             {
               title: t('participation.field.kind'),

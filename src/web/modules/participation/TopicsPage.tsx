@@ -14,8 +14,8 @@ import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { PageTable } from '../../app/components/PageTable';
-import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { dateTimeColumn } from '../../app/components/columns';
 import { clickableRows } from '../../app/components/clickableRows';
 import { useSearchPatch } from '../../app/useSearchPatch';
 import { OrgUnitSelect } from '../org/api';
@@ -149,12 +149,7 @@ export default function TopicsPage() {
               ),
             },
             { title: t('participation.topic.supports'), dataIndex: 'supports', width: 70 },
-            {
-              title: t('participation.topic.updated'),
-              dataIndex: 'updatedAt',
-              width: 150,
-              render: (v: string) => formatDateTime(v),
-            },
+            dateTimeColumn(t('participation.topic.updated'), 'updatedAt', 150),
           ]}
         />
       </Card>

@@ -3,9 +3,8 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { QueryPageTable } from '../../app/components/QueryPageTable';
-import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { linkColumn } from '../../app/components/columns';
+import { dateColumn, linkColumn } from '../../app/components/columns';
 import { type Call, projectsApi, projectsKeys } from './api';
 import { CallFormModal } from './CallFormModal';
 import { CallStatusTag } from './parts';
@@ -30,12 +29,7 @@ export default function CallsPage() {
       width: 110,
       render: (v: Call['status']) => <CallStatusTag status={v} />,
     },
-    {
-      title: t('projects.call.applicationDue'),
-      dataIndex: 'applicationDue',
-      width: 120,
-      render: (v: string) => formatDate(v),
-    },
+    dateColumn(t('projects.call.applicationDue'), 'applicationDue', 120),
     {
       title: t('projects.call.quota'),
       key: 'quota',

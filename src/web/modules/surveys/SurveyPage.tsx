@@ -31,8 +31,9 @@ import { PageTable } from '../../app/components/PageTable';
 import { ProxyFields, type ProxyFormValues, proxyPayload } from '../../app/components/ProxyFields';
 import { ErrorResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
-import { formatDate, formatDateTime } from '../../app/format';
+import { formatDate } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { dateTimeColumn } from '../../app/components/columns';
 import { textLines } from '../../app/textLines';
 import { OrgUnitSelect } from '../org/api';
 import { type Results, type Survey, type SurveyResponse, svApi } from './api';
@@ -817,12 +818,7 @@ function Responses({ s }: { s: Survey }) {
       page={page}
       onPage={setPage}
       columns={[
-        {
-          title: t('surveys.resp.at'),
-          dataIndex: 'answeredAt',
-          width: 150,
-          render: (v: string) => formatDateTime(v),
-        },
+        dateTimeColumn(t('surveys.resp.at'), 'answeredAt', 150),
         {
           title: t('surveys.resp.channel'),
           dataIndex: 'channel',

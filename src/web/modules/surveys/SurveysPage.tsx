@@ -6,9 +6,8 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
-import { formatDate } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
-import { codeColumn } from '../../app/components/columns';
+import { codeColumn, dateColumn } from '../../app/components/columns';
 import { OrgUnitSelect } from '../org/api';
 import { type Survey, svApi } from './api';
 import { AddPageHeader } from '../../app/components/AddPageHeader';
@@ -91,12 +90,7 @@ export default function SurveysPage() {
                   s.responses
                 ),
             },
-            {
-              title: t('surveys.field.closesAt'),
-              dataIndex: 'closesAt',
-              width: 110,
-              render: (v: string) => formatDate(v),
-            },
+            dateColumn(t('surveys.field.closesAt'), 'closesAt', 110),
           ]}
         />
       </Card>

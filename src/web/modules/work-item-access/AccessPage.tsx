@@ -29,7 +29,7 @@ import { SubmitModal } from '../../app/components/SubmitModal';
 import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { clickableRows } from '../../app/components/clickableRows';
-import { dashColumn } from '../../app/components/columns';
+import { dashColumn, dateColumn } from '../../app/components/columns';
 import { textLines } from '../../app/textLines';
 import { enumOptions } from '../../app/components/enumOptions';
 import { OrgUnitSelect } from '../org/api';
@@ -137,12 +137,7 @@ function Applications({ overdue, setOverdue }: { overdue: boolean; setOverdue: (
         { title: t('wia.field.number'), dataIndex: 'number', width: 120 },
         { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
         { title: t('wia.field.item'), dataIndex: 'item' },
-        {
-          title: t('wia.field.submittedAt'),
-          dataIndex: 'submittedAt',
-          width: 110,
-          render: (v: string) => formatDate(v),
-        },
+        dateColumn(t('wia.field.submittedAt'), 'submittedAt', 110),
         {
           title: t('wia.field.due'),
           dataIndex: 'dueAt',
