@@ -10,6 +10,7 @@ import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { FilterSelect } from '../../app/components/FilterSelect';
 import { dashColumn, dateTimeColumn } from '../../app/components/columns';
 import { refilterOf } from '../../app/usePaging';
 import { enumOptions } from '../../app/components/enumOptions';
@@ -94,9 +95,9 @@ export default function DisclosuresPage() {
         </Space>
       </Card>
       <Card size="small">
-        <Select
-          allowClear
-          style={{ width: 200, marginBottom: 12 }}
+        <FilterSelect
+          width={200}
+          style={{ marginBottom: 12 }}
           placeholder={t('participation.disc.kind')}
           value={kind}
           onChange={refilter(setKind)}

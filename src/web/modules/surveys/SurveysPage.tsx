@@ -7,6 +7,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { FilterSelect } from '../../app/components/FilterSelect';
+import { refilterOf } from '../../app/usePaging';
 import { codeColumn, dateColumn } from '../../app/components/columns';
 import { OrgUnitSelect } from '../org/api';
 import { type Survey, svApi } from './api';
@@ -40,19 +42,13 @@ export default function SurveysPage() {
         onAdd={() => setCreating(true)}
       />
       <Card size="small">
-        <Select
-          allowClear
-          style={{ width: 160, marginBottom: 12 }}
+        <FilterSelect
+          width={160}
+          style={{ marginBottom: 12 }}
           placeholder={t('surveys.field.status')}
           value={status}
-          onChange={(v) => {
-            setParams(v ? { status: v } : {});
-            setPage(1);
-          }}
-          options={(['draft', 'published', 'closed'] as const).map((s) => ({
-            value: s,
-            label: t(`surveys.status.${s}`),
-          }))}
+          onChange={refilterOf(setPage)((v?: string) => setParams(v ? { status: v } : {}))}
+          options={enumOptions(t, 'surveys.status', ['draft', 'published', 'closed'] as const)}
         />
         <PageTable<Survey>
           list={list}
