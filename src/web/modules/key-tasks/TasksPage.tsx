@@ -29,6 +29,7 @@ import { ActionButtons, EventHead, RecordDrawer } from '../../app/components/Rec
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { paramValues } from '../../app/useSearchPatch';
 import { clickableRows } from '../../app/components/clickableRows';
 import { textLines } from '../../app/textLines';
 import { enumOptions } from '../../app/components/enumOptions';
@@ -77,10 +78,8 @@ export default function TasksPage() {
   const listModal = newList ? <ListModal onClose={() => setNewList(false)} onSaved={pickList} /> : null;
   const q: TaskQuery = {
     listId,
-    state: params.get('state') ?? undefined,
+    ...paramValues(params, ['state', 'unit', 'q']),
     overdue: params.get('overdue') === 'true' ? 'true' : undefined,
-    unit: params.get('unit') ?? undefined,
-    q: params.get('q') ?? undefined,
     page,
     pageSize: 20,
   };

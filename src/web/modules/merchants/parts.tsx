@@ -14,6 +14,7 @@ import { useShowError } from '../../app/errors';
 import { FormSaveModal } from '../../app/formSaving';
 import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { formValues } from '../../app/formValues';
 import { OrgUnitSelect } from '../org/api';
 import { type Item, merchantsApi, merchantsKeys, type PointDetail } from './api';
 
@@ -69,12 +70,7 @@ export function PointFormModal({
     form.resetFields();
     if (point)
       form.setFieldsValue({
-        kind: point.kind,
-        name: point.name,
-        address: point.address ?? undefined,
-        contactName: point.contactName ?? undefined,
-        uscc: point.uscc ?? undefined,
-        status: point.status,
+        ...formValues(point, ['kind', 'name', 'address', 'contactName', 'uscc', 'status']),
         registeredOn: dayjs(point.registeredOn),
         fenPerPoint: point.fenPerPoint,
       });

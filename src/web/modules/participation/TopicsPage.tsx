@@ -17,7 +17,7 @@ import { PageTable } from '../../app/components/PageTable';
 import { useI18n } from '../../app/i18n';
 import { dateTimeColumn } from '../../app/components/columns';
 import { clickableRows } from '../../app/components/clickableRows';
-import { useSearchPatch } from '../../app/useSearchPatch';
+import { useSearchPatch, paramValues } from '../../app/useSearchPatch';
 import { OrgUnitSelect } from '../org/api';
 import { type Topic, type TopicDetail, type TopicFormat, type TopicQuery, delibApi } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
@@ -49,10 +49,7 @@ export default function TopicsPage() {
   const [formats, setFormats] = useState(false);
   const [q, setQ] = useState(params.get('q') ?? '');
   const query: TopicQuery = {
-    level: params.get('level') ?? undefined,
-    state: params.get('state') ?? undefined,
-    source: params.get('source') ?? undefined,
-    q: params.get('q') ?? undefined,
+    ...paramValues(params, ['level', 'state', 'source', 'q']),
     page: Number(params.get('page') ?? 1),
   };
   const list = useQuery({
