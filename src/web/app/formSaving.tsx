@@ -24,18 +24,22 @@ export function useFormSaving(form?: FormInstance, rename?: Record<string, strin
 
 /**
  * A modal whose OK submits `form`, spinning while `saving` (`okTestId` marks that button for the browser
- * journeys); its content is dropped when hidden. The other props go to the Modal.
+ * journeys; `okDanger` makes it red); its content is dropped when hidden. The other props go to the Modal.
  */
 export function FormSaveModal({
   form,
   saving,
   okTestId,
+  okDanger,
   ...modal
-}: { form: FormInstance; saving: boolean; okTestId?: string } & Omit<ModalProps, 'onOk' | 'okButtonProps'>) {
+}: { form: FormInstance; saving: boolean; okTestId?: string; okDanger?: boolean } & Omit<
+  ModalProps,
+  'onOk' | 'okButtonProps'
+>) {
   return (
     <Modal
       onOk={() => form.submit()}
-      okButtonProps={{ loading: saving, 'data-testid': okTestId } as ButtonProps}
+      okButtonProps={{ loading: saving, danger: okDanger, 'data-testid': okTestId } as ButtonProps}
       destroyOnHidden
       {...modal}
     />

@@ -13,3 +13,15 @@ export function usePaging() {
   };
   return { page, pageSize, setPage, setPaging };
 }
+
+/**
+ * The change handlers of a paged list's filters: `const refilter = refilterOf(setPage)`, then
+ * `onChange={refilter(setStatus)}` sets the filter and turns the list back to its first page.
+ */
+export const refilterOf =
+  (setPage: (page: number) => void) =>
+  <V>(set: (value: V) => void) =>
+  (value: V) => {
+    set(value);
+    setPage(1);
+  };

@@ -17,3 +17,11 @@ export function useSearchPatch() {
   };
   return [params, set] as const;
 }
+
+/** The values of these URL params, a missing one as undefined: a list query's filters. */
+export function paramValues<K extends string>(params: URLSearchParams, names: readonly K[]) {
+  return Object.fromEntries(names.map((n) => [n, params.get(n) ?? undefined])) as Record<
+    K,
+    string | undefined
+  >;
+}

@@ -3,6 +3,13 @@ import { Table, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { ErrorResult } from './Status';
 
+/** A table of one page of a list query: the query, the page shown and what turns it (twenty rows a page). */
+export interface ListPageProps<R> {
+  list: UseQueryResult<{ items: R[]; total: number }>;
+  page: number | undefined;
+  onPage: (page: number) => void;
+}
+
 /**
  * The console's small paged table of a list query, twenty rows a page, with the query's error (and a retry)
  * above it. `page` and `onPage` drive the paging; `empty` is what an empty table says (antd's own when left
@@ -14,12 +21,7 @@ export function PageTable<R extends object>({
   onPage,
   empty,
   ...table
-}: {
-  list: UseQueryResult<{ items: R[]; total: number }>;
-  page: number | undefined;
-  onPage: (page: number) => void;
-  empty?: ReactNode;
-} & Omit<TableProps<R>, 'dataSource' | 'pagination' | 'locale'>) {
+}: ListPageProps<R> & { empty?: ReactNode } & Omit<TableProps<R>, 'dataSource' | 'pagination' | 'locale'>) {
   return (
     <>
       {list.isError ? <ErrorResult error={list.error} onRetry={() => list.refetch()} /> : null}

@@ -3,6 +3,7 @@ import type { TableColumnsType } from 'antd';
 import { useNavigate } from 'react-router';
 import { PageTable } from './PageTable';
 import { ErrorResult } from './Status';
+import { clickableRows } from './clickableRows';
 
 /**
  * A list page's table, twenty rows a page (`page`, `onPage`), whose rows open their own page (`rowPath`) on a
@@ -35,7 +36,7 @@ export function PagedLinkTable<R extends { id: string }>({
       empty={empty}
       size="middle"
       columns={columns}
-      onRow={(r) => ({ onClick: () => navigate(rowPath(r)), style: { cursor: 'pointer' } })}
+      onRow={clickableRows((r) => navigate(rowPath(r)))}
       data-testid={testId}
     />
   );

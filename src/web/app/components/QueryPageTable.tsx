@@ -1,5 +1,5 @@
-import type { UseQueryResult } from '@tanstack/react-query';
 import { Table, type TableProps } from 'antd';
+import type { ListPageProps } from './PageTable';
 import { listTableProps } from './QueryTable';
 import { ErrorResult } from './Status';
 
@@ -14,12 +14,10 @@ export function QueryPageTable<R extends object>({
   onPage,
   empty,
   ...table
-}: {
-  list: UseQueryResult<{ items: R[]; total: number }>;
-  page: number;
-  onPage: (page: number) => void;
-  empty: string;
-} & Omit<TableProps<R>, 'dataSource' | 'loading' | 'pagination' | 'locale'>) {
+}: ListPageProps<R> & { empty: string } & Omit<
+    TableProps<R>,
+    'dataSource' | 'loading' | 'pagination' | 'locale'
+  >) {
   if (list.isError) return <ErrorResult error={list.error} onRetry={() => list.refetch()} />;
   return (
     <Table<R>

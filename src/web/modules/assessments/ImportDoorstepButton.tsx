@@ -1,12 +1,11 @@
 import { ImportOutlined } from '@ant-design/icons';
 import { App as AntApp, Button } from 'antd';
-import { useState } from 'react';
 import { DOORSTEP_CATEGORIES, type DoorstepDto } from '../../../shared/contracts/projects.doorstep';
 import type { Wire } from '../../../shared/contracts/wire';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
+import { useBusyAction } from '../../app/useBusyAction';
 
 type Project = { name: string; category: string; ratings: Record<string, number> | null };
 
@@ -29,12 +28,10 @@ export function ImportDoorstepButton({
   const { t } = useI18n();
   const { can } = useAuth();
   const { message } = AntApp.useApp();
-  const showError = useShowError();
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   if (!can('projects.read')) return null;
   const run = async () => {
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       const page = await api.get<{ items: Wire<DoorstepDto>[] }>('/api/projects/doorstep', {
         orgUnitId,
         year,
@@ -52,11 +49,7 @@ export function ImportDoorstepButton({
       const kept = current.filter((c) => c.name.trim() && !imported.some((p) => p.name === c.name));
       onImport([...kept, ...imported].slice(0, 18));
       message.success(t('projects.doorstep.importDone', { n: imported.length }));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Button icon={<ImportOutlined />} loading={busy} onClick={run} data-testid="import-doorstep">

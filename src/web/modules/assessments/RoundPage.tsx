@@ -11,13 +11,14 @@ import {
   Tag,
   type TableColumnsType,
 } from 'antd';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { linkColumn } from '../../app/components/columns';
 import { type Results, assessmentsApi, assessmentsKeys } from './api';
 import { Bars, GRADE_BAR, GradeTag, RoundStateTag, SheetStateTag, fmt } from './parts';
 import { SmallTable } from '../../app/components/SmallTable';
@@ -51,11 +52,11 @@ export default function RoundPage() {
       width: 120,
       responsive: ['md'],
     },
-    {
-      title: t('assessments.results.community'),
-      dataIndex: 'orgUnitName',
-      render: (v: string, r) => <Link to={`/assessments/sheets/${r.sheetId}`}>{v}</Link>,
-    },
+    linkColumn<Row>(
+      t('assessments.results.community'),
+      'orgUnitName',
+      (r) => `/assessments/sheets/${r.sheetId}`,
+    ),
     {
       title: t('assessments.round.state'),
       dataIndex: 'state',

@@ -12,14 +12,14 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { QueryPageTable } from '../../app/components/QueryPageTable';
-import { useShowError } from '../../app/errors';
-import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { dateColumn, linkColumn } from '../../app/components/columns';
+import { useFormSaving } from '../../app/formSaving';
 import { OrgUnitSelect } from '../org/api';
 import { type Round, assessmentsApi, assessmentsKeys } from './api';
 import { RoundStateTag } from './parts';
@@ -33,9 +33,8 @@ function RoundFormModal({ open, onClose }: { open: boolean; onClose: () => void 
   const [form] = Form.useForm();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const showError = useShowError();
   const { message } = AntApp.useApp();
-  const [busy, setBusy] = useState(false);
+  const [busy, runSave] = useFormSaving(form);
   const issuer = Form.useWatch<string | undefined>('orgUnitId', form);
   const frameworks = useQuery({
     queryKey: assessmentsKeys.frameworks,
@@ -49,8 +48,7 @@ function RoundFormModal({ open, onClose }: { open: boolean; onClose: () => void 
   });
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
+    await runSave(async () => {
       const d = (x: Dayjs) => x.format('YYYY-MM-DD');
       const r = await assessmentsApi.createRound({
         ...v,
@@ -62,11 +60,7 @@ function RoundFormModal({ open, onClose }: { open: boolean; onClose: () => void 
       await qc.invalidateQueries({ queryKey: assessmentsKeys.all });
       onClose();
       navigate(`/assessments/rounds/${r.id}`);
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal
@@ -146,11 +140,7 @@ export default function RoundsPage() {
   const list = useQuery({ queryKey: assessmentsKeys.rounds(q), queryFn: () => assessmentsApi.rounds(q) });
   const columns: TableColumnsType<Round> = [
     { title: t('assessments.round.year'), dataIndex: 'year', width: 80 },
-    {
-      title: t('assessments.round.title'),
-      dataIndex: 'title',
-      render: (v: string, r) => <Link to={`/assessments/rounds/${r.id}`}>{v}</Link>,
-    },
+    linkColumn<Round>(t('assessments.round.title'), 'title', (r) => `/assessments/rounds/${r.id}`),
     { title: t('assessments.round.issuer'), dataIndex: 'orgUnitName', width: 120, responsive: ['md'] },
     {
       title: t('assessments.round.framework'),
@@ -175,12 +165,7 @@ export default function RoundsPage() {
           .map((s) => `${t(`assessments.sheetState.${s}`)} ${r.counts[s]}`)
           .join('，'),
     },
-    {
-      title: t('assessments.round.evaluationDue'),
-      dataIndex: 'evaluationDue',
-      width: 120,
-      render: (v: string) => formatDate(v),
-    },
+    dateColumn(t('assessments.round.evaluationDue'), 'evaluationDue', 120),
   ];
   return (
     <>

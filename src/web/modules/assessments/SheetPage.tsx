@@ -25,6 +25,7 @@ import { DATA_METHODS, type DataMethod, PROJECT_CLASSES } from '../../../shared/
 import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
+import { useBusyAction } from '../../app/useBusyAction';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type SheetDetail, assessmentsApi, assessmentsKeys } from './api';
@@ -74,7 +75,7 @@ export default function SheetPage() {
   const [projects, setProjects] = useState<Project[] | null>(null);
   const [note, setNote] = useState<string | null | undefined>(undefined);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   const [pending, setPending] = useState<Action>();
   const [comment, setComment] = useState('');
   const s = q.data;
@@ -106,9 +107,8 @@ export default function SheetPage() {
     return (e && ek in e ? e[ek] : items.get(n.id)?.[k]) as Item[K];
   };
 
-  const save = async () => {
-    setBusy(true);
-    try {
+  const save = () =>
+    withBusy(async () => {
       await assessmentsApi.save(s.id, {
         entries: Object.entries(edits).map(([nodeId, e]) => ({ nodeId, ...e })),
         ...(projects !== null && { projects }),
@@ -118,26 +118,15 @@ export default function SheetPage() {
       message.success(t('assessments.sheet.saved'));
       await qc.invalidateQueries({ queryKey: assessmentsKeys.all });
       reset();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const act = async (action: Action, c?: string) => {
-    setBusy(true);
-    try {
+    });
+  const act = (action: Action, c?: string) =>
+    withBusy(async () => {
       await assessmentsApi.act(s.id, { action, comment: c || null });
       message.success(t('assessments.sheet.done'));
       setPending(undefined);
       setComment('');
       await qc.invalidateQueries({ queryKey: assessmentsKeys.all });
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const indicator = (n: Node) => {
     const kids = children.get(n.id) ?? [];

@@ -9,6 +9,7 @@ import {
   DatePicker,
   Flex,
   Form,
+  type FormItemProps,
   Input,
   Row,
   Select,
@@ -24,6 +25,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { QueryTable, sizedPaging } from '../../app/components/QueryTable';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { dashColumn } from '../../app/components/columns';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../../shared/i18n/audit';
 import type { AuditEntryDto, AuditVerifyDto } from '../../../shared/contracts/audit';
 import type { Wire } from '../../../shared/contracts/wire';
@@ -44,6 +46,15 @@ interface FilterForm {
 function Json({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
   return <pre className="linli-json">{JSON.stringify(value, null, 2)}</pre>;
+}
+
+/** One filter of the form: a Form.Item in a column `lg` of 24 wide on large screens, `sm` on small, full on phones. */
+function FilterCol({ lg, sm = 12, ...item }: { lg: number; sm?: number } & FormItemProps) {
+  return (
+    <Col xs={24} sm={sm} lg={lg}>
+      <Form.Item {...item} />
+    </Col>
+  );
 }
 
 /** Seals what was written, checks the hash chain against the signed checkpoints (platform-wide auditors). */
@@ -218,7 +229,7 @@ export default function AuditPage() {
         </Typography.Text>
       ),
     },
-    { title: t('audit.ip'), dataIndex: 'ip', width: 120, render: (v: string | null) => v ?? '—' },
+    dashColumn(t('audit.ip'), 'ip', 120),
   ];
 
   return (
@@ -245,59 +256,49 @@ export default function AuditPage() {
       <Card styles={{ body: { padding: 16 } }}>
         <Form<FilterForm> form={form} layout="vertical" onFinish={apply} data-testid="audit-filters">
           <Row gutter={12}>
-            <Col xs={24} sm={12} lg={6}>
-              <Form.Item name="action" label={t('audit.action')}>
-                <AutoComplete
-                  allowClear
-                  options={Object.keys(AUDIT_ACTIONS).map((a) => ({
-                    value: a,
-                    label: `${actionName(a)} · ${a}`,
-                  }))}
-                  showSearch={{
-                    filterOption: (input, option) =>
-                      String(option?.label ?? '')
-                        .toLowerCase()
-                        .includes(input.toLowerCase()),
-                  }}
-                  data-testid="audit-filter-action"
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12} lg={4}>
-              <Form.Item name="entityType" label={t('audit.entityType')}>
-                <Select
-                  allowClear
-                  options={Object.keys(AUDIT_ENTITY_TYPES).map((e) => ({ value: e, label: typeName(e) }))}
-                  data-testid="audit-filter-entity-type"
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12} lg={5}>
-              <Form.Item name="entityId" label={t('audit.entityId')}>
-                <Input allowClear data-testid="audit-filter-entity-id" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12} lg={3}>
-              <Form.Item name="success" label={t('audit.success')}>
-                <Select
-                  allowClear
-                  options={[
-                    { value: 'true', label: t('common.success') },
-                    { value: 'false', label: t('common.failure') },
-                  ]}
-                  data-testid="audit-filter-success"
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={24} lg={6}>
-              <Form.Item name="range" label={t('audit.dateRange')}>
-                <DatePicker.RangePicker
-                  allowEmpty={[true, true]}
-                  style={{ width: '100%' }}
-                  data-testid="audit-filter-range"
-                />
-              </Form.Item>
-            </Col>
+            <FilterCol lg={6} name="action" label={t('audit.action')}>
+              <AutoComplete
+                allowClear
+                options={Object.keys(AUDIT_ACTIONS).map((a) => ({
+                  value: a,
+                  label: `${actionName(a)} · ${a}`,
+                }))}
+                showSearch={{
+                  filterOption: (input, option) =>
+                    String(option?.label ?? '')
+                      .toLowerCase()
+                      .includes(input.toLowerCase()),
+                }}
+                data-testid="audit-filter-action"
+              />
+            </FilterCol>
+            <FilterCol lg={4} name="entityType" label={t('audit.entityType')}>
+              <Select
+                allowClear
+                options={Object.keys(AUDIT_ENTITY_TYPES).map((e) => ({ value: e, label: typeName(e) }))}
+                data-testid="audit-filter-entity-type"
+              />
+            </FilterCol>
+            <FilterCol lg={5} name="entityId" label={t('audit.entityId')}>
+              <Input allowClear data-testid="audit-filter-entity-id" />
+            </FilterCol>
+            <FilterCol lg={3} name="success" label={t('audit.success')}>
+              <Select
+                allowClear
+                options={[
+                  { value: 'true', label: t('common.success') },
+                  { value: 'false', label: t('common.failure') },
+                ]}
+                data-testid="audit-filter-success"
+              />
+            </FilterCol>
+            <FilterCol lg={6} sm={24} name="range" label={t('audit.dateRange')}>
+              <DatePicker.RangePicker
+                allowEmpty={[true, true]}
+                style={{ width: '100%' }}
+                data-testid="audit-filter-range"
+              />
+            </FilterCol>
           </Row>
           <Flex gap={8} style={{ marginBottom: 16 }}>
             <Button type="primary" htmlType="submit" data-testid="audit-filter-submit">

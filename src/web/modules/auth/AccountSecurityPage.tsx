@@ -10,13 +10,12 @@ import {
   Alert,
   App,
   Button,
-  type ButtonProps,
   Card,
   Descriptions,
   Flex,
   Form,
+  type FormInstance,
   Input,
-  Modal,
   Steps,
   Tag,
   Tooltip,
@@ -33,7 +32,8 @@ import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult, PageLoading } from '../../app/components/Status';
-import { useShowError } from '../../app/errors';
+import { FormSaveModal, useFormSaving } from '../../app/formSaving';
+import { useBusyAction } from '../../app/useBusyAction';
 import { formatDateTime } from '../../app/format';
 import { type TFunction, useI18n } from '../../app/i18n';
 import { copyText } from '../../app/copyText';
@@ -66,6 +66,16 @@ function CodeInput({ t, testId, autoFocus }: { t: TFunction; testId: string; aut
   );
 }
 
+/** Runs `action`; if it fails, the code field is emptied for the next try and the error goes on (to be shown). */
+async function clearingCode(form: FormInstance<{ code: string }>, action: () => Promise<void>) {
+  try {
+    await action();
+  } catch (e) {
+    form.setFieldValue('code', '');
+    throw e;
+  }
+}
+
 /** Asks for a current code, then calls `run` with it (regenerate the recovery codes, turn off). */
 function CodeModal({
   open,
@@ -83,39 +93,29 @@ function CodeModal({
   run: (code: string) => Promise<void>;
 }) {
   const { t } = useI18n();
-  const showError = useShowError();
   const [form] = Form.useForm<{ code: string }>();
-  const [saving, setSaving] = useState(false);
+  const [saving, runSave] = useFormSaving(form);
   return (
-    <Modal
+    <FormSaveModal
+      form={form}
+      saving={saving}
+      okTestId="security-code-submit"
+      okDanger={danger}
       open={open}
       title={title}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('common.confirm')}
-      okButtonProps={{ loading: saving, danger, 'data-testid': 'security-code-submit' } as ButtonProps}
-      destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>
       <Form
         form={form}
         layout="vertical"
         preserve={false}
-        onFinish={async ({ code }) => {
-          setSaving(true);
-          try {
-            await run(code);
-          } catch (e) {
-            form.setFieldValue('code', '');
-            showError(e, form);
-          } finally {
-            setSaving(false);
-          }
-        }}
+        onFinish={({ code }) => runSave(() => clearingCode(form, () => run(code)))}
       >
         <CodeInput t={t} testId="security-code" autoFocus />
       </Form>
-    </Modal>
+    </FormSaveModal>
   );
 }
 
@@ -191,15 +191,14 @@ export default function AccountSecurityPage() {
   const { t } = useI18n();
   const { me, refreshMe } = useAuth();
   const { message } = App.useApp();
-  const showError = useShowError();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [setup, setSetup] = useState<TwoFactorSetupDto | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [starting, setStarting] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const [starting, withStarting] = useBusyAction();
   const [modal, setModal] = useState<'regenerate' | 'disable' | null>(null);
   const [codeForm] = Form.useForm<{ code: string }>();
+  const [confirming, runConfirm] = useFormSaving(codeForm);
   // Enrolment that the role demands: once the codes are saved, the console opens.
   const [mustEnrol] = useState(() => !!me?.twoFactor.enrolmentRequired);
 
@@ -216,32 +215,19 @@ export default function AccountSecurityPage() {
   if (status.isError) return <ErrorResult error={status.error} onRetry={() => status.refetch()} />;
   const s = status.data;
 
-  const start = async () => {
-    setStarting(true);
-    try {
-      setSetup(await api.post<TwoFactorSetupDto>('/api/auth/two-factor/setup'));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setStarting(false);
-    }
-  };
+  const start = () =>
+    withStarting(async () => setSetup(await api.post<TwoFactorSetupDto>('/api/auth/two-factor/setup')));
 
-  const confirm = async ({ code }: { code: string }) => {
-    setConfirming(true);
-    try {
-      const res = await api.post<RecoveryCodesDto>('/api/auth/two-factor/enable', { code });
-      setCodes(res.recoveryCodes);
-      setSetup(null);
-      message.success(t('security.enabled'));
-      await reload();
-    } catch (e) {
-      codeForm.setFieldValue('code', '');
-      showError(e, codeForm);
-    } finally {
-      setConfirming(false);
-    }
-  };
+  const confirm = ({ code }: { code: string }) =>
+    runConfirm(() =>
+      clearingCode(codeForm, async () => {
+        const res = await api.post<RecoveryCodesDto>('/api/auth/two-factor/enable', { code });
+        setCodes(res.recoveryCodes);
+        setSetup(null);
+        message.success(t('security.enabled'));
+        await reload();
+      }),
+    );
 
   const stepOf = codes ? 2 : setup ? 1 : 0;
   const enrolling = !s.enabled || codes !== null;

@@ -20,7 +20,7 @@ import { useLocation } from 'react-router';
 import { ColItem } from '../../app/components/ColItem';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, plainYuan } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
@@ -141,7 +141,6 @@ export function PlansPage() {
   );
 }
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 const STATE_COLOR = { applied: 'orange', approved: 'blue', rejected: 'default', granted: 'green' } as const;
 
 /** 临时救助: cases at the place of emergency, whatever the registration; approve, reject, grant (R-SV-3). */
@@ -206,7 +205,7 @@ export function ReliefPage() {
                   <div key={`${i.kind}-${i.description}`}>
                     <Tag>{t(`care.relief.kind.${i.kind}` as MessageKey)}</Tag>
                     {i.description}
-                    {i.amountFen ? ` ¥${yuan(i.amountFen)}` : ''}
+                    {i.amountFen ? ` ¥${plainYuan(i.amountFen)}` : ''}
                     {i.provider ? `（${i.provider}）` : ''}
                   </div>
                 )),
@@ -216,7 +215,7 @@ export function ReliefPage() {
               dataIndex: 'totalFen',
               width: 100,
               align: 'right',
-              render: (n: number) => yuan(n),
+              render: (n: number) => plainYuan(n),
             },
             {
               title: t('care.relief.state'),

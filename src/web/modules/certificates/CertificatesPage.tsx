@@ -22,8 +22,8 @@ import { PageTable } from '../../app/components/PageTable';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
-import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { dashColumn, dateTimeColumn } from '../../app/components/columns';
 import { enumOptions } from '../../app/components/enumOptions';
 import { OrgUnitSelect } from '../org/api';
 import { type Certificate, type SealUse, certApi, certKeys } from './api';
@@ -163,12 +163,7 @@ function Register() {
                 </Space>
               ),
           },
-          {
-            title: t('cert.field.date'),
-            dataIndex: 'createdAt',
-            width: 150,
-            render: (v: string) => formatDateTime(v),
-          },
+          dateTimeColumn(t('cert.field.date'), 'createdAt', 150),
         ]}
       />
     </Card>
@@ -190,11 +185,7 @@ function Seals() {
           { title: t('cert.field.number'), dataIndex: 'number', width: 190 },
           { title: t('cert.field.document'), dataIndex: 'document' },
           { title: t('cert.field.purpose'), dataIndex: 'purpose', width: 180 },
-          {
-            title: t('cert.field.legalBasis'),
-            dataIndex: 'legalBasis',
-            render: (v: string | null) => v ?? '—',
-          },
+          dashColumn(t('cert.field.legalBasis'), 'legalBasis'),
           { title: t('cert.field.requester'), dataIndex: 'requester', width: 150 },
           { title: t('cert.field.approver'), dataIndex: 'approverName', width: 100 },
           {
@@ -208,12 +199,7 @@ function Seals() {
                 <Tag color="red">{t('cert.seal.refused')}</Tag>
               ),
           },
-          {
-            title: t('cert.field.date'),
-            dataIndex: 'usedAt',
-            width: 150,
-            render: (v: string) => formatDateTime(v),
-          },
+          dateTimeColumn(t('cert.field.date'), 'usedAt', 150),
         ]}
       />
     </Card>

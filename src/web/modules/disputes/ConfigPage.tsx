@@ -7,6 +7,7 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { labelColumn } from '../../app/components/columns';
 import { type Limits, dsApi, dsKeys } from './api';
 import { TicketTag, labelOf } from './meta';
 import { SmallTable } from '../../app/components/SmallTable';
@@ -67,12 +68,7 @@ export default function ConfigPage() {
             columns={[
               { title: t('disputes.field.code'), dataIndex: 'code', width: 90 },
               { title: t('disputes.field.title'), dataIndex: 'name' },
-              {
-                title: t('disputes.field.kind'),
-                dataIndex: 'category',
-                width: 120,
-                render: (v: string) => labelOf(t, 'disputes.category', v),
-              },
+              labelColumn(t, t('disputes.field.kind'), 'category', 'disputes.category', 120),
               {
                 title: t('disputes.field.suggestedBody'),
                 dataIndex: 'suggestedBody',

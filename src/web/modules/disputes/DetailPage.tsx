@@ -39,6 +39,7 @@ import { ErrorResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
+import { labelColumn } from '../../app/components/columns';
 import { type ActionInput, type Body, type DisputeDetail, type Reveal, dsApi, dsKeys } from './api';
 import { Field, ModalForm, StatusTag, TicketTag, labelOf, labelOptions } from './meta';
 import { SmallTable } from '../../app/components/SmallTable';
@@ -266,12 +267,7 @@ function PartiesCard({ d }: { d: DisputeDetail }) {
         rowKey="id"
         dataSource={d.parties}
         columns={[
-          {
-            title: t('disputes.field.role'),
-            dataIndex: 'role',
-            width: 90,
-            render: (v: string) => labelOf(t, 'disputes.role', v),
-          },
+          labelColumn(t, t('disputes.field.role'), 'role', 'disputes.role', 90),
           {
             title: t('disputes.field.name'),
             dataIndex: 'name',

@@ -5,9 +5,9 @@ import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult } from '../../app/components/Status';
-import { formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { dateTimeColumn } from '../../app/components/columns';
 import { type Contact, type Meetings, dsApi, dsKeys } from './api';
 import { Field, editColumn, labelOptions } from './meta';
 import { SmallTable } from '../../app/components/SmallTable';
@@ -60,12 +60,7 @@ export default function MeetingsPage() {
           pagination={{ pageSize: 10, showSizeChanger: false }}
           locale={{ emptyText: t('disputes.meetings.empty') }}
           columns={[
-            {
-              title: t('disputes.meetings.heldAt'),
-              dataIndex: 'heldAt',
-              width: 150,
-              render: (v: string) => formatDateTime(v),
-            },
+            dateTimeColumn(t('disputes.meetings.heldAt'), 'heldAt', 150),
             {
               title: t('disputes.field.kind'),
               dataIndex: 'kind',

@@ -34,6 +34,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { dateTimeColumn, labelColumn } from '../../app/components/columns';
 import { OrgUnitSelect } from '../org/api';
 import { residentsApi } from '../residents/api';
 import { type Dispute, type IntakeInput, type ListQuery, dsApi, dsKeys } from './api';
@@ -89,12 +90,7 @@ export default function TicketsPage() {
         </Space>
       ),
     },
-    {
-      title: t('disputes.field.source'),
-      dataIndex: 'source',
-      width: 130,
-      render: (v: string) => labelOf(t, 'disputes.source', v),
-    },
+    labelColumn(t, t('disputes.field.source'), 'source', 'disputes.source', 130),
     {
       title: t('disputes.field.status'),
       dataIndex: 'status',
@@ -126,13 +122,7 @@ export default function TicketsPage() {
         </Space>
       ),
     },
-    {
-      title: t('disputes.field.createdAt'),
-      dataIndex: 'createdAt',
-      width: 150,
-      responsive: ['lg'],
-      render: (v: string) => formatDateTime(v),
-    },
+    { ...dateTimeColumn(t('disputes.field.createdAt'), 'createdAt', 150), responsive: ['lg'] },
   ];
 
   return (

@@ -26,6 +26,7 @@ import { ErrorResult } from '../../app/components/Status';
 import { formatNumber } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { dashColumn } from '../../app/components/columns';
 import { OrgUnitSelect } from '../org/api';
 import { type Coverage, type Facility, type FacilityKind, fcApi, fcKeys } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
@@ -150,18 +151,8 @@ function Registry() {
             align: 'right',
             render: (v: number | null) => (v === null ? '—' : formatNumber(v)),
           },
-          {
-            title: t('fc.field.hours'),
-            dataIndex: 'hours',
-            width: 180,
-            render: (v: string | null) => v ?? '—',
-          },
-          {
-            title: t('fc.field.operator'),
-            dataIndex: 'operator',
-            width: 160,
-            render: (v: string | null) => v ?? '—',
-          },
+          dashColumn(t('fc.field.hours'), 'hours', 180),
+          dashColumn(t('fc.field.operator'), 'operator', 160),
           { title: t('fc.field.staff'), dataIndex: 'staffCount', width: 80, align: 'right' },
           {
             title: t('fc.field.status'),

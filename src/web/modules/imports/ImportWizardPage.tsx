@@ -40,6 +40,7 @@ import { EmptyHint, ErrorResult, QueryBoundary } from '../../app/components/Stat
 import { useShowError } from '../../app/errors';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { dateTimeColumn } from '../../app/components/columns';
 import { OrgUnitSelect } from '../org/api';
 import { SmallTable } from '../../app/components/SmallTable';
 
@@ -393,21 +394,23 @@ function JobBody({ job, onRestart }: { job: ImportJobDetailDto; onRestart: () =>
     { title: t('import.column'), dataIndex: 'column', width: 140 },
     { title: t('import.reason'), dataIndex: 'reason' },
   ];
+  /** A preview column of one resident field, titled by its shared label; a `coded` field's values are labelled too. */
+  const fieldColumn = (field: keyof ImportPreviewRow & string, width: number, coded = false) => ({
+    title: label(field),
+    dataIndex: field,
+    width,
+    ...(coded && { render: (v: string) => label(v) }),
+  });
   const previewColumns: TableColumnsType<ImportPreviewRow> = [
     { title: t('import.row'), dataIndex: 'row', width: 64 },
-    { title: label('name'), dataIndex: 'name', width: 90 },
-    { title: label('gender'), dataIndex: 'gender', width: 60, render: (g: string) => label(g) },
-    { title: label('birthDate'), dataIndex: 'birthDate', width: 110 },
-    { title: label('idNumber'), dataIndex: 'idNumber', width: 180 },
-    { title: label('phone'), dataIndex: 'phone', width: 120 },
-    { title: label('building'), dataIndex: 'building', width: 90 },
-    { title: label('room'), dataIndex: 'room', width: 90 },
-    {
-      title: label('registrationStatus'),
-      dataIndex: 'registrationStatus',
-      width: 90,
-      render: (s: string) => label(s),
-    },
+    fieldColumn('name', 90),
+    fieldColumn('gender', 60, true),
+    fieldColumn('birthDate', 110),
+    fieldColumn('idNumber', 180),
+    fieldColumn('phone', 120),
+    fieldColumn('building', 90),
+    fieldColumn('room', 90),
+    fieldColumn('registrationStatus', 90, true),
     {
       title: label('tags'),
       dataIndex: 'specialGroupCount',
@@ -545,12 +548,7 @@ function RecentImports({ current, onOpen }: { current: string | null; onOpen: (i
       render: (_, j) => `${formatNumber(j.validRows)} / ${formatNumber(j.totalRows)}`,
     },
     { title: t('import.createdBy'), dataIndex: 'createdByName', width: 100 },
-    {
-      title: t('import.createdAt'),
-      dataIndex: 'createdAt',
-      width: 170,
-      render: (v: string) => formatDateTime(v),
-    },
+    dateTimeColumn(t('import.createdAt'), 'createdAt', 170),
     {
       title: t('common.actions'),
       key: 'open',

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/contracts/keyTasks';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { formValues } from '../../app/formValues';
 import { OrgUnitSelect } from '../org/api';
 import { type GroupDetail, ktApi, ktKeys } from './api';
 
@@ -67,14 +68,14 @@ export function GroupModal({
       title={group ? t('keyTasks.form.editGroup') : t('keyTasks.form.newGroup')}
       initialValues={
         group
-          ? {
-              name: group.name,
-              officeUnit: group.officeUnit ?? undefined,
-              officeHead: group.officeHead ?? undefined,
-              officeDeputy: group.officeDeputy ?? undefined,
-              duties: group.duties ?? undefined,
-              meetingCadence: group.meetingCadence ?? undefined,
-            }
+          ? formValues(group, [
+              'name',
+              'officeUnit',
+              'officeHead',
+              'officeDeputy',
+              'duties',
+              'meetingCadence',
+            ])
           : { since: dayjs(), members: [{ role: 'leader' }] }
       }
       invalidate={ktKeys.all}

@@ -20,6 +20,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { textLines } from '../../app/textLines';
 import { enumOptions } from '../../app/components/enumOptions';
 import { useAuth } from '../../app/auth';
 import { type GroupDetail, ktApi, ktKeys } from './api';
@@ -243,11 +244,6 @@ export default function GroupsPage() {
 
 function MeetingModal({ groupId, open, onClose }: { groupId: string; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const lines = (s?: string) =>
-    (s ?? '')
-      .split('\n')
-      .map((x) => x.trim())
-      .filter(Boolean);
   const mut = (v: {
     kind: 'regular' | 'ad_hoc';
     heldOn: Dayjs;
@@ -267,7 +263,7 @@ function MeetingModal({ groupId, open, onClose }: { groupId: string; open: boole
         .map((x) => x.trim())
         .filter(Boolean),
       minutes: v.minutes || null,
-      decisions: lines(v.decisions).map((text) => ({ text })),
+      decisions: textLines(v.decisions).map((text) => ({ text })),
     });
   return (
     <SubmitModal

@@ -4,6 +4,7 @@ import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { useI18n } from '../../app/i18n';
+import { formValues } from '../../app/formValues';
 import { OrgUnitSelect } from '../org/api';
 import { type TaskDetail, type TaskList, ktApi, ktKeys } from './api';
 
@@ -136,12 +137,8 @@ export function EditTaskModal({
     <SubmitModal
       title={t('keyTasks.form.editTask', { n: task.number })}
       initialValues={{
-        content: task.content,
-        units: task.units,
-        lead: task.lead ?? undefined,
+        ...formValues(task, ['content', 'units', 'lead', 'deadlineText', 'phase']),
         dueOn: dayjs(task.dueOn),
-        deadlineText: task.deadlineText ?? undefined,
-        phase: task.phase ?? undefined,
         milestones: task.milestones.map((m) => ({
           title: m.title,
           dueOn: dayjs(m.dueOn),

@@ -29,6 +29,9 @@ import { ActionButtons, EventHead, RecordDrawer } from '../../app/components/Rec
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { paramValues } from '../../app/useSearchPatch';
+import { clickableRows } from '../../app/components/clickableRows';
+import { textLines } from '../../app/textLines';
 import { enumOptions } from '../../app/components/enumOptions';
 import { useAuth } from '../../app/auth';
 import { type Task, type TaskDetail, type TaskList, type TaskQuery, ktApi, ktKeys } from './api';
@@ -75,10 +78,8 @@ export default function TasksPage() {
   const listModal = newList ? <ListModal onClose={() => setNewList(false)} onSaved={pickList} /> : null;
   const q: TaskQuery = {
     listId,
-    state: params.get('state') ?? undefined,
+    ...paramValues(params, ['state', 'unit', 'q']),
     overdue: params.get('overdue') === 'true' ? 'true' : undefined,
-    unit: params.get('unit') ?? undefined,
-    q: params.get('q') ?? undefined,
     page,
     pageSize: 20,
   };
@@ -192,7 +193,7 @@ export default function TasksPage() {
               by="unit"
               rows={board.data.byUnit}
               scroll={{ y: 260 }}
-              onRow={(r) => ({ onClick: () => set('unit', r.unit), style: { cursor: 'pointer' } })}
+              onRow={clickableRows((r) => set('unit', r.unit))}
               overdue={(v) => (v ? <Tag color="red">{v}</Tag> : 0)}
             />
           </Col>
@@ -238,7 +239,7 @@ export default function TasksPage() {
           onPage={setPage}
           empty={t('keyTasks.tasks.empty')}
           loading={tasks.isPending && !!listId}
-          onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
+          onRow={clickableRows((r) => setOpenId(r.id))}
           columns={[
             { title: t('keyTasks.field.number'), dataIndex: 'number', width: 60 },
             { title: t('keyTasks.field.content'), dataIndex: 'content' },
@@ -429,12 +430,7 @@ function ActionModal({ record: task, action, onClose }: ActionModalProps<TaskDet
       action: action!,
       comment: v.comment || null,
       progress: action === 'report' ? (v.progress ?? null) : null,
-      evidence: v.evidence
-        ? v.evidence
-            .split('\n')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : null,
+      evidence: v.evidence ? textLines(v.evidence) : null,
       unit: action === 'interview' ? (v.unit ?? null) : null,
     });
   return (

@@ -2,7 +2,6 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Input, Modal, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { OWNER_KINDS } from '../../../shared/contracts/ledger';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -10,6 +9,7 @@ import { RowLinkTable } from '../../app/components/RowLinkTable';
 import { useShowError } from '../../app/errors';
 import { formatNumber, formatYuan } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { linkColumn } from '../../app/components/columns';
 import { OrgUnitSelect } from '../org/api';
 import { type Account, type AccountFilters, hours, ledgerApi, ledgerKeys, type Verify } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
@@ -120,11 +120,7 @@ export default function AccountsPage() {
     setPage(1);
   };
   const columns: TableColumnsType<Account> = [
-    {
-      title: t('ledger.field.name'),
-      dataIndex: 'name',
-      render: (v: string, r) => <Link to={`/ledger/accounts/${r.id}`}>{v}</Link>,
-    },
+    linkColumn<Account>(t('ledger.field.name'), 'name', (r) => `/ledger/accounts/${r.id}`),
     {
       title: t('ledger.field.ownerKind'),
       dataIndex: 'ownerKind',

@@ -21,8 +21,8 @@ import { useSaving } from '../../app/components/useSaving';
 import { ErrorResult } from '../../app/components/Status';
 import { listTableProps } from '../../app/components/QueryTable';
 import { useShowError } from '../../app/errors';
-import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { dateTimeColumn } from '../../app/components/columns';
 import { OrgUnitSelect } from '../org/api';
 import { ledgerApi, ledgerKeys, type Rule } from './api';
 
@@ -65,13 +65,7 @@ export default function RulesPage() {
     { title: t('ledger.rules.activityType'), dataIndex: 'activityType', render: typeLabel },
     { title: t('ledger.rules.pointsPerHour'), dataIndex: 'pointsPerHour', width: 120, align: 'right' },
     { title: t('ledger.rules.dailyCap'), dataIndex: 'dailyCap', width: 110, align: 'right' },
-    {
-      title: t('ledger.rules.updated'),
-      dataIndex: 'updatedAt',
-      width: 160,
-      responsive: ['md'],
-      render: (v: string) => formatDateTime(v),
-    },
+    { ...dateTimeColumn(t('ledger.rules.updated'), 'updatedAt', 160), responsive: ['md'] },
     ...(editable
       ? [
           {

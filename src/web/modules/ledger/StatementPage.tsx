@@ -15,7 +15,6 @@ import {
   InputNumber,
   List,
   Modal,
-  Popconfirm,
   Row,
   Select,
   Space,
@@ -34,7 +33,9 @@ import { useSaving } from '../../app/components/useSaving';
 import { ErrorResult, NotFoundResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { ConfirmDangerLink } from '../../app/components/ConfirmDangerLink';
 import { useI18n } from '../../app/i18n';
+import { dateTimeColumn } from '../../app/components/columns';
 import { Amount, kindKey, ownerKey, unitKey } from './AccountsPage';
 import {
   type Account,
@@ -45,7 +46,7 @@ import {
   type Posting,
   type StatementLine,
 } from './api';
-import { usePaging } from '../../app/usePaging';
+import { refilterOf, usePaging } from '../../app/usePaging';
 import { sizePickerPaging } from '../../app/components/QueryTable';
 
 /** One account: header, period filter, statement with running balance, export, reversal; time-bank tools. */
@@ -56,6 +57,7 @@ export default function StatementPage() {
   const showError = useShowError();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const { page, pageSize, setPage, setPaging } = usePaging();
+  const refilter = refilterOf(setPage);
   const [reversing, setReversing] = useState<StatementLine>();
   const from = range?.[0]?.format('YYYY-MM-DD');
   const to = range?.[1]?.format('YYYY-MM-DD');
@@ -72,12 +74,7 @@ export default function StatementPage() {
   const acc = s.account;
   const timeBank = acc.unit === 'minutes' && acc.ownerKind === 'volunteer';
   const columns: TableColumnsType<StatementLine> = [
-    {
-      title: t('ledger.field.time'),
-      dataIndex: 'createdAt',
-      width: 150,
-      render: (v: string) => formatDateTime(v),
-    },
+    dateTimeColumn(t('ledger.field.time'), 'createdAt', 150),
     {
       title: t('ledger.field.kind'),
       dataIndex: 'kind',
@@ -177,13 +174,7 @@ export default function StatementPage() {
       {acc.ownerKind === 'pool' && s.abilities.withdraw ? <PoolTools account={acc} /> : null}
       <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }}>
         <Typography.Text>{t('ledger.statement.period')}</Typography.Text>
-        <DatePicker.RangePicker
-          value={range}
-          onChange={(v) => {
-            setRange(v);
-            setPage(1);
-          }}
-        />
+        <DatePicker.RangePicker value={range} onChange={refilter(setRange)} />
         {from ? (
           <Typography.Text type="secondary">
             {t('ledger.statement.opening')}: <Amount value={s.openingBalance} unit={acc.unit} />
@@ -340,15 +331,13 @@ function TimeBankTools({
               <List.Item
                 actions={[
                   d.consent ? null : <ConsentButton key="c" designee={d} onDone={refresh} />,
-                  <Popconfirm
+                  <ConfirmDangerLink
                     key="r"
                     title={t('ledger.timebank.revoke')}
                     onConfirm={() => revoke.mutate(d.id)}
                   >
-                    <Button size="small" type="link" danger>
-                      {t('ledger.timebank.revoke')}
-                    </Button>
-                  </Popconfirm>,
+                    {t('ledger.timebank.revoke')}
+                  </ConfirmDangerLink>,
                 ]}
               >
                 <Space size={4} wrap>

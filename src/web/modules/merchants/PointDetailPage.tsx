@@ -11,7 +11,6 @@ import {
   Input,
   List,
   Modal,
-  Popconfirm,
   Space,
   Table,
   type TableColumnsType,
@@ -25,8 +24,10 @@ import { ApiError } from '../../app/api';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult, NotFoundResult, QueryBoundary } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
-import { formatDate, formatDateTime } from '../../app/format';
+import { formatDate } from '../../app/format';
+import { ConfirmDangerLink } from '../../app/components/ConfirmDangerLink';
 import { useI18n } from '../../app/i18n';
+import { dateTimeColumn } from '../../app/components/columns';
 import {
   type Item,
   merchantsApi,
@@ -229,15 +230,13 @@ function Operators({ point }: { point: PointDetail }) {
         renderItem={(o) => (
           <List.Item
             actions={[
-              <Popconfirm
+              <ConfirmDangerLink
                 key="unlink"
                 title={t('merchants.detail.unlinkConfirm')}
                 onConfirm={() => unlink.mutate(o.userId)}
               >
-                <Button size="small" type="link" danger>
-                  {t('merchants.detail.unlink')}
-                </Button>
-              </Popconfirm>,
+                {t('merchants.detail.unlink')}
+              </ConfirmDangerLink>,
             ]}
           >
             {o.displayName} ({o.username})
@@ -277,12 +276,7 @@ function PointRedemptions({ pointId }: { pointId: string }) {
     queryFn: () => merchantsApi.redemptions(q),
   });
   const columns: TableColumnsType<Redemption> = [
-    {
-      title: t('merchants.redemption.at'),
-      dataIndex: 'redeemedAt',
-      width: 150,
-      render: (v: string) => formatDateTime(v),
-    },
+    dateTimeColumn(t('merchants.redemption.at'), 'redeemedAt', 150),
     { title: t('merchants.redemption.volunteer'), dataIndex: 'volunteerName', width: 110 },
     { title: t('merchants.redemption.items'), key: 'lines', render: (_, r) => <RedemptionLines r={r} /> },
     { title: t('merchants.redemption.points'), dataIndex: 'totalPoints', width: 80, align: 'right' },

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Flex, Input, Progress, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import {
   NEW_POINTS_TARGET,
   POINT_KINDS,
@@ -14,10 +14,11 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { RowLinkTable } from '../../app/components/RowLinkTable';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { linkColumn } from '../../app/components/columns';
 import { merchantsApi, merchantsKeys, type Point } from './api';
 import { KindTag, kindKey, PointFormModal, StatusTag, statusKey } from './parts';
 import { FilterSelect } from '../../app/components/FilterSelect';
-import { usePaging } from '../../app/usePaging';
+import { refilterOf, usePaging } from '../../app/usePaging';
 
 /** Redemption points in the user's area, with the year's new points against the R-VP-1 target. */
 export default function PointsPage() {
@@ -30,13 +31,7 @@ export default function PointsPage() {
   const { page, pageSize, setPage, setPaging } = usePaging();
   const [creating, setCreating] = useState(false);
   const thisYear = new Date().getFullYear();
-  /** A filter's change: the new value, and the list back at its first page. */
-  const refilter =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setPage(1);
-    };
+  const refilter = refilterOf(setPage);
   const query = { q: q || undefined, kind, status, year, page, pageSize };
   const list = useQuery({ queryKey: merchantsKeys.points(query), queryFn: () => merchantsApi.points(query) });
   const yearCount = useQuery({
@@ -45,11 +40,7 @@ export default function PointsPage() {
   });
 
   const columns: TableColumnsType<Point> = [
-    {
-      title: t('merchants.field.name'),
-      dataIndex: 'name',
-      render: (v: string, r) => <Link to={`/merchants/points/${r.id}`}>{v}</Link>,
-    },
+    linkColumn<Point>(t('merchants.field.name'), 'name', (r) => `/merchants/points/${r.id}`),
     {
       title: t('merchants.field.kind'),
       dataIndex: 'kind',

@@ -2,17 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import { DatePicker, Flex, Table, type TableColumnsType } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { DownloadButton } from '../../app/components/DownloadButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { FilterSelect } from '../../app/components/FilterSelect';
 import { listTableProps, sizePickerPaging } from '../../app/components/QueryTable';
 import { ErrorResult } from '../../app/components/Status';
-import { formatDate, formatDateTime } from '../../app/format';
+import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { dateColumn, linkColumn } from '../../app/components/columns';
 import { merchantsApi, merchantsKeys, type Settlement } from './api';
 import { yuan } from './parts';
-import { usePaging } from '../../app/usePaging';
+import { refilterOf, usePaging } from '../../app/usePaging';
 
 /** Settlements between the community and its redemption points; exportable as .xlsx. */
 export default function SettlementsPage() {
@@ -20,6 +20,7 @@ export default function SettlementsPage() {
   const [pointId, setPointId] = useState<string>();
   const [range, setRange] = useState<[dayjs.Dayjs | null, dayjs.Dayjs | null] | null>(null);
   const { page, pageSize, setPage, setPaging } = usePaging();
+  const refilter = refilterOf(setPage);
   const filters = {
     pointId,
     from: range?.[0]?.format('YYYY-MM-DD'),
@@ -37,18 +38,13 @@ export default function SettlementsPage() {
 
   const columns: TableColumnsType<Settlement> = [
     { title: t('merchants.settlement.number'), dataIndex: 'number', width: 180 },
-    {
-      title: t('merchants.counter.point'),
-      dataIndex: 'pointName',
-      render: (v: string, r) => <Link to={`/merchants/points/${r.pointId}`}>{v}</Link>,
-    },
+    linkColumn<Settlement>(
+      t('merchants.counter.point'),
+      'pointName',
+      (r) => `/merchants/points/${r.pointId}`,
+    ),
     { title: t('merchants.field.community'), dataIndex: 'orgUnitName', width: 120, responsive: ['md'] },
-    {
-      title: t('merchants.settlement.upTo'),
-      dataIndex: 'upTo',
-      width: 110,
-      render: (v: string) => formatDate(v),
-    },
+    dateColumn(t('merchants.settlement.upTo'), 'upTo', 110),
     { title: t('merchants.settlement.count'), dataIndex: 'redemptionCount', width: 90, align: 'right' },
     { title: t('merchants.settlement.points'), dataIndex: 'pointsTotal', width: 90, align: 'right' },
     {
@@ -89,19 +85,10 @@ export default function SettlementsPage() {
           width={240}
           placeholder={t('merchants.counter.point')}
           value={pointId}
-          onChange={(v) => {
-            setPointId(v);
-            setPage(1);
-          }}
+          onChange={refilter(setPointId)}
           options={(points.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
         />
-        <DatePicker.RangePicker
-          value={range}
-          onChange={(v) => {
-            setRange(v);
-            setPage(1);
-          }}
-        />
+        <DatePicker.RangePicker value={range} onChange={refilter(setRange)} />
       </Flex>
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => list.refetch()} />

@@ -14,6 +14,7 @@ import { useShowError } from '../../app/errors';
 import { FormSaveModal } from '../../app/formSaving';
 import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { formValues } from '../../app/formValues';
 import { OrgUnitSelect } from '../org/api';
 import { type Item, merchantsApi, merchantsKeys, type PointDetail } from './api';
 
@@ -33,7 +34,7 @@ export function KindTag({ kind }: { kind: PointKind }) {
   return <Tag color={kind === 'love_supermarket' ? 'magenta' : 'blue'}>{t(kindKey(kind))}</Tag>;
 }
 
-export const yuan = (fen: number) => (fen / 100).toFixed(2);
+export { plainYuan as yuan } from '../../app/format';
 
 interface PointFormValues {
   kind: PointKind;
@@ -69,12 +70,7 @@ export function PointFormModal({
     form.resetFields();
     if (point)
       form.setFieldsValue({
-        kind: point.kind,
-        name: point.name,
-        address: point.address ?? undefined,
-        contactName: point.contactName ?? undefined,
-        uscc: point.uscc ?? undefined,
-        status: point.status,
+        ...formValues(point, ['kind', 'name', 'address', 'contactName', 'uscc', 'status']),
         registeredOn: dayjs(point.registeredOn),
         fenPerPoint: point.fenPerPoint,
       });

@@ -7,6 +7,7 @@ import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
+import { useBusyAction } from '../../app/useBusyAction';
 import { type Channel, type Channels, notificationsApi, notificationsKeys } from './api';
 
 function ChannelCard({
@@ -89,21 +90,15 @@ function ChannelCard({
 /** 日历订阅: a secret iCal address of the meetings in one's scope, shown once when created or rotated. */
 function CalendarFeedCard() {
   const { t } = useI18n();
-  const showError = useShowError();
   const q = useQuery({ queryKey: ['calendar', 'feed'], queryFn: notificationsApi.calendarFeed });
   const [url, setUrl] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
   const rotate = async () => {
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       const r = await notificationsApi.rotateCalendarFeed();
       setUrl(`${window.location.origin}${r.path}`);
       await q.refetch();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const active = q.data?.active ?? false;
   return (

@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Flex, Select, Table, type TableColumnsType, Tag } from 'antd';
+import { Card, Flex, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { DELIVERY_CHANNELS, DELIVERY_STATUSES } from '../../../shared/contracts/notifications';
 import { PageHeader } from '../../app/components/PageHeader';
 import { fixedPaging } from '../../app/components/QueryTable';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
-import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { dateTimeColumn } from '../../app/components/columns';
+import { FilterSelect } from '../../app/components/FilterSelect';
+import { refilterOf } from '../../app/usePaging';
 import { type Delivery, notificationsApi, notificationsKeys } from './api';
 
 const STATUS_COLOR = { pending: 'gold', sent: 'green', failed: 'red' } as const;
@@ -21,6 +23,7 @@ const CHANNEL_LABEL = {
 export default function DeliveriesPage() {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
+  const refilter = refilterOf(setPage);
   const [status, setStatus] = useState<string | undefined>();
   const [channel, setChannel] = useState<string | undefined>();
   const q = { page, pageSize: 20, status, channel };
@@ -29,12 +32,7 @@ export default function DeliveriesPage() {
     queryFn: () => notificationsApi.deliveries(q),
   });
   const columns: TableColumnsType<Delivery> = [
-    {
-      title: t('notif.del.time'),
-      dataIndex: 'createdAt',
-      render: (v: string) => formatDateTime(v),
-      width: 170,
-    },
+    dateTimeColumn(t('notif.del.time'), 'createdAt', 170),
     { title: t('notif.del.event'), dataIndex: 'title' },
     {
       title: t('notif.del.channel'),
@@ -55,26 +53,18 @@ export default function DeliveriesPage() {
       <PageHeader title={t('notif.del.title')} subtitle={t('notif.del.subtitle')} />
       <Card>
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-          <Select
-            allowClear
-            style={{ width: 160 }}
+          <FilterSelect
+            width={160}
             placeholder={t('notif.del.allStatus')}
             value={status}
-            onChange={(v) => {
-              setStatus(v);
-              setPage(1);
-            }}
+            onChange={refilter(setStatus)}
             options={DELIVERY_STATUSES.map((s) => ({ value: s, label: t(`notif.del.st.${s}`) }))}
           />
-          <Select
-            allowClear
-            style={{ width: 160 }}
+          <FilterSelect
+            width={160}
             placeholder={t('notif.del.allChannels')}
             value={channel}
-            onChange={(v) => {
-              setChannel(v);
-              setPage(1);
-            }}
+            onChange={refilter(setChannel)}
             options={DELIVERY_CHANNELS.map((c) => ({ value: c, label: t(CHANNEL_LABEL[c]) }))}
           />
         </Flex>

@@ -22,6 +22,7 @@ import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
+import { requiredText } from '../../app/formRules';
 import { OrgUnitSelect } from '../org/api';
 import { type Webhook, notificationsApi, notificationsKeys } from './api';
 
@@ -72,18 +73,14 @@ function AddRobotModal({ open, onClose }: { open: boolean; onClose: () => void }
             options={WEBHOOK_KINDS.map((k) => ({ value: k, label: t(`notif.robots.kind.${k}`) }))}
           />
         </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('notif.robots.name')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
+        <Form.Item name="name" label={t('notif.robots.name')} rules={requiredText(t)}>
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item
           name="url"
           label={t('notif.robots.url')}
           extra={t('notif.robots.urlHint')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          rules={requiredText(t)}
         >
           <Input maxLength={500} autoComplete="off" />
         </Form.Item>

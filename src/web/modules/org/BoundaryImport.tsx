@@ -4,8 +4,8 @@ import { useState } from 'react';
 import type { BoundaryImportResult, OrgUnitDto } from '../../../shared/contracts/org';
 import type { MapCrs } from '../../../shared/geo/mapSettings';
 import { api } from '../../app/api';
-import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
+import { useBusyAction } from '../../app/useBusyAction';
 import { geoFromDisplay } from '../../app/map/coords';
 
 type Geo = { type: string; features?: { properties?: Record<string, unknown> | null }[] };
@@ -28,13 +28,12 @@ export function BoundaryImportModal({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [file, setFile] = useState<{ name: string; geo: Geo } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [nameProperty, setNameProperty] = useState<string | undefined>();
   const [crs, setCrs] = useState<MapCrs>('wgs84');
   const [preview, setPreview] = useState<BoundaryImportResult | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, withBusy] = useBusyAction();
 
   const properties = [...new Set((file?.geo.features ?? []).flatMap((f) => Object.keys(f.properties ?? {})))];
 
@@ -47,8 +46,7 @@ export function BoundaryImportModal({
 
   const run = async (apply: boolean, geo = file?.geo, prop = nameProperty, from = crs) => {
     if (!geo) return;
-    setBusy(true);
-    try {
+    await withBusy(async () => {
       const res = await api.post<BoundaryImportResult>(`/api/org/units/${unit.id}/boundaries/import`, {
         geojson: geoFromDisplay(geo, from),
         ...(prop && { nameProperty: prop }),
@@ -61,11 +59,7 @@ export function BoundaryImportModal({
         reset();
         onDone();
       }
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const read = async (f: File) => {

@@ -12,7 +12,7 @@ import {
   Select,
   Space,
 } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type {
   CreateOrgUnitBody,
   OrgUnitDetailDto,
@@ -25,6 +25,7 @@ import { ColItem } from '../../app/components/ColItem';
 import { EmptyHint } from '../../app/components/Status';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
+import { requiredText } from '../../app/formRules';
 import { OrgUnitSelect } from './OrgUnitSelect';
 
 const CODED_KINDS: readonly OrgKind[] = ['city', 'district', 'subdistrict', 'community'];
@@ -155,11 +156,7 @@ export function UnitFormModal({
             }))}
           />
         </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('common.name')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
+        <Form.Item name="name" label={t('common.name')} rules={requiredText(t)}>
           <Input maxLength={100} data-testid="org-form-name" />
         </Form.Item>
         {CODED_KINDS.includes(kind) ? (
@@ -223,30 +220,57 @@ function usePickAndPost<R>(post: (target: string) => Promise<R>, onDone: (result
   return { target, setTarget, saving, submit };
 }
 
-export function MoveModal({ unit, open, onClose, onDone }: UnitDialogProps<string>) {
-  const { t } = useI18n();
-  const { target, setTarget, saving, submit } = usePickAndPost(async (to) => {
-    await api.post(`/api/org/units/${unit.id}/move`, { newParentId: to });
-    return to;
-  }, onDone);
+/**
+ * The move and merge dialogs: `action` · the unit's name as the title, `children` above a unit picker labelled
+ * `label` (of `selectableKinds`, never `unit` itself); OK posts the pick. `testId` prefixes the picker's and
+ * the OK button's test ids (`-target`, `-submit`); `danger` makes OK red.
+ */
+function PickUnitModal<R>({
+  unit,
+  open,
+  onClose,
+  onDone,
+  post,
+  action,
+  label,
+  testId,
+  danger,
+  selectableKinds,
+  searchKind,
+  children,
+}: UnitDialogProps<R> & {
+  post: (target: string) => Promise<R>;
+  action: string;
+  label: string;
+  testId: string;
+  danger?: boolean;
+  selectableKinds: OrgKind[];
+  searchKind?: OrgKind;
+  children?: ReactNode;
+}) {
+  const { target, setTarget, saving, submit } = usePickAndPost(post, onDone);
   return (
     <Modal
       open={open}
-      title={`${t('org.move')} · ${unit.name}`}
+      title={`${action} · ${unit.name}`}
       onCancel={onClose}
       onOk={submit}
-      okButtonProps={{ disabled: !target, loading: saving, 'data-testid': 'org-move-submit' } as ButtonProps}
+      okButtonProps={
+        { disabled: !target, loading: saving, danger, 'data-testid': `${testId}-submit` } as ButtonProps
+      }
       destroyOnHidden
     >
+      {children}
       <Form layout="vertical">
-        <Form.Item label={t('org.newParent')} required>
+        <Form.Item label={label} required>
           <OrgUnitSelect
             value={target}
             onChange={(v) => setTarget(v)}
-            selectableKinds={parentKindsOf(unit.kind)}
+            selectableKinds={selectableKinds}
+            searchKind={searchKind}
             excludeId={unit.id}
             style={{ width: '100%' }}
-            data-testid="org-move-target"
+            data-testid={`${testId}-target`}
           />
         </Form.Item>
       </Form>
@@ -254,31 +278,42 @@ export function MoveModal({ unit, open, onClose, onDone }: UnitDialogProps<strin
   );
 }
 
-export function MergeModal({
-  unit,
-  open,
-  onClose,
-  onDone,
-}: UnitDialogProps<{ target: OrgUnitDto; movedChildren: number }>) {
+export function MoveModal(props: UnitDialogProps<string>) {
   const { t } = useI18n();
-  const { target, setTarget, saving, submit } = usePickAndPost(
-    (to) =>
-      api.post<{ source: OrgUnitDto; target: OrgUnitDto; movedChildren: number }>(
-        `/api/org/units/${unit.id}/merge`,
-        { targetId: to },
-      ),
-    onDone,
-  );
+  const { unit } = props;
   return (
-    <Modal
-      open={open}
-      title={`${t('org.merge')} · ${unit.name}`}
-      onCancel={onClose}
-      onOk={submit}
-      okButtonProps={
-        { disabled: !target, loading: saving, danger: true, 'data-testid': 'org-merge-submit' } as ButtonProps
+    <PickUnitModal
+      {...props}
+      post={async (to) => {
+        await api.post(`/api/org/units/${unit.id}/move`, { newParentId: to });
+        return to;
+      }}
+      action={t('org.move')}
+      label={t('org.newParent')}
+      testId="org-move"
+      selectableKinds={parentKindsOf(unit.kind)}
+    />
+  );
+}
+
+export function MergeModal(props: UnitDialogProps<{ target: OrgUnitDto; movedChildren: number }>) {
+  const { t } = useI18n();
+  const { unit } = props;
+  return (
+    <PickUnitModal
+      {...props}
+      post={(to) =>
+        api.post<{ source: OrgUnitDto; target: OrgUnitDto; movedChildren: number }>(
+          `/api/org/units/${unit.id}/merge`,
+          { targetId: to },
+        )
       }
-      destroyOnHidden
+      action={t('org.merge')}
+      label={t('org.mergeTarget')}
+      testId="org-merge"
+      danger
+      selectableKinds={[unit.kind]}
+      searchKind={unit.kind}
     >
       <Alert
         type="warning"
@@ -286,20 +321,7 @@ export function MergeModal({
         title={t('org.mergeHint', { name: unit.name })}
         style={{ marginBottom: 16 }}
       />
-      <Form layout="vertical">
-        <Form.Item label={t('org.mergeTarget')} required>
-          <OrgUnitSelect
-            value={target}
-            onChange={(v) => setTarget(v)}
-            selectableKinds={[unit.kind]}
-            searchKind={unit.kind}
-            excludeId={unit.id}
-            style={{ width: '100%' }}
-            data-testid="org-merge-target"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+    </PickUnitModal>
   );
 }
 
@@ -331,11 +353,7 @@ export function SplitModal({
         style={{ marginBottom: 16 }}
       />
       <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
-        <Form.Item
-          name="newName"
-          label={t('org.splitName')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
+        <Form.Item name="newName" label={t('org.splitName')} rules={requiredText(t)}>
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item

@@ -11,7 +11,6 @@ import {
   Row,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -19,11 +18,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { CONVENTION_KINDS, CONVENTION_KIND_NAMES } from '../../../shared/contracts/deliberation';
 import { useAuth } from '../../app/auth';
+import { PageTable } from '../../app/components/PageTable';
 import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { useI18n } from '../../app/i18n';
+import { clickableRows } from '../../app/components/clickableRows';
 import { OrgUnitSelect } from '../org/api';
 import { type Convention, type ConventionDetail, delibApi, ptApi } from './api';
 import { ManageHeader } from './ManageHeader';
@@ -49,28 +50,19 @@ export default function ConventionsPage() {
         addLabel={t('participation.conv.new')}
         onAdd={() => setCreating(true)}
       />
-      {list.isError ? <ErrorResult error={list.error} onRetry={() => list.refetch()} /> : null}
       <Row gutter={12}>
         <Col xs={24} lg={10}>
           <Card size="small">
-            <Table<Convention>
-              rowKey="id"
-              size="small"
-              loading={list.isPending}
-              dataSource={list.data?.items}
-              locale={{ emptyText: t('participation.conv.empty') }}
-              onRow={(r) => ({ onClick: () => setSelected(r.id), style: { cursor: 'pointer' } })}
+            <PageTable<Convention>
+              list={list}
+              page={page}
+              onPage={setPage}
+              empty={t('participation.conv.empty')}
+              onRow={clickableRows((r) => setSelected(r.id))}
               rowSelection={{
                 type: 'radio',
                 selectedRowKeys: current ? [current] : [],
                 onChange: (k) => setSelected(String(k[0])),
-              }}
-              pagination={{
-                current: page,
-                pageSize: 20,
-                total: list.data?.total,
-                onChange: setPage,
-                showSizeChanger: false,
               }}
               columns={[
                 { title: t('participation.conv.name'), dataIndex: 'title' },

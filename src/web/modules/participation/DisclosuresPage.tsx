@@ -10,6 +10,9 @@ import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { FilterSelect } from '../../app/components/FilterSelect';
+import { dashColumn, dateTimeColumn } from '../../app/components/columns';
+import { refilterOf } from '../../app/usePaging';
 import { enumOptions } from '../../app/components/enumOptions';
 import { type Disclosure, ptApi } from './api';
 import { UnitField } from './UnitField';
@@ -22,6 +25,7 @@ export default function DisclosuresPage() {
   const { t, locale } = useI18n();
   const { can } = useAuth();
   const [page, setPage] = useState(1);
+  const refilter = refilterOf(setPage);
   const [kind, setKind] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
   const [scheduling, setScheduling] = useState(false);
@@ -91,15 +95,12 @@ export default function DisclosuresPage() {
         </Space>
       </Card>
       <Card size="small">
-        <Select
-          allowClear
-          style={{ width: 200, marginBottom: 12 }}
+        <FilterSelect
+          width={200}
+          style={{ marginBottom: 12 }}
           placeholder={t('participation.disc.kind')}
           value={kind}
-          onChange={(v) => {
-            setKind(v);
-            setPage(1);
-          }}
+          onChange={refilter(setKind)}
           options={DISCLOSURE_KINDS.map((k) => ({ value: k, label: kindName(k, locale) }))}
         />
         <PageTable<Disclosure>
@@ -109,12 +110,7 @@ export default function DisclosuresPage() {
           empty={t('participation.disc.empty')}
           expandable={{ expandedRowRender: (d) => <DisclosureDetail d={d} /> }}
           columns={[
-            {
-              title: t('participation.disc.postedAt'),
-              dataIndex: 'postedAt',
-              width: 150,
-              render: (v: string) => formatDateTime(v),
-            },
+            dateTimeColumn(t('participation.disc.postedAt'), 'postedAt', 150),
             { title: t('participation.field.unit'), dataIndex: 'unitName', width: 130 },
             {
               title: t('participation.disc.kind'),
@@ -123,12 +119,7 @@ export default function DisclosuresPage() {
               render: (v: string) => kindName(v, locale),
             },
             { title: t('participation.disc.titleField'), dataIndex: 'title' },
-            {
-              title: t('participation.disc.period'),
-              dataIndex: 'period',
-              width: 100,
-              render: (v: string | null) => v ?? '—',
-            },
+            dashColumn(t('participation.disc.period'), 'period', 100),
             {
               title: t('participation.disc.objections'),
               key: 'obj',

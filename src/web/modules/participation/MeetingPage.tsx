@@ -24,6 +24,7 @@ import { ErrorResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDate, formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { codeColumn, dashColumn } from '../../app/components/columns';
 import { type MeetingDetail, delibApi, ptApi, ptKeys } from './api';
 import { STATUS_COLOR, basisName, kindName } from './meta';
 import { SmallTable } from '../../app/components/SmallTable';
@@ -254,11 +255,7 @@ function SignInDesk({ m }: { m: MeetingDetail }) {
             rowKey="residentId"
             columns={[
               { title: t('participation.detail.search'), dataIndex: 'name' },
-              {
-                title: t('participation.detail.household'),
-                dataIndex: 'household',
-                render: (v: string | null) => v ?? '—',
-              },
+              dashColumn(t('participation.detail.household'), 'household'),
               {
                 title: '',
                 key: 'sign',
@@ -303,12 +300,7 @@ function Motions({ m }: { m: MeetingDetail }) {
         dataSource={m.motions}
         columns={[
           { title: t('participation.detail.motionTitle'), dataIndex: 'title' },
-          {
-            title: t('participation.detail.ballot'),
-            dataIndex: 'ballot',
-            width: 110,
-            render: (v: string) => t(`participation.detail.ballot.${v}` as MessageKey),
-          },
+          codeColumn(t, t('participation.detail.ballot'), 'ballot', 110, 'participation.detail.ballot'),
           {
             title: t('participation.detail.record'),
             key: 'result',

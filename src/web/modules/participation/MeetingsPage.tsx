@@ -5,8 +5,9 @@ import { Link, useNavigate } from 'react-router';
 import { MEETING_RULES as RULES } from '../../../shared/contracts/participation';
 import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
-import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { dateTimeColumn } from '../../app/components/columns';
+import { clickableRows } from '../../app/components/clickableRows';
 import { useSearchPatch } from '../../app/useSearchPatch';
 import { type Meeting, type MeetingQuery, ptApi, ptKeys } from './api';
 import { MEETING_KINDS, STATUS_COLOR, basisName, kindName } from './meta';
@@ -61,14 +62,9 @@ export default function MeetingsPage() {
           page={q.page}
           onPage={(p) => patch({ page: String(p) })}
           empty={t('participation.meetings.empty')}
-          onRow={(m) => ({ onClick: () => navigate(`/meetings/${m.id}`), style: { cursor: 'pointer' } })}
+          onRow={clickableRows((m) => navigate(`/meetings/${m.id}`))}
           columns={[
-            {
-              title: t('participation.field.heldAt'),
-              dataIndex: 'heldAt',
-              width: 150,
-              render: (v: string) => formatDateTime(v),
-            },
+            dateTimeColumn(t('participation.field.heldAt'), 'heldAt', 150),
             { title: t('participation.field.unit'), dataIndex: 'unitName', width: 140 },
             {
               title: t('participation.field.kind'),

@@ -22,6 +22,7 @@ import { PageTable } from '../../app/components/PageTable';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
+import { refilterOf } from '../../app/usePaging';
 import { OrgUnitSelect } from '../org/api';
 import { type Room, type RoomChecklist, delibApi } from './api';
 import { ManageHeader } from './ManageHeader';
@@ -31,6 +32,7 @@ export default function RoomsPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const [page, setPage] = useState(1);
+  const refilter = refilterOf(setPage);
   const [onlyMissing, setOnlyMissing] = useState(false);
   const [editing, setEditing] = useState<Room | 'new' | null>(null);
   const q = { page, incomplete: onlyMissing ? 'true' : undefined };
@@ -46,13 +48,7 @@ export default function RoomsPage() {
       />
       <Card size="small">
         <Space style={{ marginBottom: 12 }}>
-          <Switch
-            checked={onlyMissing}
-            onChange={(v) => {
-              setOnlyMissing(v);
-              setPage(1);
-            }}
-          />
+          <Switch checked={onlyMissing} onChange={refilter(setOnlyMissing)} />
           {t('participation.room.onlyMissing')}
         </Space>
         {flagged && !onlyMissing ? (

@@ -34,6 +34,7 @@ import { ErrorResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { dateTimeColumn } from '../../app/components/columns';
 import { type Participant, type TopicDetail, delibApi, ptApi } from './api';
 import { useNameSearch } from '../../app/useNameSearch';
 
@@ -128,12 +129,7 @@ export default function TopicPage() {
                     width: 170,
                     render: (n: string, o) => <Link to={`/work-orders/${o.id}`}>{n}</Link>,
                   },
-                  {
-                    title: t('participation.evidence.received'),
-                    dataIndex: 'receivedAt',
-                    width: 150,
-                    render: (v: string) => formatDateTime(v),
-                  },
+                  dateTimeColumn(t('participation.evidence.received'), 'receivedAt', 150),
                   {
                     title: t('participation.evidence.description'),
                     dataIndex: 'description',

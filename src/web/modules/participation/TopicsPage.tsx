@@ -14,9 +14,10 @@ import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { PageTable } from '../../app/components/PageTable';
-import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { useSearchPatch } from '../../app/useSearchPatch';
+import { dateTimeColumn } from '../../app/components/columns';
+import { clickableRows } from '../../app/components/clickableRows';
+import { useSearchPatch, paramValues } from '../../app/useSearchPatch';
 import { OrgUnitSelect } from '../org/api';
 import { type Topic, type TopicDetail, type TopicFormat, type TopicQuery, delibApi } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
@@ -48,10 +49,7 @@ export default function TopicsPage() {
   const [formats, setFormats] = useState(false);
   const [q, setQ] = useState(params.get('q') ?? '');
   const query: TopicQuery = {
-    level: params.get('level') ?? undefined,
-    state: params.get('state') ?? undefined,
-    source: params.get('source') ?? undefined,
-    q: params.get('q') ?? undefined,
+    ...paramValues(params, ['level', 'state', 'source', 'q']),
     page: Number(params.get('page') ?? 1),
   };
   const list = useQuery({
@@ -119,7 +117,7 @@ export default function TopicsPage() {
           page={query.page}
           onPage={(p) => patch({ page: String(p) })}
           empty={t('participation.topic.empty')}
-          onRow={(r) => ({ onClick: () => navigate(`/topics/${r.id}`), style: { cursor: 'pointer' } })}
+          onRow={clickableRows((r) => navigate(`/topics/${r.id}`))}
           columns={[
             {
               title: t('participation.topic.name'),
@@ -148,12 +146,7 @@ export default function TopicsPage() {
               ),
             },
             { title: t('participation.topic.supports'), dataIndex: 'supports', width: 70 },
-            {
-              title: t('participation.topic.updated'),
-              dataIndex: 'updatedAt',
-              width: 150,
-              render: (v: string) => formatDateTime(v),
-            },
+            dateTimeColumn(t('participation.topic.updated'), 'updatedAt', 150),
           ]}
         />
       </Card>

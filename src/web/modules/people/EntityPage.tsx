@@ -25,8 +25,9 @@ import { useAuth } from '../../app/auth';
 import { QueryTable, sizedPaging } from '../../app/components/QueryTable';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { type TFunction, useI18n } from '../../app/i18n';
+import { useEditModal } from '../../app/useEditModal';
 import { OrgUnitSelect } from '../org/api';
-import { usePaging } from '../../app/usePaging';
+import { refilterOf, usePaging } from '../../app/usePaging';
 
 export interface FieldDef {
   name: string;
@@ -56,8 +57,8 @@ export interface Filter {
 }
 
 export interface EntityConfig<T extends { id: string; abilities: { edit: boolean } }> {
+  /** The registry's name: its API is `/api/people/<key>` (see endpointOf). */
   key: string;
-  endpoint: string;
   /** What one row is called, for the dialog title. */
   noun: string;
   columns: TableColumnsType<T>;
@@ -71,6 +72,9 @@ export interface EntityConfig<T extends { id: string; abilities: { edit: boolean
   rowActions?: (row: T, refresh: () => Promise<void>) => ReactNode;
   width?: number;
 }
+
+/** A registry's list and create path; a row is at `<path>/<id>`. */
+const endpointOf = (config: { key: string }) => `/api/people/${config.key}`;
 
 /** Turns form values into a request body: blank optional text clears, a blank masked phone stays unchanged. */
 function toBody(fields: FieldDef[], values: Record<string, unknown>, editing: boolean) {
@@ -206,8 +210,8 @@ function EntityModal<T extends { id: string; abilities: { edit: boolean } }>({
   const submit = async (v: Record<string, unknown>) => {
     const body = toBody(config.fields, v, !!row);
     await runSave(async () => {
-      if (row) await api.patch(`${config.endpoint}/${row.id}`, body);
-      else await api.post(config.endpoint, body);
+      if (row) await api.patch(`${endpointOf(config)}/${row.id}`, body);
+      else await api.post(endpointOf(config), body);
       onClose(true);
     });
   };
@@ -281,14 +285,14 @@ export function EntityPage<T extends { id: string; abilities: { edit: boolean } 
     Object.fromEntries((config.filters ?? []).map((f) => [f.name, f.defaultValue])),
   );
   const { page, pageSize, setPage, setPaging } = usePaging();
-  const [editing, setEditing] = useState<T | null>(null);
-  const [creating, setCreating] = useState(false);
+  const refilter = refilterOf(setPage);
+  const edit = useEditModal<T>();
   const writable = can('people.write');
 
   const query: Query = { q: q || undefined, orgUnitId: unitId, ...filters, page, pageSize };
   const list = useQuery({
     queryKey: ['people', config.key, query],
-    queryFn: () => api.get<Page<T>>(config.endpoint, query),
+    queryFn: () => api.get<Page<T>>(endpointOf(config), query),
     placeholderData: keepPreviousData,
   });
   const refresh = async () => {
@@ -310,7 +314,7 @@ export function EntityPage<T extends { id: string; abilities: { edit: boolean } 
               type="link"
               size="small"
               icon={<EditOutlined />}
-              onClick={() => setEditing(row)}
+              onClick={() => edit.openEdit(row)}
               data-testid="people-edit"
             >
               {t('people.edit')}
@@ -339,10 +343,7 @@ export function EntityPage<T extends { id: string; abilities: { edit: boolean } 
           />
           <OrgUnitSelect
             value={unitId}
-            onChange={(v) => {
-              setUnitId(v);
-              setPage(1);
-            }}
+            onChange={refilter(setUnitId)}
             placeholder={t('people.unit')}
             style={{ width: 200 }}
             data-testid="people-filter-unit"
@@ -364,7 +365,7 @@ export function EntityPage<T extends { id: string; abilities: { edit: boolean } 
           ))}
         </Flex>
         {writable ? (
-          <AddButton onClick={() => setCreating(true)} data-testid="people-create">
+          <AddButton onClick={edit.openNew} data-testid="people-create">
             {t('common.create')}
           </AddButton>
         ) : null}
@@ -381,19 +382,16 @@ export function EntityPage<T extends { id: string; abilities: { edit: boolean } 
         pagination={sizedPaging(list, page, pageSize, t, setPaging)}
       />
       <EntityModal<T>
-        key={editing?.id ?? 'new'}
+        key={edit.key}
         config={config}
-        row={editing}
-        open={creating || !!editing}
-        onClose={async (saved) => {
-          const wasEditing = !!editing;
-          setCreating(false);
-          setEditing(null);
-          if (saved) {
+        row={edit.editing}
+        open={edit.open}
+        onClose={(saved) =>
+          edit.close(saved, async (_, wasEditing) => {
             message.success(wasEditing ? t('people.updated') : t('people.created'));
             await refresh();
-          }
-        }}
+          })
+        }
       />
     </Card>
   );

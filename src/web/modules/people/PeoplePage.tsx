@@ -25,6 +25,7 @@ import { useShowError } from '../../app/errors';
 import { useFormSaving } from '../../app/formSaving';
 import { formatDate } from '../../app/format';
 import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
+import { codeColumn, dashColumn } from '../../app/components/columns';
 import { PEOPLE_SECTIONS } from './sections';
 import { OrgUnitSelect } from '../org/api';
 import { type EntityConfig, EntityPage, type FieldDef, RemoteSelect } from './EntityPage';
@@ -54,26 +55,12 @@ const NAME_FIELD = (t: TFunction): FieldDef => ({
 const orDash = (v: string | null) => v ?? '—';
 /** A row's values of these fields, as they are (an edit form's initial values). */
 const pick = <T,>(r: T, keys: (keyof T)[]) => Object.fromEntries(keys.map((k) => [k, r[k]]));
-/** A column of text that may be empty (shown as a dash). */
-const dashCol = (title: string, dataIndex: string, width: number) => ({
-  title,
-  dataIndex,
-  width,
-  render: orDash,
-});
 /** A column of a yes/no value. */
 const yesNoCol = (t: TFunction, title: string, dataIndex: string, width: number) => ({
   title,
   dataIndex,
   width,
   render: (v: boolean) => yesNo(t, v),
-});
-/** A column of a coded value, shown by its label `<prefix>.<value>`. */
-const codeCol = (t: TFunction, title: string, dataIndex: string, width: number, prefix: string) => ({
-  title,
-  dataIndex,
-  width,
-  render: (v: string) => t(`${prefix}.${v}` as MessageKey),
 });
 /** A list filter on a yes/no field: "<label>: 是" or "<label>: 否". */
 const yesNoFilter = (t: TFunction, name: string, label: string) => ({
@@ -148,13 +135,12 @@ function LevelSelect({
 function partyOrgConfig(t: TFunction): EntityConfig<PartyOrgDto> {
   return {
     key: 'party-orgs',
-    endpoint: '/api/people/party-orgs',
     noun: t('people.partyOrg'),
     columns: [
       { title: t('people.name'), dataIndex: 'name', width: 200 },
       { title: t('people.partyLevel'), dataIndex: 'levelName', width: 120 },
-      dashCol(t('people.parentOrg'), 'parentName', 180),
-      dashCol(t('people.secretary'), 'secretary', 100),
+      dashColumn(t('people.parentOrg'), 'parentName', 180),
+      dashColumn(t('people.secretary'), 'secretary', 100),
       UNIT_COL(t),
     ],
     fields: [
@@ -185,13 +171,12 @@ function partyOrgConfig(t: TFunction): EntityConfig<PartyOrgDto> {
 function partyMemberConfig(t: TFunction): EntityConfig<PartyMemberDto> {
   return {
     key: 'party-members',
-    endpoint: '/api/people/party-members',
     noun: t('people.tab.partyMembers'),
     width: 1100,
     filters: [yesNoFilter(t, 'reporting', t('people.reporting'))],
     columns: [
       { title: t('people.personName'), dataIndex: 'name', width: 100 },
-      dashCol(t('people.partyOrg'), 'partyOrgName', 180),
+      dashColumn(t('people.partyOrg'), 'partyOrgName', 180),
       {
         title: t('people.joinedOn'),
         dataIndex: 'joinedOn',
@@ -199,7 +184,7 @@ function partyMemberConfig(t: TFunction): EntityConfig<PartyMemberDto> {
         render: (v: string | null) => formatDate(v) || '—',
       },
       yesNoCol(t, t('people.reporting'), 'reporting', 110),
-      dashCol(t('people.employer'), 'employer', 150),
+      dashColumn(t('people.employer'), 'employer', 150),
       {
         title: t('people.skills'),
         dataIndex: 'skills',
@@ -323,7 +308,6 @@ function WorkerGrids({ worker, refresh }: { worker: WorkerDto; refresh: () => Pr
 function workerConfig(t: TFunction, label: (k: string) => string): EntityConfig<WorkerDto> {
   return {
     key: 'workers',
-    endpoint: '/api/people/workers',
     noun: t('people.worker'),
     width: 1200,
     filters: [
@@ -376,7 +360,7 @@ function workerConfig(t: TFunction, label: (k: string) => string): EntityConfig<
             return <Tag key={q}>{text === key ? q : text}</Tag>;
           }),
       },
-      dashCol(t('people.phone'), 'phone', 120),
+      dashColumn(t('people.phone'), 'phone', 120),
       UNIT_COL(t),
     ],
     extraColumns: (refresh) => [
@@ -471,14 +455,13 @@ function WorkerStatusAction({ worker, refresh }: { worker: WorkerDto; refresh: (
 function deputyConfig(t: TFunction): EntityConfig<DeputyDto> {
   return {
     key: 'deputies',
-    endpoint: '/api/people/deputies',
     noun: t('people.deputy'),
     filters: [
       { name: 'kind', placeholder: t('people.deputyKind'), options: enumOptions(t, 'dk', DEPUTY_KINDS) },
     ],
     columns: [
       { title: t('people.personName'), dataIndex: 'name', width: 120 },
-      codeCol(t, t('people.deputyKind'), 'kind', 160, 'dk'),
+      codeColumn(t, t('people.deputyKind'), 'kind', 160, 'dk'),
       { title: t('people.deputyLevel'), dataIndex: 'level', width: 100 },
       UNIT_COL(t),
     ],
@@ -502,7 +485,6 @@ function deputyConfig(t: TFunction): EntityConfig<DeputyDto> {
 function residentUnitConfig(t: TFunction): EntityConfig<ResidentUnitDto> {
   return {
     key: 'resident-units',
-    endpoint: '/api/people/resident-units',
     noun: t('people.residentUnit'),
     width: 1100,
     filters: [
@@ -514,11 +496,11 @@ function residentUnitConfig(t: TFunction): EntityConfig<ResidentUnitDto> {
     ],
     columns: [
       { title: t('people.name'), dataIndex: 'name', width: 180 },
-      codeCol(t, t('people.unitKind'), 'kind', 110, 'ruk'),
-      dashCol(t('people.uscc'), 'uscc', 190),
+      codeColumn(t, t('people.unitKind'), 'kind', 110, 'ruk'),
+      dashColumn(t('people.uscc'), 'uscc', 190),
       { title: t('people.address'), dataIndex: 'address', ellipsis: true, render: orDash },
-      dashCol(t('people.contactName'), 'contactName', 90),
-      dashCol(t('people.contactPhone'), 'contactPhone', 120),
+      dashColumn(t('people.contactName'), 'contactName', 90),
+      dashColumn(t('people.contactPhone'), 'contactPhone', 120),
       UNIT_COL(t),
     ],
     fields: [
@@ -540,7 +522,6 @@ function residentUnitConfig(t: TFunction): EntityConfig<ResidentUnitDto> {
 function socialOrgConfig(t: TFunction): EntityConfig<SocialOrgDto> {
   return {
     key: 'social-orgs',
-    endpoint: '/api/people/social-orgs',
     noun: t('people.socialOrg'),
     width: 1100,
     filters: [
@@ -553,12 +534,12 @@ function socialOrgConfig(t: TFunction): EntityConfig<SocialOrgDto> {
     ],
     columns: [
       { title: t('people.name'), dataIndex: 'name', width: 180 },
-      codeCol(t, t('people.registration'), 'registration', 90, 'sor'),
+      codeColumn(t, t('people.registration'), 'registration', 90, 'sor'),
       { title: t('people.field'), dataIndex: 'field', width: 110 },
       yesNoCol(t, t('people.publicWelfare'), 'publicWelfare', 90),
       yesNoCol(t, t('people.migrantMembers'), 'migrantMembers', 130),
       { title: t('people.memberCount'), dataIndex: 'memberCount', width: 80, align: 'right' },
-      dashCol(t('people.uscc'), 'uscc', 190),
+      dashColumn(t('people.uscc'), 'uscc', 190),
       UNIT_COL(t),
     ],
     fields: [

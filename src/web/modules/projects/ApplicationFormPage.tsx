@@ -22,6 +22,7 @@ import { enumOptions } from '../../app/components/enumOptions';
 import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
 import { applyFormErrors } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
+import { formValues } from '../../app/formValues';
 import { OrgUnitSelect } from '../org/api';
 import { type ApplicationDetail, projectsApi, projectsKeys } from './api';
 import { FormRows, SectionCard, yuan } from './parts';
@@ -50,13 +51,8 @@ function initialOf(a: ApplicationDetail | undefined): Partial<Values> {
       consultationKind: 'meeting',
     };
   return {
-    type: a.type,
-    title: a.title,
-    summary: a.summary ?? undefined,
-    targets: a.targets,
-    consultationKind: a.consultationKind ?? undefined,
+    ...formValues(a, ['type', 'title', 'summary', 'targets', 'consultationKind', 'consultationNote']),
     consultationDate: a.consultationDate ? dayjs(a.consultationDate) : undefined,
-    consultationNote: a.consultationNote ?? undefined,
     budgetLines: a.budgetLines.map((l) => ({
       item: l.item,
       amount: l.amountFen / 100,

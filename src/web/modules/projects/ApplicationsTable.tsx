@@ -17,8 +17,9 @@ import { useAuth } from '../../app/auth';
 import { QueryPageTable } from '../../app/components/QueryPageTable';
 import { enumOptions } from '../../app/components/enumOptions';
 import { useShowError } from '../../app/errors';
-import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { dateColumn } from '../../app/components/columns';
+import { refilterOf } from '../../app/usePaging';
 import { type Application, projectsApi, projectsKeys } from './api';
 import { StateTag, yuanColumn } from './parts';
 import { FilterSelect } from '../../app/components/FilterSelect';
@@ -58,13 +59,7 @@ export function ApplicationsTable({
     queryFn: () => projectsApi.applications(q),
   });
   const bureau = can('projects.manage');
-  /** A filter's change: the new value, back to the first page. */
-  const refilter =
-    <V,>(set: (v: V) => void) =>
-    (v: V) => {
-      set(v);
-      setPage(1);
-    };
+  const refilter = refilterOf(setPage);
 
   const decide = async (a: Application, action: 'select' | 'reject', level?: 'city' | 'prefecture') => {
     setBusy(a.id);
@@ -139,13 +134,7 @@ export function ApplicationsTable({
           },
         ]
       : []),
-    {
-      title: t('projects.app.due'),
-      dataIndex: 'submitDueAt',
-      width: 110,
-      responsive: ['xxl'],
-      render: (v: string) => formatDate(v),
-    },
+    { ...dateColumn(t('projects.app.due'), 'submitDueAt', 110), responsive: ['xxl'] },
     ...(bureau
       ? [
           {

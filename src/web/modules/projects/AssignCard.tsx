@@ -1,7 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Checkbox, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { AssignmentsDto } from '../../../shared/contracts/projects.assign';
 import type { Wire } from '../../../shared/contracts/wire';
 import { api } from '../../app/api';
@@ -9,6 +8,7 @@ import { useAuth } from '../../app/auth';
 import { useShowError } from '../../app/errors';
 import { useBusyAction } from '../../app/useBusyAction';
 import { useI18n } from '../../app/i18n';
+import { linkColumn } from '../../app/components/columns';
 import { type Application, projectsApi, projectsKeys } from './api';
 import { SectionCard } from './parts';
 import { SmallTable } from '../../app/components/SmallTable';
@@ -109,11 +109,7 @@ export function AssignCard({ callId }: { callId: string }) {
         rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) }}
         columns={[
           { title: t('projects.app.number'), dataIndex: 'number', width: 120 },
-          {
-            title: t('projects.app.title'),
-            dataIndex: 'title',
-            render: (v: string, r) => <Link to={`/projects/applications/${r.id}`}>{v}</Link>,
-          },
+          linkColumn<Application>(t('projects.app.title'), 'title', (r) => `/projects/applications/${r.id}`),
           { title: t('projects.app.unit'), dataIndex: 'orgUnitName', width: 120 },
           {
             title: t('projects.assign.reviewers'),

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { QueryPageTable } from '../../app/components/QueryPageTable';
-import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { dateColumn, linkColumn } from '../../app/components/columns';
 import { type Call, projectsApi, projectsKeys } from './api';
 import { CallFormModal } from './CallFormModal';
 import { CallStatusTag } from './parts';
@@ -21,11 +21,7 @@ export default function CallsPage() {
 
   const columns: TableColumnsType<Call> = [
     { title: t('projects.call.year'), dataIndex: 'year', width: 80 },
-    {
-      title: t('projects.call.title'),
-      dataIndex: 'title',
-      render: (v: string, r) => <Link to={`/projects/calls/${r.id}`}>{v}</Link>,
-    },
+    linkColumn<Call>(t('projects.call.title'), 'title', (r) => `/projects/calls/${r.id}`),
     { title: t('projects.call.issuer'), dataIndex: 'orgUnitName', width: 140, responsive: ['md'] },
     {
       title: t('projects.call.status'),
@@ -33,12 +29,7 @@ export default function CallsPage() {
       width: 110,
       render: (v: Call['status']) => <CallStatusTag status={v} />,
     },
-    {
-      title: t('projects.call.applicationDue'),
-      dataIndex: 'applicationDue',
-      width: 120,
-      render: (v: string) => formatDate(v),
-    },
+    dateColumn(t('projects.call.applicationDue'), 'applicationDue', 120),
     {
       title: t('projects.call.quota'),
       key: 'quota',

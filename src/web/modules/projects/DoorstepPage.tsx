@@ -1,7 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import {
   DOORSTEP_CATEGORIES,
   DOORSTEP_STAGES,
@@ -14,6 +13,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { linkColumn } from '../../app/components/columns';
 import { OrgUnitSelect } from '../org/api';
 import { type Doorstep, type DoorstepDetail, doorstepApi, doorstepKeys } from './doorstepApi';
 import { yuanColumn } from './parts';
@@ -195,11 +195,7 @@ export default function DoorstepPage() {
           </Space>
         }
         columns={[
-          {
-            title: t('projects.doorstep.name'),
-            dataIndex: 'name',
-            render: (v: string, r) => <Link to={`/projects/doorstep/${r.id}`}>{v}</Link>,
-          },
+          linkColumn(t('projects.doorstep.name'), 'name', (r) => `/projects/doorstep/${r.id}`),
           { title: t('projects.doorstep.unit'), dataIndex: 'orgUnitName', width: 130 },
           { title: t('projects.doorstep.year'), dataIndex: 'year', width: 70 },
           {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, List, Popconfirm, Progress, Space, Tag, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, List, Progress, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import {
@@ -13,6 +13,7 @@ import { api } from '../../app/api';
 import { FormModal } from '../../app/components/Registry';
 import { formatDateTime } from '../../app/format';
 import { useSaving } from '../../app/components/useSaving';
+import { ConfirmDangerLink } from '../../app/components/ConfirmDangerLink';
 import { useI18n } from '../../app/i18n';
 import { SectionCard } from './parts';
 
@@ -101,15 +102,13 @@ export function MilestonesCard({ applicationId }: { applicationId: string }) {
                       <Button key="edit" type="link" size="small" onClick={() => setEditing(it)}>
                         {t('common.edit')}
                       </Button>,
-                      <Popconfirm
+                      <ConfirmDangerLink
                         key="remove"
                         title={t('projects.milestones.removeConfirm')}
                         onConfirm={() => change.mutate({ id: it.id, remove: true })}
                       >
-                        <Button type="link" size="small" danger>
-                          {t('common.delete')}
-                        </Button>
-                      </Popconfirm>,
+                        {t('common.delete')}
+                      </ConfirmDangerLink>,
                     ]
                 : []
             }

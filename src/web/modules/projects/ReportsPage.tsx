@@ -6,6 +6,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { enumOptions } from '../../app/components/enumOptions';
 import { ErrorResult } from '../../app/components/Status';
 import { useI18n } from '../../app/i18n';
+import { refilterOf } from '../../app/usePaging';
 import { projectsApi, projectsKeys } from './api';
 import { ReportsTable } from './ReportsTable';
 
@@ -17,6 +18,7 @@ export default function ReportsPage() {
   const [params] = useSearchParams();
   const [view, setView] = useState<View>((params.get('view') as View | null) ?? 'open');
   const [page, setPage] = useState(1);
+  const refilter = refilterOf(setPage);
   const q = { view: view === 'all' ? undefined : view, page, pageSize: 20 };
   const list = useQuery({ queryKey: projectsKeys.reports(q), queryFn: () => projectsApi.reports(q) });
   return (
@@ -25,10 +27,7 @@ export default function ReportsPage() {
       <Flex style={{ marginBottom: 12 }}>
         <Segmented<View>
           value={view}
-          onChange={(v) => {
-            setView(v);
-            setPage(1);
-          }}
+          onChange={refilter(setView)}
           options={enumOptions(t, 'projects.reports.view', ['open', 'overdue', 'filed', 'all'] as const)}
         />
       </Flex>

@@ -17,7 +17,6 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { HONOUR_KINDS, MANAGEMENT_KINDS, OC_ROLES } from '../../../shared/contracts/property';
-import { chinaDate } from '../../../shared/chinaTime';
 import { AddButton } from '../../app/components/AddButton';
 import { enumOptions } from '../../app/components/enumOptions';
 import { useAuth } from '../../app/auth';
@@ -28,14 +27,15 @@ import { ListRows } from '../../app/components/ListRows';
 import { CreateRegistry, FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { plainYuan, chinaToday } from '../../app/format';
+import { dashColumn } from '../../app/components/columns';
+import { textLines } from '../../app/textLines';
 import { CommunityFilter, OrgUnitSelect } from '../org/api';
 import { type Appraisal, type Compound, type Honour, type Meeting, type Notice, pmApi, pmKeys } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
 import { SmallTable } from '../../app/components/SmallTable';
 
 const MGMT_COLOR = { company: 'green', self: 'blue', none: 'red' } as const;
-const today = () => chinaDate(new Date());
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /** 物业与三方联动: compounds, coverage, joint meetings, notices, appraisals, honours (issue 16 §3). */
 export default function PropertyPage() {
@@ -143,7 +143,7 @@ function Compounds({ communityId }: { communityId?: string }) {
           dataIndex: 'feeFenPerM2',
           width: 120,
           align: 'right',
-          render: (v: number | null) => (v === null ? '—' : yuan(v)),
+          render: (v: number | null) => (v === null ? '—' : plainYuan(v)),
         },
         {
           title: t('pm.stars'),
@@ -442,7 +442,7 @@ function Meetings({ communityId }: { communityId?: string }) {
       columns={[
         { title: t('pm.mt.heldOn'), dataIndex: 'heldOn', width: 110 },
         { title: t('pm.community'), dataIndex: 'communityName', width: 110 },
-        { title: t('pm.compound'), dataIndex: 'compoundName', width: 120, render: (v) => v ?? '—' },
+        dashColumn(t('pm.compound'), 'compoundName', 120),
         { title: t('pm.mt.title'), dataIndex: 'title' },
         {
           title: t('pm.mt.parties'),
@@ -473,14 +473,10 @@ function Meetings({ communityId }: { communityId?: string }) {
         invalidate: INVALIDATE,
         title: t('pm.mt.new'),
         width: 720,
-        initialValues: { heldOn: today(), communityId },
+        initialValues: { heldOn: chinaToday(), communityId },
         submit: (v) => {
           const { issuesText, ...rest } = v;
-          const issues = String(issuesText ?? '')
-            .split('\n')
-            .map((s) => s.trim())
-            .filter(Boolean)
-            .map((text) => ({ text }));
+          const issues = textLines(issuesText as string | undefined).map((text) => ({ text }));
           return pmApi.createMeeting({ ...rest, issues });
         },
       }}
@@ -522,7 +518,7 @@ function Meetings({ communityId }: { communityId?: string }) {
         <FormModal
           invalidate={INVALIDATE}
           title={t('pm.mt.resolve')}
-          initialValues={{ resolvedOn: today() }}
+          initialValues={{ resolvedOn: chinaToday() }}
           onClose={() => setResolving(null)}
           submit={(v) => pmApi.resolveIssue(resolving, v)}
         >
@@ -554,7 +550,7 @@ function Notices({ communityId }: { communityId?: string }) {
       create={{
         invalidate: INVALIDATE,
         title: t('pm.nt.new'),
-        initialValues: { publishedOn: today() },
+        initialValues: { publishedOn: chinaToday() },
         submit: (v) => pmApi.createNotice(v),
       }}
       fields={
@@ -596,13 +592,13 @@ function Appraisals({ communityId }: { communityId?: string }) {
             <Tag color={s >= 90 ? 'green' : s >= 80 ? 'blue' : s >= 60 ? 'orange' : 'red'}>{s}</Tag>
           ),
         },
-        { title: t('pm.ap.respondents'), dataIndex: 'respondents', width: 90, render: (v) => v ?? '—' },
-        { title: t('pm.ap.remark'), dataIndex: 'remark', render: (v) => v ?? '—' },
+        dashColumn(t('pm.ap.respondents'), 'respondents', 90),
+        dashColumn(t('pm.ap.remark'), 'remark'),
       ]}
       create={{
         invalidate: INVALIDATE,
         title: t('pm.ap.new'),
-        initialValues: { appraisedOn: today() },
+        initialValues: { appraisedOn: chinaToday() },
         submit: (v) => pmApi.createAppraisal(v),
       }}
       fields={
@@ -636,7 +632,7 @@ function Appraisals({ communityId }: { communityId?: string }) {
 function Honours({ communityId }: { communityId?: string }) {
   const { t } = useI18n();
   const { can } = useAuth();
-  const thisYear = Number(today().slice(0, 4));
+  const thisYear = Number(chinaToday().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const paged = usePagedQuery(pmKeys.honours, pmApi.honours, { communityId, year });
   const [creating, setCreating] = useState(false);
@@ -712,7 +708,7 @@ function Honours({ communityId }: { communityId?: string }) {
         { title: t('pm.community'), dataIndex: 'communityName', width: 120 },
         { title: t('pm.compound'), dataIndex: 'compoundName', width: 140 },
         { title: t('pm.hn.awardedOn'), dataIndex: 'awardedOn', width: 110 },
-        { title: t('pm.ap.remark'), dataIndex: 'remark', render: (v) => v ?? '—' },
+        dashColumn(t('pm.ap.remark'), 'remark'),
       ]}
     >
       {creating ? (
@@ -722,8 +718,8 @@ function Honours({ communityId }: { communityId?: string }) {
           initialValues={{
             kind: 'civilised_monthly',
             year: thisYear,
-            month: Number(today().slice(5, 7)),
-            awardedOn: today(),
+            month: Number(chinaToday().slice(5, 7)),
+            awardedOn: chinaToday(),
           }}
           onClose={() => setCreating(false)}
           submit={(v) => pmApi.createHonour({ ...v, month: v.kind === 'civilised_monthly' ? v.month : null })}

@@ -34,6 +34,7 @@ import { QueryBoundary } from '../../app/components/Status';
 import { useFormSaving } from '../../app/formSaving';
 import { formatDateTime } from '../../app/format';
 import { type TFunction, useI18n } from '../../app/i18n';
+import { requiredText } from '../../app/formRules';
 import { type PiiField, type ResidentDetailDto, residentKeys, residentsApi } from './api';
 import { STATUS_COLORS, TAG_COLORS } from './ResidentsPage';
 
@@ -288,11 +289,7 @@ function ResidentDetail({ resident: r }: { resident: ResidentDetailDto }) {
         destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={remove} preserve={false}>
-          <Form.Item
-            name="reason"
-            label={t('residents.removeReason')}
-            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-          >
+          <Form.Item name="reason" label={t('residents.removeReason')} rules={requiredText(t)}>
             <Input.TextArea
               rows={3}
               maxLength={200}

@@ -24,6 +24,7 @@ import { CADENCES, FIELD_TYPES } from '../../../shared/contracts/scheduledReport
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { formValues } from '../../app/formValues';
 import { OrgUnitSelect } from '../org/api';
 import { type Template, srApi, srKeys } from './api';
 import { AddPageHeader } from '../../app/components/AddPageHeader';
@@ -229,13 +230,15 @@ function TemplateDrawer({ template, onClose }: { template: Template | null; onCl
         initialValues={
           template
             ? {
-                title: template.title,
-                basis: template.basis ?? undefined,
-                description: template.description ?? undefined,
-                cadence: template.cadence,
-                dueDay: template.dueDay,
-                dueInNextMonth: template.dueInNextMonth,
-                remindDays: template.remindDays,
+                ...formValues(template, [
+                  'title',
+                  'basis',
+                  'description',
+                  'cadence',
+                  'dueDay',
+                  'dueInNextMonth',
+                  'remindDays',
+                ]),
                 startsOn: dayjs(template.startsOn),
                 mode: template.submitters.mode,
                 unitIds: template.submitters.mode === 'units' ? template.submitters.unitIds : undefined,

@@ -16,7 +16,6 @@ import {
 } from 'antd';
 import { type Key, useState } from 'react';
 import { useLocation } from 'react-router';
-import { chinaDate } from '../../../shared/chinaTime';
 import {
   BODY_KINDS,
   ELECTION_KINDS,
@@ -35,13 +34,14 @@ import { ListRows } from '../../app/components/ListRows';
 import { CreateRegistry, FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
 import { ErrorResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { chinaToday } from '../../app/format';
+import { codeColumn, dashColumn } from '../../app/components/columns';
 import { CommunityFilter, OrgUnitSelect } from '../org/api';
 import { type Body, type Election, type Vacancy, sgApi, sgKeys } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
 import { SmallTable } from '../../app/components/SmallTable';
 
 type Position = Body['positions'][number];
-const today = () => chinaDate(new Date());
 const req = [{ required: true }];
 const INVALIDATE = ['self-governance'];
 const TRAINING_FORMS = ['topic', 'secondment', 'mentoring', 'study_tour'];
@@ -115,7 +115,7 @@ function OverviewTab({ orgUnitId }: { orgUnitId?: string }) {
             width: 130,
             render: (v: string | null) => (v ? <Tag color="purple">{v}</Tag> : '—'),
           },
-          { title: t('sg.ov.lastElection'), dataIndex: 'lastElection', width: 110, render: (v) => v ?? '—' },
+          dashColumn(t('sg.ov.lastElection'), 'lastElection', 110),
           { title: t('sg.ov.trainings'), dataIndex: 'trainingsThisYear', width: 80, align: 'right' },
           { title: t('sg.ov.reviews'), dataIndex: 'reviewsThisYear', width: 80, align: 'right' },
           {
@@ -195,12 +195,7 @@ function Bodies({ communityId }: { communityId?: string }) {
             rowKey="id"
             dataSource={b.positions}
             columns={[
-              {
-                title: t('sg.post'),
-                dataIndex: 'post',
-                width: 140,
-                render: (p: string) => t(`sg.post.${p}` as MessageKey),
-              },
+              codeColumn(t, t('sg.post'), 'post', 140, 'sg.post'),
               { title: t('sg.person'), key: 'holder', render: (_: unknown, p) => holder(p) },
               termColumn,
               {
@@ -227,12 +222,7 @@ function Bodies({ communityId }: { communityId?: string }) {
       columns={[
         { title: t('sg.community'), dataIndex: 'communityName', width: 120 },
         { title: t('sg.name'), dataIndex: 'name' },
-        {
-          title: t('sg.bodyKind'),
-          dataIndex: 'kind',
-          width: 180,
-          render: (k: string) => t(`sg.kind.${k}` as MessageKey),
-        },
+        codeColumn(t, t('sg.bodyKind'), 'kind', 180, 'sg.kind'),
         termColumn,
         {
           title: '',
@@ -334,7 +324,7 @@ function Bodies({ communityId }: { communityId?: string }) {
         <FormModal
           invalidate={INVALIDATE}
           title={t('sg.vacate')}
-          initialValues={{ openedOn: today() }}
+          initialValues={{ openedOn: chinaToday() }}
           onClose={() => setVacating(null)}
           submit={(v) => sgApi.vacate(vacating.id, { ...v, version: vacating.version })}
         >
@@ -353,7 +343,7 @@ function Bodies({ communityId }: { communityId?: string }) {
         <FormModal
           invalidate={INVALIDATE}
           title={t('sg.fill')}
-          initialValues={{ on: today(), via: 'by_election' }}
+          initialValues={{ on: chinaToday(), via: 'by_election' }}
           onClose={() => setFilling(null)}
           submit={(v) => sgApi.fill(filling.id, { ...v, version: filling.version })}
         >
@@ -400,15 +390,10 @@ function Vacancies({ communityId }: { communityId?: string }) {
       columns={[
         { title: t('sg.community'), dataIndex: 'communityName', width: 120 },
         { title: t('sg.body'), dataIndex: 'bodyName', width: 180 },
-        {
-          title: t('sg.post'),
-          dataIndex: 'post',
-          width: 100,
-          render: (p: string) => t(`sg.post.${p}` as MessageKey),
-        },
+        codeColumn(t, t('sg.post'), 'post', 100, 'sg.post'),
         { title: t('sg.vc.opened'), dataIndex: 'openedOn', width: 110 },
         { title: t('sg.reason'), dataIndex: 'reason', width: 140 },
-        { title: t('sg.vc.previous'), dataIndex: 'previousHolder', width: 100, render: (v) => v ?? '—' },
+        dashColumn(t('sg.vc.previous'), 'previousHolder', 100),
         { title: t('sg.vc.days'), dataIndex: 'daysOpen', width: 80, align: 'right' },
         {
           title: t('sg.vc.state'),
@@ -463,18 +448,8 @@ function Elections({ communityId }: { communityId?: string }) {
         { title: t('sg.el.heldOn'), dataIndex: 'heldOn', width: 110 },
         { title: t('sg.community'), dataIndex: 'communityName', width: 110 },
         { title: t('sg.body'), dataIndex: 'bodyName', width: 170 },
-        {
-          title: t('sg.el.kind'),
-          dataIndex: 'kind',
-          width: 90,
-          render: (k: string) => t(`sg.el.kind.${k}` as MessageKey),
-        },
-        {
-          title: t('sg.el.method'),
-          dataIndex: 'method',
-          width: 110,
-          render: (m: string) => t(`sg.el.method.${m}` as MessageKey),
-        },
+        codeColumn(t, t('sg.el.kind'), 'kind', 90, 'sg.el.kind'),
+        codeColumn(t, t('sg.el.method'), 'method', 110, 'sg.el.method'),
         {
           title: t('sg.el.turnout'),
           key: 'turnout',
@@ -514,7 +489,7 @@ function Elections({ communityId }: { communityId?: string }) {
           initialValues={{
             kind: 'general',
             method: 'direct',
-            heldOn: today(),
+            heldOn: chinaToday(),
             results: [{ name: '', post: 'member', votes: 0, elected: true }],
           }}
           onClose={() => setCreating(false)}
@@ -620,21 +595,11 @@ function Reviews({ communityId }: { communityId?: string }) {
       columns={[
         { title: t('sg.rv.heldOn'), dataIndex: 'heldOn', width: 110 },
         { title: t('sg.community'), dataIndex: 'communityName', width: 110 },
-        {
-          title: t('sg.rv.kind'),
-          dataIndex: 'kind',
-          width: 70,
-          render: (k: string) => t(`sg.rv.kind.${k}` as MessageKey),
-        },
-        {
-          title: t('sg.rv.form'),
-          dataIndex: 'form',
-          width: 100,
-          render: (f: string) => t(`sg.rv.form.${f}` as MessageKey),
-        },
+        codeColumn(t, t('sg.rv.kind'), 'kind', 70, 'sg.rv.kind'),
+        codeColumn(t, t('sg.rv.form'), 'form', 100, 'sg.rv.form'),
         { title: t('sg.rv.title'), dataIndex: 'title' },
-        { title: t('sg.rv.participants'), dataIndex: 'participants', width: 80, render: (v) => v ?? '—' },
-        { title: t('sg.rv.person'), dataIndex: 'personName', width: 90, render: (v) => v ?? '—' },
+        dashColumn(t('sg.rv.participants'), 'participants', 80),
+        dashColumn(t('sg.rv.person'), 'personName', 90),
         {
           title: t('sg.rv.result'),
           key: 'result',
@@ -648,7 +613,7 @@ function Reviews({ communityId }: { communityId?: string }) {
       create={{
         invalidate: INVALIDATE,
         title: t('sg.rv.new'),
-        initialValues: { communityId, kind: 'training', form: 'topic', heldOn: today() },
+        initialValues: { communityId, kind: 'training', form: 'topic', heldOn: chinaToday() },
         submit: (v) => sgApi.createReview(v),
       }}
       fields={

@@ -30,6 +30,8 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
 import { formatDate } from '../../app/format';
 import { type TFunction, useI18n } from '../../app/i18n';
+import { labelColumn } from '../../app/components/columns';
+import { dashColumn } from '../../app/components/columns';
 import { OrgUnitSelect } from '../org/api';
 import { type LoopRow, type Need, type Project, type Resource, svcApi, svcKeys } from './api';
 import { labelOf, useOwnCommunity } from './meta';
@@ -247,16 +249,8 @@ function NeedsTab({ communityId }: { communityId?: string | undefined }) {
   );
   const columns: TableColumnsType<Need> = [
     { title: t('services.m.needTitle'), dataIndex: 'title' },
-    {
-      title: t('services.field.source'),
-      dataIndex: 'source',
-      render: (v) => labelOf(t, 'services.source', v),
-    },
-    {
-      title: t('services.field.category'),
-      dataIndex: 'category',
-      render: (v) => labelOf(t, 'services.category', v),
-    },
+    labelColumn(t, t('services.field.source'), 'source', 'services.source'),
+    labelColumn(t, t('services.field.category'), 'category', 'services.category'),
     { title: t('services.field.raisedBy'), dataIndex: 'raisedBy' },
     { title: t('services.field.community'), dataIndex: 'communityName', responsive: ['lg'] },
     {
@@ -374,8 +368,8 @@ function ResourcesTab({ communityId }: { communityId?: string | undefined }) {
       dataIndex: 'kind',
       render: (v) => <Tag>{labelOf(t, 'services.resource', v)}</Tag>,
     },
-    { title: t('services.field.owner'), dataIndex: 'ownerName', render: (v) => v ?? '—' },
-    { title: t('services.field.quantity'), dataIndex: 'quantity', render: (v) => v ?? '—' },
+    dashColumn(t('services.field.owner'), 'ownerName'),
+    dashColumn(t('services.field.quantity'), 'quantity'),
     { title: t('services.field.description'), dataIndex: 'description', ellipsis: true, responsive: ['lg'] },
     { title: t('services.field.community'), dataIndex: 'communityName', responsive: ['lg'] },
     available,
@@ -529,12 +523,7 @@ function LoopTab({ communityId }: { communityId?: string }) {
   const columns: TableColumnsType<LoopRow> = [
     { title: t('services.loop.problem'), dataIndex: 'title' },
     { title: t('services.field.community'), dataIndex: 'communityName', width: 110 },
-    {
-      title: t('services.field.source'),
-      dataIndex: 'source',
-      width: 110,
-      render: (v: string) => labelOf(t, 'services.source', v),
-    },
+    labelColumn(t, t('services.field.source'), 'source', 'services.source', 110),
     { title: t('services.loop.raisedAt'), dataIndex: 'raisedAt', width: 110, render: formatDate },
     {
       title: t('services.loop.service'),

@@ -25,6 +25,7 @@ import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { dateTimeColumn } from '../../app/components/columns';
 import { OrgUnitSelect } from '../org/api';
 import { type Order, type OrderView, svcApi, svcKeys } from './api';
 import { StatusTag, labelOf, minutesText } from './meta';
@@ -136,13 +137,7 @@ export default function OrdersPage() {
           '—'
         ),
     },
-    {
-      title: t('services.field.createdAt'),
-      dataIndex: 'createdAt',
-      width: 150,
-      responsive: ['lg'],
-      render: (v: string) => formatDateTime(v),
-    },
+    { ...dateTimeColumn(t('services.field.createdAt'), 'createdAt', 150), responsive: ['lg'] },
     {
       title: '',
       key: 'go',

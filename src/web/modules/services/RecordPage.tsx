@@ -5,8 +5,8 @@ import dayjs from 'dayjs';
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
-import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { dateColumn } from '../../app/components/columns';
 import { svcApi, svcKeys } from './api';
 import { SmallTable } from '../../app/components/SmallTable';
 
@@ -78,12 +78,7 @@ export default function RecordPage() {
           rowKey="number"
           dataSource={r.orders}
           columns={[
-            {
-              title: t('services.record.date'),
-              dataIndex: 'date',
-              render: (v: string) => formatDate(v),
-              width: 120,
-            },
+            dateColumn(t('services.record.date'), 'date', 120),
             { title: t('services.field.number'), dataIndex: 'number', width: 170 },
             { title: t('services.field.title'), dataIndex: 'title' },
             {

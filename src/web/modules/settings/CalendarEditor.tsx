@@ -26,6 +26,7 @@ import { api } from '../../app/api';
 import { EmptyHint } from '../../app/components/Status';
 import { useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
+import { requiredText } from '../../app/formRules';
 import { calendarKeys } from './calendarKeys';
 import { type PasteProblem, parseCalendarPaste } from './calendarPaste';
 import { RemoveRowButton } from '../../app/components/RemoveRowButton';
@@ -255,7 +256,7 @@ export default function CalendarEditor({ data, onClose }: { data: CalendarYearDt
                     </Form.Item>
                     <Form.Item
                       name={[f.name, 'name']}
-                      rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+                      rules={requiredText(t)}
                       style={{ flex: 1, marginBottom: 8 }}
                     >
                       <Input

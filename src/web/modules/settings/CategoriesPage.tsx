@@ -28,6 +28,8 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyHint, ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { dashColumn } from '../../app/components/columns';
+import { requiredText } from '../../app/formRules';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 
 const KEY = ['work-orders', 'categories', 'all'] as const;
@@ -106,18 +108,10 @@ function CategoryModal({ editing, onClose }: { editing: WoCategoryDto | 'new' | 
         >
           <Input disabled={!isNew} maxLength={40} autoComplete="off" data-testid="cat-code" />
         </Form.Item>
-        <Form.Item
-          name="nameZh"
-          label={t('cat.nameZh')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
+        <Form.Item name="nameZh" label={t('cat.nameZh')} rules={requiredText(t)}>
           <Input maxLength={40} data-testid="cat-name-zh" />
         </Form.Item>
-        <Form.Item
-          name="nameEn"
-          label={t('cat.nameEn')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
+        <Form.Item name="nameEn" label={t('cat.nameEn')} rules={requiredText(t)}>
           <Input maxLength={80} data-testid="cat-name-en" />
         </Form.Item>
         <Form.Item name="limitGroup" label={t('cat.limitGroup')} extra={t('cat.limitGroupHint')}>
@@ -177,12 +171,7 @@ export default function CategoriesPage() {
         <Tag color={g === 'utility' ? 'orange' : 'default'}>{t(`cat.group.${g}` as MessageKey)}</Tag>
       ),
     },
-    {
-      title: t('cat.department'),
-      dataIndex: 'department',
-      width: 140,
-      render: (v: string | null) => v ?? '—',
-    },
+    dashColumn(t('cat.department'), 'department', 140),
     {
       title: t('cat.keywords'),
       dataIndex: 'keywords',

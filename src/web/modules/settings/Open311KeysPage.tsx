@@ -37,6 +37,8 @@ import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
+import { dashColumn } from '../../app/components/columns';
+import { requiredText } from '../../app/formRules';
 import { OrgUnitSelect } from '../org/api';
 import { copyText } from '../../app/copyText';
 
@@ -86,12 +88,7 @@ function CreateKeyModal({ open, onClose }: { open: boolean; onClose: (created?: 
         initialValues={{ channel: 'open311' }}
         data-testid="o311-form"
       >
-        <Form.Item
-          name="name"
-          label={t('o311.name')}
-          extra={t('o311.nameHint')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
+        <Form.Item name="name" label={t('o311.name')} extra={t('o311.nameHint')} rules={requiredText(t)}>
           <Input maxLength={60} autoComplete="off" data-testid="o311-name" />
         </Form.Item>
         <Form.Item
@@ -266,13 +263,7 @@ export default function Open311KeysPage() {
       width: 130,
       render: (c: Open311KeyChannel) => <Tag color={CHANNEL_COLOR[c]}>{t(`o311.channel.${c}`)}</Tag>,
     },
-    {
-      title: t('o311.unit'),
-      dataIndex: 'orgUnitName',
-      ellipsis: true,
-      minWidth: 160,
-      render: (v: string | null) => v ?? '—',
-    },
+    { ...dashColumn(t('o311.unit'), 'orgUnitName'), ellipsis: true, minWidth: 160 },
     {
       title: t('common.status'),
       width: 150,

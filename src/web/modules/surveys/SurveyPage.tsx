@@ -31,8 +31,10 @@ import { PageTable } from '../../app/components/PageTable';
 import { ProxyFields, type ProxyFormValues, proxyPayload } from '../../app/components/ProxyFields';
 import { ErrorResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
-import { formatDate, formatDateTime } from '../../app/format';
+import { formatDate } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { dateTimeColumn } from '../../app/components/columns';
+import { textLines } from '../../app/textLines';
 import { OrgUnitSelect } from '../org/api';
 import { type Results, type Survey, type SurveyResponse, svApi } from './api';
 import { STATUS_COLOR } from './SurveysPage';
@@ -141,12 +143,6 @@ interface QForm {
   positiveOptions?: number[];
 }
 
-const lines = (s?: string) =>
-  (s ?? '')
-    .split('\n')
-    .map((x) => x.trim())
-    .filter(Boolean);
-
 function toForm(q: Q): QForm {
   return {
     key: q.key,
@@ -174,8 +170,8 @@ function fromForm(f: QForm, i: number): Q {
     kind: f.kind,
     title: f.title ?? '',
     required: f.required ?? true,
-    options: choice ? lines(f.options) : [],
-    rows: f.kind === 'matrix' ? lines(f.rows) : [],
+    options: choice ? textLines(f.options) : [],
+    rows: f.kind === 'matrix' ? textLines(f.rows) : [],
     scale: scaled
       ? {
           min: f.min ?? 1,
@@ -286,7 +282,7 @@ function Builder({ s }: { s: Survey }) {
                     const measure = form.getFieldValue(['questions', field.name, 'measure']);
                     const choice = kind === 'single' || kind === 'multiple';
                     const scaled = kind === 'rating' || kind === 'matrix';
-                    const opts = lines(form.getFieldValue(['questions', field.name, 'options']));
+                    const opts = textLines(form.getFieldValue(['questions', field.name, 'options']));
                     return (
                       <Row gutter={12}>
                         {choice ? (
@@ -822,12 +818,7 @@ function Responses({ s }: { s: Survey }) {
       page={page}
       onPage={setPage}
       columns={[
-        {
-          title: t('surveys.resp.at'),
-          dataIndex: 'answeredAt',
-          width: 150,
-          render: (v: string) => formatDateTime(v),
-        },
+        dateTimeColumn(t('surveys.resp.at'), 'answeredAt', 150),
         {
           title: t('surveys.resp.channel'),
           dataIndex: 'channel',

@@ -6,8 +6,10 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageTable } from '../../app/components/PageTable';
 import { useShowError } from '../../app/errors';
-import { formatDate } from '../../app/format';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { FilterSelect } from '../../app/components/FilterSelect';
+import { refilterOf } from '../../app/usePaging';
+import { codeColumn, dateColumn } from '../../app/components/columns';
 import { OrgUnitSelect } from '../org/api';
 import { type Survey, svApi } from './api';
 import { AddPageHeader } from '../../app/components/AddPageHeader';
@@ -40,19 +42,13 @@ export default function SurveysPage() {
         onAdd={() => setCreating(true)}
       />
       <Card size="small">
-        <Select
-          allowClear
-          style={{ width: 160, marginBottom: 12 }}
+        <FilterSelect
+          width={160}
+          style={{ marginBottom: 12 }}
           placeholder={t('surveys.field.status')}
           value={status}
-          onChange={(v) => {
-            setParams(v ? { status: v } : {});
-            setPage(1);
-          }}
-          options={(['draft', 'published', 'closed'] as const).map((s) => ({
-            value: s,
-            label: t(`surveys.status.${s}`),
-          }))}
+          onChange={refilterOf(setPage)((v?: string) => setParams(v ? { status: v } : {}))}
+          options={enumOptions(t, 'surveys.status', ['draft', 'published', 'closed'] as const)}
         />
         <PageTable<Survey>
           list={list}
@@ -66,12 +62,7 @@ export default function SurveysPage() {
               render: (v: string, s) => <Link to={`/surveys/${s.id}`}>{v}</Link>,
             },
             { title: t('surveys.field.unit'), dataIndex: 'unitName', width: 140 },
-            {
-              title: t('surveys.field.purpose'),
-              dataIndex: 'purpose',
-              width: 130,
-              render: (v: string) => t(`surveys.purpose.${v}` as MessageKey),
-            },
+            codeColumn(t, t('surveys.field.purpose'), 'purpose', 130, 'surveys.purpose'),
             { title: t('surveys.field.year'), dataIndex: 'year', width: 70 },
             {
               title: t('surveys.field.status'),
@@ -95,12 +86,7 @@ export default function SurveysPage() {
                   s.responses
                 ),
             },
-            {
-              title: t('surveys.field.closesAt'),
-              dataIndex: 'closesAt',
-              width: 110,
-              render: (v: string) => formatDate(v),
-            },
+            dateColumn(t('surveys.field.closesAt'), 'closesAt', 110),
           ]}
         />
       </Card>

@@ -33,6 +33,9 @@ import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { FormSaveModal, useFormSaving } from '../../app/formSaving';
 import { useI18n } from '../../app/i18n';
+import { dashColumn } from '../../app/components/columns';
+import { requiredText } from '../../app/formRules';
+import { useEditModal } from '../../app/useEditModal';
 import { OrgUnitSelect } from '../org/api';
 import { usePaging } from '../../app/usePaging';
 import { RemoveRowButton } from '../../app/components/RemoveRowButton';
@@ -182,7 +185,7 @@ function UserModal({
           <Form.Item
             name="username"
             label={t('users.username')}
-            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+            rules={requiredText(t)}
             style={{ flex: 1, minWidth: 200 }}
           >
             <Input disabled={editing} maxLength={64} autoComplete="off" data-testid="user-username" />
@@ -190,7 +193,7 @@ function UserModal({
           <Form.Item
             name="displayName"
             label={t('users.displayName')}
-            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+            rules={requiredText(t)}
             style={{ flex: 1, minWidth: 200 }}
           >
             <Input maxLength={50} data-testid="user-displayName" />
@@ -262,8 +265,7 @@ export default function UsersPage() {
   const qc = useQueryClient();
   const [q, setQ] = useState('');
   const { page, pageSize, setPage, setPaging } = usePaging();
-  const [editing, setEditing] = useState<UserDto | null>(null);
-  const [creating, setCreating] = useState(false);
+  const edit = useEditModal<UserDto>();
   const [resetting, setResetting] = useState<UserDto | null>(null);
   const writable = can('users.write');
 
@@ -302,13 +304,7 @@ export default function UsersPage() {
       ),
     },
     { title: t('users.displayName'), dataIndex: 'displayName', width: 110 },
-    {
-      title: t('users.jobTitle'),
-      dataIndex: 'title',
-      width: 140,
-      ellipsis: true,
-      render: (v: string | null) => v ?? '—',
-    },
+    { ...dashColumn(t('users.jobTitle'), 'title', 140), ellipsis: true },
     {
       title: t('users.roles'),
       dataIndex: 'assignments',
@@ -355,7 +351,7 @@ export default function UsersPage() {
             width: 300,
             render: (_: unknown, u: UserDto) => (
               <Space size={0} wrap>
-                <Button type="link" size="small" onClick={() => setEditing(u)} data-testid="user-edit">
+                <Button type="link" size="small" onClick={() => edit.openEdit(u)} data-testid="user-edit">
                   {t('common.edit')}
                 </Button>
                 <Button
@@ -427,7 +423,7 @@ export default function UsersPage() {
         title={t('users.title')}
         extra={
           writable ? (
-            <AddButton onClick={() => setCreating(true)} data-testid="users-create">
+            <AddButton onClick={edit.openNew} data-testid="users-create">
               {t('users.create')}
             </AddButton>
           ) : null
@@ -457,18 +453,15 @@ export default function UsersPage() {
         />
       </Card>
       <UserModal
-        key={editing?.id ?? 'new'}
-        user={editing}
-        open={creating || !!editing}
-        onClose={async (saved) => {
-          const wasEditing = !!editing;
-          setCreating(false);
-          setEditing(null);
-          if (saved) {
-            message.success(t(wasEditing ? 'users.updated' : 'users.created', { name: saved.displayName }));
+        key={edit.key}
+        user={edit.editing}
+        open={edit.open}
+        onClose={(saved) =>
+          edit.close(saved, async (user, wasEditing) => {
+            message.success(t(wasEditing ? 'users.updated' : 'users.created', { name: user.displayName }));
             await refresh();
-          }
-        }}
+          })
+        }
       />
       <PasswordModal
         user={resetting}

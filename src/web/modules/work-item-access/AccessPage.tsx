@@ -28,6 +28,9 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { useSaving } from '../../app/components/useSaving';
 import { type MessageKey, useI18n } from '../../app/i18n';
+import { clickableRows } from '../../app/components/clickableRows';
+import { dashColumn, dateColumn } from '../../app/components/columns';
+import { textLines } from '../../app/textLines';
 import { enumOptions } from '../../app/components/enumOptions';
 import { OrgUnitSelect } from '../org/api';
 import { type Application, type ApplicationDetail, type Item, wiaApi, wiaKeys } from './api';
@@ -129,17 +132,12 @@ function Applications({ overdue, setOverdue }: { overdue: boolean; setOverdue: (
         </Checkbox>
       }
       empty={t('wia.empty')}
-      onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
+      onRow={clickableRows((r) => setOpenId(r.id))}
       columns={[
         { title: t('wia.field.number'), dataIndex: 'number', width: 120 },
         { title: t('wia.field.department'), dataIndex: 'department', width: 180 },
         { title: t('wia.field.item'), dataIndex: 'item' },
-        {
-          title: t('wia.field.submittedAt'),
-          dataIndex: 'submittedAt',
-          width: 110,
-          render: (v: string) => formatDate(v),
-        },
+        dateColumn(t('wia.field.submittedAt'), 'submittedAt', 110),
         {
           title: t('wia.field.due'),
           dataIndex: 'dueAt',
@@ -354,12 +352,7 @@ function Items({ list }: { list: 'admitted' | 'purchase' }) {
           width: 110,
           render: (k: string) => <Tag>{t(`wia.kind.${k}` as MessageKey)}</Tag>,
         },
-        {
-          title: t('wia.field.basis'),
-          dataIndex: 'basis',
-          width: 200,
-          render: (v: string | null) => v ?? '—',
-        },
+        dashColumn(t('wia.field.basis'), 'basis', 200),
         { title: t('wia.field.funds'), dataIndex: 'fundsFen', width: 120, render: yuan },
         { title: t('wia.field.publishedOn'), dataIndex: 'publishedOn', width: 110 },
         {
@@ -432,14 +425,10 @@ function ApplyModal({ open, onClose }: { open: boolean; onClose: () => void }) {
       content: v.content,
       basisKind: v.basisKind,
       basis: v.basis || null,
-      trainingStaff: (v.training ?? '')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .map((l) => {
-          const [name, ...post] = l.split(/\s+/);
-          return { name: name!, post: post.join(' ') || '—' };
-        }),
+      trainingStaff: textLines(v.training).map((l) => {
+        const [name, ...post] = l.split(/\s+/);
+        return { name: name!, post: post.join(' ') || '—' };
+      }),
       trainingPlan: v.trainingPlan || null,
       fundsFen: Math.round((v.funds ?? 0) * 100),
       fundsNote: v.fundsNote || null,

@@ -78,24 +78,32 @@ function useEventLabel() {
 
 const statusKey = (s: string) => `wo.status.${s}` as MessageKey;
 
+/** One section of the work order page: a small titled card, spaced from the next. */
+function Section({ title, testId, children }: { title: ReactNode; testId?: string; children: ReactNode }) {
+  return (
+    <Card title={title} size="small" style={{ marginBottom: 16 }} data-testid={testId}>
+      {children}
+    </Card>
+  );
+}
+
+/** The org unit `id` names (none without an id), kept a minute; a unit out of reach is not asked again. */
+function useUnit(id: string | null) {
+  return useQuery({
+    queryKey: orgKeys.detail(id ?? ''),
+    queryFn: () => orgApi.detail(id!),
+    enabled: !!id,
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
 /** Where it happened: the point on a small map with the grid it falls in, and the address. */
 function LocationCard({ order }: { order: WorkOrderDetail }) {
   const { t } = useI18n();
   const mapSettings = useMapSettings();
-  const grid = useQuery({
-    queryKey: orgKeys.detail(order.gridId ?? ''),
-    queryFn: () => orgApi.detail(order.gridId!),
-    enabled: !!order.gridId,
-    staleTime: 60_000,
-    retry: false,
-  });
-  const community = useQuery({
-    queryKey: orgKeys.detail(order.communityId ?? ''),
-    queryFn: () => orgApi.detail(order.communityId!),
-    enabled: !!order.communityId,
-    staleTime: 60_000,
-    retry: false,
-  });
+  const grid = useUnit(order.gridId);
+  const community = useUnit(order.communityId);
   const shapes = useMemo<MapShape[]>(
     () =>
       grid.data
@@ -115,12 +123,7 @@ function LocationCard({ order }: { order: WorkOrderDetail }) {
   );
   const point = order.lat !== null && order.lng !== null ? { lat: order.lat, lng: order.lng } : null;
   return (
-    <Card
-      title={t('wo.section.location')}
-      size="small"
-      style={{ marginBottom: 16 }}
-      data-testid="wo-location"
-    >
+    <Section title={t('wo.section.location')} testId="wo-location">
       <Space orientation="vertical" size={4} style={{ width: '100%' }}>
         {point ? (
           <PointMap
@@ -139,7 +142,7 @@ function LocationCard({ order }: { order: WorkOrderDetail }) {
           {[community.data?.name, grid.data?.name].filter(Boolean).join(' · ') || t('wo.noTerritory')}
         </Typography.Text>
       </Space>
-    </Card>
+    </Section>
   );
 }
 
@@ -291,7 +294,7 @@ function Detail({ order: o }: { order: WorkOrderDetail }) {
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <ProxyInfoView proxy={o.proxy} />
-          <Card title={t('wo.section.matter')} size="small" style={{ marginBottom: 16 }}>
+          <Section title={t('wo.section.matter')}>
             <Typography.Paragraph
               style={{ whiteSpace: 'pre-wrap', fontSize: 15, marginBottom: 12 }}
               data-testid="wo-description"
@@ -304,8 +307,8 @@ function Detail({ order: o }: { order: WorkOrderDetail }) {
               </div>
             ) : null}
             <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} />
-          </Card>
-          <Card title={t('wo.section.timeline')} size="small" style={{ marginBottom: 16 }}>
+          </Section>
+          <Section title={t('wo.section.timeline')}>
             <Timeline
               data-testid="wo-timeline"
               items={o.timeline.map((e, i) => ({
@@ -346,17 +349,12 @@ function Detail({ order: o }: { order: WorkOrderDetail }) {
                 ),
               }))}
             />
-          </Card>
+          </Section>
         </Col>
         <Col xs={24} xl={8}>
           <LocationCard order={o} />
           {o.followups.length || o.status === 'replied' || o.status === 'closed' ? (
-            <Card
-              title={t('wo.section.followups')}
-              size="small"
-              style={{ marginBottom: 16 }}
-              data-testid="wo-followups"
-            >
+            <Section title={t('wo.section.followups')} testId="wo-followups">
               {o.followups.length ? (
                 o.followups.map((f) => (
                   <Flex vertical gap={2} key={f.cycle} className="linli-list-item" data-testid="wo-followup">
@@ -381,15 +379,10 @@ function Detail({ order: o }: { order: WorkOrderDetail }) {
               ) : (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wo.followup.none')} />
               )}
-            </Card>
+            </Section>
           ) : null}
           {o.participants.length ? (
-            <Card
-              title={t('wo.section.participants')}
-              size="small"
-              style={{ marginBottom: 16 }}
-              data-testid="wo-participants"
-            >
+            <Section title={t('wo.section.participants')} testId="wo-participants">
               {o.participants.map((p) => (
                 <Flex vertical gap={2} key={p.id} className="linli-list-item" data-testid="wo-participant">
                   <Flex justify="space-between">
@@ -401,15 +394,10 @@ function Detail({ order: o }: { order: WorkOrderDetail }) {
                   {p.report ? <Typography.Text type="secondary">{p.report}</Typography.Text> : null}
                 </Flex>
               ))}
-            </Card>
+            </Section>
           ) : null}
           {o.possibleDuplicates.length ? (
-            <Card
-              title={t('wo.section.duplicates')}
-              size="small"
-              style={{ marginBottom: 16 }}
-              data-testid="wo-duplicates"
-            >
+            <Section title={t('wo.section.duplicates')} testId="wo-duplicates">
               {o.possibleDuplicates.map((d) => (
                 <Flex
                   key={d.id}
@@ -431,12 +419,12 @@ function Detail({ order: o }: { order: WorkOrderDetail }) {
                   <StatusTag status={d.status as WoStatus} />
                 </Flex>
               ))}
-            </Card>
+            </Section>
           ) : null}
           {photoIds.length > intakePhotos.length ? (
-            <Card title={t('wo.section.allPhotos')} size="small" style={{ marginBottom: 16 }}>
+            <Section title={t('wo.section.allPhotos')}>
               <Photos ids={photoIds} size={72} />
-            </Card>
+            </Section>
           ) : null}
         </Col>
       </Row>

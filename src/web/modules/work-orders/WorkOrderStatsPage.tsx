@@ -56,6 +56,18 @@ const pct = (v: number | null | undefined) =>
   v === null || v === undefined ? '—' : `${formatNumber(v * 100, 1)}%`;
 const byRate = (k: keyof StatsRow['rates']) => (a: StatsRow, b: StatsRow) =>
   (a.rates[k] ?? -1) - (b.rates[k] ?? -1);
+/** A right-aligned, sortable column of one of a row's rates, as a percentage. */
+const rateColumn = (
+  title: string,
+  key: string,
+  rate: keyof StatsRow['rates'],
+): TableColumnsType<StatsRow>[number] => ({
+  title,
+  key,
+  align: 'right',
+  sorter: byRate(rate),
+  render: (_, r) => pct(r.rates[rate]),
+});
 
 export default function WorkOrderStatsPage() {
   const { t } = useI18n();
@@ -229,27 +241,9 @@ function RatesBody({ data }: { data: Rates }) {
       align: 'right',
       render: (_, r) => formatNumber(r.counters.valid),
     },
-    {
-      title: t('wostats.response'),
-      key: 'response',
-      align: 'right',
-      sorter: byRate('response'),
-      render: (_, r) => pct(r.rates.response),
-    },
-    {
-      title: t('wostats.resolution'),
-      key: 'resolution',
-      align: 'right',
-      sorter: byRate('resolution'),
-      render: (_, r) => pct(r.rates.resolution),
-    },
-    {
-      title: t('wostats.satisfaction'),
-      key: 'satisfaction',
-      align: 'right',
-      sorter: byRate('satisfaction'),
-      render: (_, r) => pct(r.rates.satisfaction),
-    },
+    rateColumn(t('wostats.response'), 'response', 'response'),
+    rateColumn(t('wostats.resolution'), 'resolution', 'resolution'),
+    rateColumn(t('wostats.satisfaction'), 'satisfaction', 'satisfaction'),
     {
       title: t('wostats.composite'),
       key: 'composite',
@@ -258,20 +252,8 @@ function RatesBody({ data }: { data: Rates }) {
       defaultSortOrder: 'descend',
       render: (_, r) => <Typography.Text strong>{pct(r.rates.composite)}</Typography.Text>,
     },
-    {
-      title: t('wostats.onTimeAcceptance'),
-      key: 'ota',
-      align: 'right',
-      sorter: byRate('onTimeAcceptance'),
-      render: (_, r) => pct(r.rates.onTimeAcceptance),
-    },
-    {
-      title: t('wostats.onTimeCompletion'),
-      key: 'otc',
-      align: 'right',
-      sorter: byRate('onTimeCompletion'),
-      render: (_, r) => pct(r.rates.onTimeCompletion),
-    },
+    rateColumn(t('wostats.onTimeAcceptance'), 'ota', 'onTimeAcceptance'),
+    rateColumn(t('wostats.onTimeCompletion'), 'otc', 'onTimeCompletion'),
     {
       title: t('wostats.overdue'),
       key: 'overdue',
