@@ -1,4 +1,3 @@
-import { chinaDate } from '../../../shared/chinaTime';
 import type { z } from 'zod';
 import type {
   CodeDto,
@@ -93,5 +92,3 @@ export const merchantsApi = {
 export const linesText = (lines: readonly { itemName: string; quantity: number }[]) =>
   lines.map((l) => `${l.itemName}×${l.quantity}`).join('、');
 
-/** Today's date in China (UTC+8), YYYY-MM-DD. */
-export const chinaToday = () => chinaDate(new Date());
