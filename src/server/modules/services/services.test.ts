@@ -657,33 +657,18 @@ describe('community settings', () => {
 describe('R-SV-1: grid workers', () => {
   it('R-SV-1: a grid worker records needs from their grid visits and sees the orders served in their grid, but does not dispatch', async () => {
     const grid = await t.as('grid_worker');
-    const need = await grid.post('/api/services/needs', {
+    const fromVisit = (body: object) => grid.post('/api/services/needs', { source: 'grid_visit', ...body });
+    const need = await fromVisit({
       communityId: t.fx.tongdu.id,
       gridId: t.fx.tongduGrid.id,
       title: '空巢老人希望定期测血压',
-      source: 'grid_visit',
       category: 'health',
     });
     expect(need.statusCode, need.body).toBe(201);
-    expect(
-      (
-        await grid.post('/api/services/needs', {
-          communityId: t.fx.tongdu.id,
-          title: 'x',
-          source: 'grid_visit',
-        })
-      ).statusCode,
-    ).toBe(404);
-    expect(
-      (
-        await grid.post('/api/services/needs', {
-          communityId: t.fx.xihuayuan.id,
-          gridId: t.fx.xihuayuanGrid.id,
-          title: 'x',
-          source: 'grid_visit',
-        })
-      ).statusCode,
-    ).toBe(404);
+    // Not in their grid: without one, or another community's.
+    expect((await fromVisit({ communityId: t.fx.tongdu.id, title: 'x' })).statusCode).toBe(404);
+    const xhyGrid = { communityId: t.fx.xihuayuan.id, gridId: t.fx.xihuayuanGrid.id };
+    expect((await fromVisit({ ...xhyGrid, title: 'x' })).statusCode).toBe(404);
     const inGrid = await order();
     const elsewhere = await order(resident, { gridId: null });
     const list = (await grid.get('/api/services/orders?pageSize=200')).json();
