@@ -11,6 +11,7 @@ import {
   ts,
   versionedTimestamps,
 } from '../../platform/columns';
+import { scopedTable } from '../../platform/scopedTable';
 import type { TopicOrderEvidence } from '../../../shared/contracts/deliberation';
 
 /**
@@ -105,19 +106,14 @@ export const ptCorrections = pgTable(
 );
 
 /** A major matter run through a procedure template (R-DL-4): `step` is the index of the next step. */
-export const ptProcedures = pgTable(
-  'pt_procedures',
-  {
-    ...scopedRecordColumns(),
-    template: text('template').notNull(),
-    title: text('title').notNull(),
-    matter: text('matter').notNull(),
-    step: integer('step').notNull().default(0),
-    status: text('status').notNull(),
-    ...createdByTimestamps(),
-  },
-  (t) => [pathIndex('pt_procedures_path_idx', t.orgPath)],
-);
+export const ptProcedures = scopedTable('pt_procedures', {
+  template: text('template').notNull(),
+  title: text('title').notNull(),
+  matter: text('matter').notNull(),
+  step: integer('step').notNull().default(0),
+  status: text('status').notNull(),
+  ...createdByTimestamps(),
+});
 
 /** The completed steps of a procedure, in order, each with its meeting (and motion) or disclosure. */
 export const ptProcedureSteps = pgTable(
@@ -311,39 +307,29 @@ export const ptTopicComments = pgTable(
 export type RoomItem = { ok: boolean; note: string | null; photo: string | null; photoId?: string | null };
 
 /** A council room (议事厅/室, R-DL-5) with seed 000's 六具备 checklist, each item with its evidence. */
-export const ptRooms = pgTable(
-  'pt_rooms',
-  {
-    ...scopedRecordColumns(),
-    name: text('name').notNull(),
-    address: text('address'),
-    checklist: jsonb('checklist').$type<Record<string, RoomItem>>().notNull().default({}),
-    ...timestamps(),
-  },
-  (t) => [pathIndex('pt_rooms_path_idx', t.orgPath)],
-);
+export const ptRooms = scopedTable('pt_rooms', {
+  name: text('name').notNull(),
+  address: text('address'),
+  checklist: jsonb('checklist').$type<Record<string, RoomItem>>().notNull().default({}),
+  ...timestamps(),
+});
 
 /**
  * A convention (村规民约 / 居民公约 / 自治章程, R-DL-6): versioned; `published_no` is the version residents read.
  * Awareness and compliance rates (per mille) are written by `setConventionRates` (participation.api.ts), the
  * hook the surveys will call; `rates_source` names where they came from.
  */
-export const ptConventions = pgTable(
-  'pt_conventions',
-  {
-    ...scopedRecordColumns(),
-    kind: text('kind').notNull(),
-    title: text('title').notNull(),
-    publishedNo: integer('published_no'),
-    publishedAt: ts('published_at'),
-    awarenessPermille: integer('awareness_permille'),
-    compliancePermille: integer('compliance_permille'),
-    ratesSource: text('rates_source'),
-    ratesAt: ts('rates_at'),
-    ...timestamps(),
-  },
-  (t) => [pathIndex('pt_conventions_path_idx', t.orgPath)],
-);
+export const ptConventions = scopedTable('pt_conventions', {
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  publishedNo: integer('published_no'),
+  publishedAt: ts('published_at'),
+  awarenessPermille: integer('awareness_permille'),
+  compliancePermille: integer('compliance_permille'),
+  ratesSource: text('rates_source'),
+  ratesAt: ts('rates_at'),
+  ...timestamps(),
+});
 
 export const ptConventionVersions = pgTable(
   'pt_convention_versions',

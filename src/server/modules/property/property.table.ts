@@ -8,6 +8,7 @@ import {
   timestamps,
   versionedTimestamps,
 } from '../../platform/columns';
+import { scopedTable } from '../../platform/scopedTable';
 
 /** A member of an owners' committee (业委会): a name, the office, and the registry person when known. */
 export type OwnersCommitteeMember = {
@@ -87,32 +88,22 @@ export const pmIssues = pgTable(
 );
 
 /** A public notice (公示通报) of a community or a compound: residents of the compound see it on the phone. */
-export const pmNotices = pgTable(
-  'pm_notices',
-  {
-    ...scopedRecordColumns(),
-    title: text('title').notNull(),
-    body: text('body').notNull(),
-    publishedOn: date('published_on', { mode: 'string' }).notNull(),
-    ...createdByTimestamps(),
-  },
-  (t) => [pathIndex('pm_notices_path_idx', t.orgPath)],
-);
+export const pmNotices = scopedTable('pm_notices', {
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  publishedOn: date('published_on', { mode: 'string' }).notNull(),
+  ...createdByTimestamps(),
+});
 
 /** An appraisal of a compound's property service (评议考评): period, score out of 100, respondents. */
-export const pmAppraisals = pgTable(
-  'pm_appraisals',
-  {
-    ...scopedRecordColumns(),
-    period: text('period').notNull(),
-    appraisedOn: date('appraised_on', { mode: 'string' }).notNull(),
-    score: integer('score').notNull(),
-    respondents: integer('respondents'),
-    remark: text('remark'),
-    ...createdByTimestamps(),
-  },
-  (t) => [pathIndex('pm_appraisals_path_idx', t.orgPath)],
-);
+export const pmAppraisals = scopedTable('pm_appraisals', {
+  period: text('period').notNull(),
+  appraisedOn: date('appraised_on', { mode: 'string' }).notNull(),
+  score: integer('score').notNull(),
+  respondents: integer('respondents'),
+  remark: text('remark'),
+  ...createdByTimestamps(),
+});
 
 /**
  * Honours of a compound (seed 003 三(一)2): the monthly civilised-compound selection (文明小区, `month`
