@@ -19,7 +19,6 @@ import {
   eventsTable,
   pathIndex,
   scopedColumns,
-  scopedRecordColumns,
   statusNote,
   stepsTable,
   timestamps,
@@ -248,10 +247,9 @@ export const dsMeetings = scopedTable('ds_meetings', {
 });
 
 /** Each community's one responsible leader and one contact for disputes (R-DS-3). */
-export const dsContacts = pgTable(
+export const dsContacts = scopedTable(
   'ds_contacts',
   {
-    ...scopedRecordColumns(),
     leaderName: text('leader_name').notNull(),
     leaderTitle: text('leader_title'),
     contactName: text('contact_name').notNull(),
@@ -259,7 +257,7 @@ export const dsContacts = pgTable(
     contactInfo: text('contact_info'),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('ds_contacts_unit_uq').on(t.orgUnitId), pathIndex('ds_contacts_path_idx', t.orgPath)],
+  (t) => [uniqueIndex('ds_contacts_unit_uq').on(t.orgUnitId)],
 );
 
 /**
@@ -267,10 +265,9 @@ export const dsContacts = pgTable(
  * what it found in the month's round, with a level; it is handled and resolved with notes. No personal data:
  * people involved are described in words; a risk that becomes a dispute is registered as one.
  */
-export const dsRisks = pgTable(
+export const dsRisks = scopedTable(
   'ds_risks',
   {
-    ...scopedRecordColumns(),
     /** China month 'YYYY-MM'. */
     round: text('round').notNull(),
     title: text('title').notNull(),
@@ -286,5 +283,5 @@ export const dsRisks = pgTable(
     ...userColumns('reportedBy', 'reported_by'),
     ...timestamps(),
   },
-  (t) => [pathIndex('ds_risks_path_idx', t.orgPath), index('ds_risks_round_idx').on(t.round)],
+  (t) => [index('ds_risks_round_idx').on(t.round)],
 );

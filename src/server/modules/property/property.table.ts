@@ -4,7 +4,6 @@ import {
   createdByTimestamps,
   pathIndex,
   scopedColumns,
-  scopedRecordColumns,
   timestamps,
   versionedTimestamps,
 } from '../../platform/columns';
@@ -23,10 +22,9 @@ export type OwnersCommitteeMember = {
  * self-management committee (自管委/物管委, seed 003 三(一)3) or nobody — and its owners' committee
  * (业委会: term, election date, members). No row = nothing recorded = no property service.
  */
-export const pmCompounds = pgTable(
+export const pmCompounds = scopedTable(
   'pm_compounds',
   {
-    ...scopedRecordColumns(),
     /** company | self | none */
     management: text('management').notNull(),
     companyName: text('company_name'),
@@ -45,7 +43,7 @@ export const pmCompounds = pgTable(
     ocMembers: jsonb('oc_members').$type<OwnersCommitteeMember[] | null>(),
     ...versionedTimestamps(),
   },
-  (t) => [uniqueIndex('pm_compounds_unit_uq').on(t.orgUnitId), pathIndex('pm_compounds_path_idx', t.orgPath)],
+  (t) => [uniqueIndex('pm_compounds_unit_uq').on(t.orgUnitId)],
 );
 
 /**
@@ -109,10 +107,9 @@ export const pmAppraisals = scopedTable('pm_appraisals', {
  * Honours of a compound (seed 003 三(一)2): the monthly civilised-compound selection (文明小区, `month`
  * 1–12) and 美好家园 model compounds at city or provincial level (`month` 0).
  */
-export const pmHonours = pgTable(
+export const pmHonours = scopedTable(
   'pm_honours',
   {
-    ...scopedRecordColumns(),
     /** civilised_monthly | model_city | model_provincial */
     kind: text('kind').notNull(),
     year: integer('year').notNull(),
@@ -121,8 +118,5 @@ export const pmHonours = pgTable(
     remark: text('remark'),
     ...createdByTimestamps(),
   },
-  (t) => [
-    uniqueIndex('pm_honours_uq').on(t.kind, t.orgUnitId, t.year, t.month),
-    pathIndex('pm_honours_path_idx', t.orgPath),
-  ],
+  (t) => [uniqueIndex('pm_honours_uq').on(t.kind, t.orgUnitId, t.year, t.month)],
 );

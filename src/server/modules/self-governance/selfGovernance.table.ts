@@ -1,11 +1,5 @@
-import { date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import {
-  createdByTimestamps,
-  pathIndex,
-  scopedRecordColumns,
-  timestamps,
-  versionedTimestamps,
-} from '../../platform/columns';
+import { date, index, integer, jsonb, text, uuid } from 'drizzle-orm/pg-core';
+import { createdByTimestamps, timestamps, versionedTimestamps } from '../../platform/columns';
 import { scopedTable } from '../../platform/scopedTable';
 
 /**
@@ -27,10 +21,9 @@ export const sgBodies = scopedTable('sg_bodies', {
  * worker of the people registry (`person_id`, through people.api) or a name. Vacant when `vacant_since` is
  * set (the holder left): the open vacancy is a row of `sg_vacancies`.
  */
-export const sgPositions = pgTable(
+export const sgPositions = scopedTable(
   'sg_positions',
   {
-    ...scopedRecordColumns(),
     bodyId: uuid('body_id').notNull(),
     post: text('post').notNull(),
     personId: uuid('person_id'),
@@ -42,14 +35,13 @@ export const sgPositions = pgTable(
     filledVia: text('filled_via'),
     ...versionedTimestamps(),
   },
-  (t) => [index('sg_positions_body_idx').on(t.bodyId), pathIndex('sg_positions_path_idx', t.orgPath)],
+  (t) => [index('sg_positions_body_idx').on(t.bodyId)],
 );
 
 /** A vacancy (空缺职位): when it opened and why, and when and how it was filled (补选, seed 002 三(一)1). */
-export const sgVacancies = pgTable(
+export const sgVacancies = scopedTable(
   'sg_vacancies',
   {
-    ...scopedRecordColumns(),
     positionId: uuid('position_id').notNull(),
     openedOn: date('opened_on', { mode: 'string' }).notNull(),
     reason: text('reason').notNull(),
@@ -60,7 +52,7 @@ export const sgVacancies = pgTable(
     electionId: uuid('election_id'),
     ...timestamps(),
   },
-  (t) => [index('sg_vacancies_position_idx').on(t.positionId), pathIndex('sg_vacancies_path_idx', t.orgPath)],
+  (t) => [index('sg_vacancies_position_idx').on(t.positionId)],
 );
 
 export type ElectionResult = { name: string; post: string; votes: number; elected: boolean };

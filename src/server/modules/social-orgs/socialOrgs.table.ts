@@ -14,7 +14,6 @@ import {
   eventColumns,
   pathIndex,
   scopedColumns,
-  scopedRecordColumns,
   timestamps,
   ts,
   versionedTimestamps,
@@ -77,10 +76,9 @@ export const soIncubations = pgTable(
 );
 
 /** 社工站 (subdistrict) / 社工室 (community), optionally run by a 社工机构 (a social organisation). */
-export const soStations = pgTable(
+export const soStations = scopedTable(
   'so_stations',
   {
-    ...scopedRecordColumns(),
     /** station | room */
     kind: text('kind').notNull(),
     name: text('name').notNull(),
@@ -89,7 +87,7 @@ export const soStations = pgTable(
     openedOn: text('opened_on'),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('so_stations_unit_uq').on(t.orgUnitId), pathIndex('so_stations_path_idx', t.orgPath)],
+  (t) => [uniqueIndex('so_stations_unit_uq').on(t.orgUnitId)],
 );
 
 /** Social workers (people's `workers`) posted at a station. */
