@@ -16,7 +16,7 @@ import { CERTIFICATES_ERRORS } from '../../../shared/i18n/errors.certificates';
 import { certificatesAccess } from '../../../shared/permissions/certificates';
 import { access } from '../../platform/access';
 import { routeKit } from '../../platform/routeKit';
-import { sendPdf } from '../../platform/pdfDownload';
+import { sendPdf } from '../../platform/downloads';
 import { actorCtxOf } from '../../platform/context';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';

@@ -39,7 +39,7 @@ import { type AppDeps, actorCtxOf } from '../../platform/context';
 import type { SheetColumn } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { routeKit } from '../../platform/routeKit';
-import { sendPdf } from '../../platform/pdfDownload';
+import { sendPdf } from '../../platform/downloads';
 import { bodiesForDispute, createBody, listBodies, updateBody } from './disputes.bodies';
 import { getLimits, getLists, importList, setLimits } from './disputes.config';
 import { createMeeting, listContacts, listMeetings, setContact } from './disputes.meetings';

@@ -34,7 +34,7 @@ import { PARTICIPATION_ERRORS } from '../../../shared/i18n/errors.participation'
 import { participationAccess } from '../../../shared/permissions/participation';
 import { type Access, access } from '../../platform/access';
 import { routeKit } from '../../platform/routeKit';
-import { namedAttachment, sendPdf } from '../../platform/pdfDownload';
+import { namedAttachment, sendPdf } from '../../platform/downloads';
 import { ctxOf } from '../../platform/context';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';

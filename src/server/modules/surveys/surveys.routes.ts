@@ -19,7 +19,7 @@ import { SURVEYS_ERRORS } from '../../../shared/i18n/errors.surveys';
 import { surveysAccess } from '../../../shared/permissions/surveys';
 import { access } from '../../platform/access';
 import { routeKit } from '../../platform/routeKit';
-import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
+import { sendWorkbook } from '../../platform/downloads';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { surveysEvidence } from './surveys.evidence';
@@ -143,10 +143,7 @@ export const surveysModule = defineModule({
       async (req, reply) => {
         const { survey, responses, results } = await exportRows(ctx(req), req.params.id);
         const buf = await surveyXlsx(survey, results, responses);
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header('content-disposition', attachmentHeader(`问卷结果-${survey.title}.xlsx`))
-          .send(buf);
+        return sendWorkbook(reply, buf, `问卷结果-${survey.title}.xlsx`);
       },
     );
   },

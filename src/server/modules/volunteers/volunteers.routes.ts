@@ -1,7 +1,7 @@
 import { createLocalStorage } from '../../platform/storage';
 import { readPhoto } from '../../platform/uploads';
 import { routeKit } from '../../platform/routeKit';
-import { sendPdf } from '../../platform/pdfDownload';
+import { sendPdf, sendWorkbook } from '../../platform/downloads';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
@@ -35,7 +35,7 @@ import {
   volunteerSchema,
 } from '../../../shared/contracts/volunteers';
 import { access } from '../../platform/access';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { toXlsx } from '../../platform/excel';
 import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { volunteersEvidence } from './volunteers.evidence.repository';
@@ -224,10 +224,7 @@ export const volunteersModule = defineModule({
           rows,
         );
         const name = `${en ? 'volunteer-hours' : '志愿服务时长'}-${req.query.from}-${req.query.to}.xlsx`;
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header('content-disposition', attachmentHeader(name))
-          .send(buf);
+        return sendWorkbook(reply, buf, name);
       },
     );
     app.get(

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { XLSX_MIME, attachmentHeader } from './excel';
 
 /**
  * An attachment's content-disposition: `fileName` (UTF-8, the name browsers save it under) and `fallback` (plain
@@ -13,4 +14,12 @@ export function sendPdf(reply: FastifyReply, pdf: Buffer, fileName: string, fall
     .header('content-type', 'application/pdf')
     .header('content-disposition', namedAttachment(fileName, fallback))
     .send(pdf);
+}
+
+/** Answers a workbook already written (an .xlsx buffer) as a download named `fileName` (`attachmentHeader`). */
+export function sendWorkbook(reply: FastifyReply, xlsx: Buffer, fileName: string) {
+  return reply
+    .header('content-type', XLSX_MIME)
+    .header('content-disposition', attachmentHeader(fileName))
+    .send(xlsx);
 }
