@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { ratingQuestion } from '../../../../test/surveys';
 import { buildResident, buildWorkOrder } from '../../../../test/factories';
 import { chinaDate } from '../../../shared/chinaTime';
 import { multipart } from '../../../../test/multipart';
@@ -523,16 +524,7 @@ describe('democratic channels', () => {
         year: 2026,
         opensAt: new Date(now).toISOString(),
         closesAt: new Date(now + 7 * 86_400_000).toISOString(),
-        questions: [
-          {
-            key: 'q',
-            kind: 'rating',
-            title: '评价',
-            scale: { min: 1, max: 5 },
-            measure: 'satisfaction',
-            positive: { minRating: 4 },
-          },
-        ],
+        questions: [ratingQuestion('q', '评价')],
       });
       expect(res.statusCode, res.body).toBe(201);
     }

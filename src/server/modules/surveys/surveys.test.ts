@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { ratingQuestion } from '../../../../test/surveys';
 import { buildResident, buildUnit } from '../../../../test/factories';
 import { tongduConvention } from '../../../../test/participation';
 import { surveyRates } from './surveys.api';
@@ -358,14 +359,7 @@ describe('conventions', () => {
           measure: 'awareness',
           positive: { options: [0] },
         },
-        {
-          key: 'keep',
-          kind: 'rating',
-          title: '您家遵守居民公约的情况',
-          scale: { min: 1, max: 5 },
-          measure: 'compliance',
-          positive: { minRating: 4 },
-        },
+        ratingQuestion('keep', '您家遵守居民公约的情况', 'compliance'),
       ],
     });
     const hh = await buildUnit(t.deps, t.fx.tongduBuilding, 'household', '701');
