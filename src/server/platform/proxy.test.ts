@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../test/app';
+import { type Client, type TestApp, createTestApp, createUser, signInNewUser } from '../../../test/app';
 import { ratingQuestion } from '../../../test/surveys';
 import { addResidenceCatalogueItem } from '../../../test/certificates';
 import { actorCtxFor, buildResident } from '../../../test/factories';
@@ -42,11 +42,10 @@ beforeAll(async () => {
   xhyResidentId = (await buildResident(deps, t.fx.xihuayuanBuilding, t.fx.xihuayuan, { name: '李四' })).id;
   const elderUser = await createUser(t, 'elder_wang', [{ role: 'resident', orgUnitId: t.fx.tongdu.id }]);
   await t.database.db.update(users).set({ residentId: elderId }).where(eq(users.id, elderUser));
-  await createUser(t, 'vol_tongdu', [{ role: 'volunteer', orgUnitId: t.fx.tongdu.id }]);
   grid = await t.as('grid_worker');
   tongdu = await t.as('tongdu_worker');
   xhy = await t.as('xhy_worker');
-  vol = await t.as('vol_tongdu');
+  vol = await signInNewUser(t, 'vol_tongdu', 'volunteer', t.fx.tongdu.id);
   elder = await t.as('elder_wang');
 });
 afterAll(() => t?.close());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type Client, type TestApp, createTestApp, createUser, signInNewUser } from '../../../../test/app';
 import { ratingQuestion } from '../../../../test/surveys';
 import { buildResident, buildWorkOrder } from '../../../../test/factories';
 import { chinaDate } from '../../../shared/chinaTime';
@@ -178,8 +178,7 @@ describe('deliberation topics', () => {
   });
 
   it('R-DL-2/R-DL-3: a follower is told when the topic moves a step; a neighbour who does not follow is not', async () => {
-    await createUser(t, 'jumin3', [{ role: 'resident', orgUnitId: t.fx.tongduBuilding.id }]);
-    const jumin3 = await t.as('jumin3');
+    const jumin3 = await signInNewUser(t, 'jumin3', 'resident', t.fx.tongduBuilding.id);
     const topic = await staffTopic(t.fx.tongduBuilding.id);
     const seen = await jumin3.get(`/api/deliberations/board/topics/${topic.id}`);
     expect(seen.statusCode, seen.body).toBe(200);

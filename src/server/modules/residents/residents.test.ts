@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildResident, nextIdNumber } from '../../../../test/factories';
-import { type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type TestApp, createTestApp, signInNewUser } from '../../../../test/app';
 import { idCheckChar } from '../../../shared/validation/codes';
 import { auditLog } from '../../platform/audit.table';
 import { rowsOf } from '../../platform/db';
@@ -300,8 +300,7 @@ describe('special-group tags are sensitive personal data (R-LAW-PI-1, R-SV-3)', 
     expect(JSON.stringify(audit)).not.toMatch(/low_income|empty_nest/);
 
     // civil_affairs reads residents but may not reveal: 403, and the refusal is in the trail.
-    await createUser(t, 'civil_reader', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
-    const civil = await t.as('civil_reader');
+    const civil = await signInNewUser(t, 'civil_reader', 'civil_affairs', t.fx.district.id);
     expect((await civil.get(`/api/residents/${r.id}`)).json().specialGroupCount).toBe(2);
     expect((await civil.post(`/api/residents/${r.id}/reveal`, { field: 'tags' })).statusCode).toBe(403);
     // Another community's worker: 404 as for any out-of-scope resident.
