@@ -40,15 +40,12 @@ export const residentsModule = defineModule({
   access: residentsAccess,
   errors: RESIDENTS_ERRORS,
   routes(base: FastifyInstance, deps) {
-    const { app, tags, ctxOf, route } = routeKit(base, deps, 'residents');
+    const { app, tags, ctxOf, route, recordFields } = routeKit(base, deps, 'residents');
 
     // The list, a resident's detail, create and update.
     recordRoutes(base, {
       path: '/api/residents',
-      tags,
-      read: access.permission('residents.read'),
-      write: access.permission('residents.write'),
-      ctx: ctxOf,
+      ...recordFields(access.permission('residents.read'), access.permission('residents.write')),
       schema: residentSchema,
       listQuery: residentListQuery,
       body: createResidentBody,

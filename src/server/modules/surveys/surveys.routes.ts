@@ -57,7 +57,7 @@ export const surveysModule = defineModule({
   errors: SURVEYS_ERRORS,
   audit: SURVEYS_AUDIT,
   routes(base: FastifyInstance, deps) {
-    const { app, tags, ctxOf: ctx, route, page } = routeKit(base, deps, 'surveys');
+    const { app, tags, ctxOf: ctx, route, page, recordFields } = routeKit(base, deps, 'surveys');
     const read = { access: access.permission('surveys.read') };
     const manage = { access: access.permission('surveys.manage') };
     const enter = { access: access.permission('surveys.enter') };
@@ -78,10 +78,7 @@ export const surveysModule = defineModule({
     // ---- staff
     recordRoutes(base, {
       path: '/api/surveys',
-      tags,
-      read: read.access,
-      write: manage.access,
-      ctx,
+      ...recordFields(read.access, manage.access),
       schema: surveySchema,
       listQuery: surveyListQuery,
       body: createSurveyBody,
