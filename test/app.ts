@@ -90,6 +90,17 @@ export async function createUser(
   return id;
 }
 
+/** Creates a user holding one role at one unit (`createUser`) and signs in as them (`t.as`). */
+export async function signInNewUser(
+  t: TestApp,
+  username: string,
+  role: Role,
+  orgUnitId: string | null,
+): Promise<Client> {
+  await createUser(t, username, [{ role, orgUnitId }]);
+  return t.as(username);
+}
+
 export async function createTestApp(
   opts: { config?: Partial<AppDeps['config']>; onRoute?: (route: RouteOptions) => void } = {},
 ): Promise<TestApp> {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../test/app';
+import { type Client, type TestApp, createTestApp, createUser, signInNewUser } from '../../../test/app';
+import { ratingQuestion } from '../../../test/surveys';
 import { addResidenceCatalogueItem } from '../../../test/certificates';
 import { actorCtxFor, buildResident } from '../../../test/factories';
 import { users } from '../modules/accounts/accounts.table';
@@ -41,11 +42,10 @@ beforeAll(async () => {
   xhyResidentId = (await buildResident(deps, t.fx.xihuayuanBuilding, t.fx.xihuayuan, { name: '李四' })).id;
   const elderUser = await createUser(t, 'elder_wang', [{ role: 'resident', orgUnitId: t.fx.tongdu.id }]);
   await t.database.db.update(users).set({ residentId: elderId }).where(eq(users.id, elderUser));
-  await createUser(t, 'vol_tongdu', [{ role: 'volunteer', orgUnitId: t.fx.tongdu.id }]);
   grid = await t.as('grid_worker');
   tongdu = await t.as('tongdu_worker');
   xhy = await t.as('xhy_worker');
-  vol = await t.as('vol_tongdu');
+  vol = await signInNewUser(t, 'vol_tongdu', 'volunteer', t.fx.tongdu.id);
   elder = await t.as('elder_wang');
 });
 afterAll(() => t?.close());
@@ -180,16 +180,7 @@ describe('帮办代办: survey answers', () => {
       year: 2026,
       opensAt: new Date(now - 86_400_000).toISOString(),
       closesAt: new Date(now + 10 * 86_400_000).toISOString(),
-      questions: [
-        {
-          key: 'sat',
-          kind: 'rating',
-          title: '您对社区服务的总体满意程度',
-          scale: { min: 1, max: 5 },
-          measure: 'satisfaction',
-          positive: { minRating: 4 },
-        },
-      ],
+      questions: [ratingQuestion('sat', '您对社区服务的总体满意程度')],
     });
     expect(res.statusCode, res.body).toBe(201);
     surveyId = res.json().id;

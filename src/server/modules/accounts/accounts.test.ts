@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, TEST_PASSWORD, createTestApp, createUser } from '../../../../test/app';
+import { type TestApp, TEST_PASSWORD, createTestApp, createUser, signInNewUser } from '../../../../test/app';
 import { eq } from 'drizzle-orm';
 import { users } from './accounts.table';
 
@@ -128,8 +128,7 @@ describe('accounts and sessions', () => {
   });
 
   it('a community secretary lists only users of their community; deactivating a user ends their sessions', async () => {
-    await createUser(t, 'td_secretary', [{ role: 'community_secretary', orgUnitId: t.fx.tongdu.id }]);
-    const sec = await t.as('td_secretary');
+    const sec = await signInNewUser(t, 'td_secretary', 'community_secretary', t.fx.tongdu.id);
     const list = (await sec.get('/api/users?pageSize=100')).json();
     const names = list.items.map((u: { username: string }) => u.username);
     expect(names).toContain('tongdu_worker');

@@ -23,10 +23,11 @@ import { ASSESSMENTS_ERRORS } from '../../../shared/i18n/errors.assessments';
 import { assessmentsAccess } from '../../../shared/permissions/assessments';
 import { access } from '../../platform/access';
 import { routeKit } from '../../platform/routeKit';
+import { sendWorkbook } from '../../platform/downloads';
 import { actorCtxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { sendInlineFile } from '../../platform/inlineFile';
-import { XLSX_MIME, attachmentHeader, sendXlsx } from '../../platform/excel';
+import { attachmentHeader, sendXlsx } from '../../platform/excel';
 import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { evidenceCandidates, linkEvidence, unlinkEvidence } from './evidence.usecases';
@@ -104,10 +105,7 @@ export const assessmentsModule = defineModule({
       async (req, reply) => {
         const v = await versionForExport(actorCtxOf(deps, req), req.params.id);
         const buf = await frameworkToXlsx(v.framework, v.version, v.nodes);
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header('content-disposition', attachmentHeader(`${v.framework.name}-v${v.version.version}.xlsx`))
-          .send(buf);
+        return sendWorkbook(reply, buf, `${v.framework.name}-v${v.version.version}.xlsx`);
       },
     );
     app.post(

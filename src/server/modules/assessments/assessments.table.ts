@@ -10,12 +10,12 @@ import {
   eventsTable,
   pathIndex,
   scopedColumns,
-  scopedRecordColumns,
   stateComment,
   ts,
   userColumns,
   versionedTimestamps,
 } from '../../platform/columns';
+import { scopedTable } from '../../platform/scopedTable';
 
 /**
  * An indicator framework (测评标准): platform-wide data, built in (seed 004's Zhoushan standard) or
@@ -82,10 +82,9 @@ export const asNodes = pgTable(
  * communities for a year on one framework version, with a schedule and an assigned third-party evaluator.
  * States: draft → open → published.
  */
-export const asRounds = pgTable(
+export const asRounds = scopedTable(
   'as_rounds',
   {
-    ...scopedRecordColumns(),
     versionId: uuid('version_id').notNull(),
     year: integer('year').notNull(),
     title: text('title').notNull(),
@@ -98,7 +97,7 @@ export const asRounds = pgTable(
     publishedAt: ts('published_at'),
     ...createdByVersionedTimestamps(),
   },
-  (t) => [pathIndex('as_rounds_path_idx', t.orgPath), index('as_rounds_year_idx').on(t.year)],
+  (t) => [index('as_rounds_year_idx').on(t.year)],
 );
 
 /** A declared doorstep project of a sheet and the third party's ratings of it (R-AS-4). */

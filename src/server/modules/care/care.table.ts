@@ -16,10 +16,10 @@ import {
   latLng,
   pathIndex,
   scopedColumns,
-  scopedRecordColumns,
   ts,
   userColumns,
 } from '../../platform/columns';
+import { scopedTable } from '../../platform/scopedTable';
 
 /**
  * A visit plan (走访关爱计划, R-SV-3): one special-group tag of one resident, visited every
@@ -27,10 +27,9 @@ import {
  * sensitive (health, disability, hardship): stored encrypted, with a blind index for filters and
  * uniqueness; the resident's name only as a mask (the full identity through the audited reveal).
  */
-export const carePlans = pgTable(
+export const carePlans = scopedTable(
   'care_plans',
   {
-    ...scopedRecordColumns(),
     residentId: uuid('resident_id').notNull(),
     residentNameMask: text('resident_name_mask').notNull(),
     tagEnc: text('tag_enc').notNull(),
@@ -46,7 +45,6 @@ export const carePlans = pgTable(
     ...createdByVersionedTimestamps(),
   },
   (t) => [
-    pathIndex('care_plans_path_idx', t.orgPath),
     uniqueIndex('care_plans_resident_tag_uq').on(t.residentId, t.tagHash),
     index('care_plans_assignee_idx').on(t.assigneeUserId),
     index('care_plans_due_idx').on(t.nextDueAt),

@@ -16,6 +16,7 @@ import { CERTIFICATES_ERRORS } from '../../../shared/i18n/errors.certificates';
 import { certificatesAccess } from '../../../shared/permissions/certificates';
 import { access } from '../../platform/access';
 import { routeKit } from '../../platform/routeKit';
+import { sendPdf } from '../../platform/downloads';
 import { actorCtxOf } from '../../platform/context';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
@@ -83,13 +84,7 @@ export const certificatesModule = defineModule({
       { config: read, schema: { tags, params: idParams } },
       async (req, reply) => {
         const { number, pdf } = await certificatePdf(actorCtxOf(deps, req), req.params.id);
-        return reply
-          .header('content-type', 'application/pdf')
-          .header(
-            'content-disposition',
-            `attachment; filename="certificate.pdf"; filename*=UTF-8''${encodeURIComponent(`证明-${number}.pdf`)}`,
-          )
-          .send(pdf);
+        return sendPdf(reply, pdf, `证明-${number}.pdf`, 'certificate.pdf');
       },
     );
     recordRoutes(base, {

@@ -3,31 +3,26 @@ import {
   pathIndex,
   proxyColumns,
   scopedColumns,
-  scopedRecordColumns,
   ts,
   userColumns,
   versionedTimestamps,
 } from '../../platform/columns';
+import { scopedTable } from '../../platform/scopedTable';
 
 /**
  * The catalogue of matters a community may certify (证明事项目录, R-AC-2): each cites the law, regulation
  * or rule and its clause. Kept by a city, district or subdistrict (`org_unit_id`/`org_path`); communities
  * below read it.
  */
-export const certCatalogue = pgTable(
-  'cert_catalogue',
-  {
-    ...scopedRecordColumns(),
-    name: text('name').notNull(),
-    description: text('description'),
-    lawName: text('law_name').notNull(),
-    clause: text('clause').notNull(),
-    active: boolean('active').notNull().default(true),
-    sort: integer('sort').notNull().default(0),
-    ...versionedTimestamps(),
-  },
-  (t) => [pathIndex('cert_catalogue_path_idx', t.orgPath)],
-);
+export const certCatalogue = scopedTable('cert_catalogue', {
+  name: text('name').notNull(),
+  description: text('description'),
+  lawName: text('law_name').notNull(),
+  clause: text('clause').notNull(),
+  active: boolean('active').notNull().default(true),
+  sort: integer('sort').notNull().default(0),
+  ...versionedTimestamps(),
+});
 
 /**
  * The certificate register (R-AC-2): every request a community decided — issued with its number, the

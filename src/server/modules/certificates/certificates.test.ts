@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type Client, type TestApp, createTestApp, signInNewUser } from '../../../../test/app';
 import { addResidenceCatalogueItem } from '../../../../test/certificates';
 import { auditLog } from '../../platform/audit.table';
 import { cjkFont } from './certificates.pdf';
@@ -14,10 +14,9 @@ let catalogueId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await createUser(t, 'cert_sec', [{ role: 'community_secretary', orgUnitId: t.fx.tongdu.id }]);
   sd = await t.as('sd_admin');
   tongdu = await t.as('tongdu_worker');
-  secretary = await t.as('cert_sec');
+  secretary = await signInNewUser(t, 'cert_sec', 'community_secretary', t.fx.tongdu.id);
   xhy = await t.as('xhy_worker');
   catalogueId = await addResidenceCatalogueItem(t, sd);
 });
@@ -57,8 +56,7 @@ describe('R-AC-2 certificates', () => {
   });
 
   it('R-AC-2 a resident sees on the phone the catalogue their community may certify, with each law and clause', async () => {
-    await createUser(t, 'cert_resident', [{ role: 'resident', orgUnitId: t.fx.tongduBuilding.id }]);
-    const r = await t.as('cert_resident');
+    const r = await signInNewUser(t, 'cert_resident', 'resident', t.fx.tongduBuilding.id);
     const res = await r.get('/api/me/certificates/catalogue');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().items.map((i: { name: string }) => i.name)).toContain('居住情况证明');

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type Client, type TestApp, createTestApp, signInNewUser } from '../../../../test/app';
 import { auditLog } from '../../platform/audit.table';
 
 let t: TestApp;
@@ -11,11 +11,10 @@ let centre: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await createUser(t, 'centre', [{ role: 'dispatcher', orgUnitId: t.fx.subdistrict.id }]);
   grid = await t.as('grid_worker');
   tongdu = await t.as('tongdu_worker');
   xhy = await t.as('xhy_worker');
-  centre = await t.as('centre');
+  centre = await signInNewUser(t, 'centre', 'dispatcher', t.fx.subdistrict.id);
 });
 afterAll(() => t?.close());
 

@@ -39,6 +39,7 @@ import { type AppDeps, actorCtxOf } from '../../platform/context';
 import type { SheetColumn } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { routeKit } from '../../platform/routeKit';
+import { sendPdf } from '../../platform/downloads';
 import { bodiesForDispute, createBody, listBodies, updateBody } from './disputes.bodies';
 import { getLimits, getLists, importList, setLimits } from './disputes.config';
 import { createMeeting, listContacts, listMeetings, setContact } from './disputes.meetings';
@@ -293,13 +294,7 @@ export const disputesModule = defineModule({
       async (req, reply) => {
         // R-LAW-MD-2: the agreement with one copy per party plus one kept, names in full (audited).
         const { number, pdf } = await agreementPdf(actorCtxOf(deps, req), req.params.id);
-        return reply
-          .header('content-type', 'application/pdf')
-          .header(
-            'content-disposition',
-            `attachment; filename="agreement.pdf"; filename*=UTF-8''${encodeURIComponent(`人民调解协议书-${number}.pdf`)}`,
-          )
-          .send(pdf);
+        return sendPdf(reply, pdf, `人民调解协议书-${number}.pdf`, 'agreement.pdf');
       },
     );
     app.post(

@@ -19,7 +19,6 @@ import {
   eventsTable,
   pathIndex,
   scopedColumns,
-  scopedRecordColumns,
   statusNote,
   stepsTable,
   timestamps,
@@ -27,6 +26,7 @@ import {
   userColumns,
   versionedTimestamps,
 } from '../../platform/columns';
+import { scopedTable } from '../../platform/scopedTable';
 
 /** Feeds dispute numbers (JF…). */
 export const dsNumberSeq = pgSequence('ds_number_seq', { startWith: 1 });
@@ -203,19 +203,14 @@ export const dsTicketLimits = pgTable('ds_ticket_limits', {
  * The one-window roster of handling bodies (R-DS-2): mediation committees, petition, judicial office,
  * women's federation, trade union, lawyers, counsellors, social groups, 两代表一委员, 平安志愿者, 五老人员.
  */
-export const dsBodies = pgTable(
-  'ds_bodies',
-  {
-    ...scopedRecordColumns(),
-    kind: text('kind').notNull(),
-    name: text('name').notNull(),
-    contact: text('contact'),
-    skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
-    active: boolean('active').notNull().default(true),
-    ...timestamps(),
-  },
-  (t) => [pathIndex('ds_bodies_path_idx', t.orgPath)],
-);
+export const dsBodies = scopedTable('ds_bodies', {
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  contact: text('contact'),
+  skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
+  active: boolean('active').notNull().default(true),
+  ...timestamps(),
+});
 
 /** Members of a handling body (a committee's chair and members: R-LAW-MD-1 3–9 incl. a woman). */
 export const dsBodyMembers = pgTable(
@@ -238,29 +233,23 @@ export const dsBodyMembers = pgTable(
  * The subdistrict's joint meeting on disputes (联席会议, R-DS-3): monthly, plus extra meetings on major
  * matters, with attendance, the cases discussed and the decisions.
  */
-export const dsMeetings = pgTable(
-  'ds_meetings',
-  {
-    ...scopedRecordColumns(),
-    /** monthly | extra */
-    kind: text('kind').notNull(),
-    heldAt: ts('held_at').notNull(),
-    place: text('place'),
-    host: text('host'),
-    attendees: text('attendees').array().notNull().default(sql`'{}'::text[]`),
-    disputeIds: uuid('dispute_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    decisions: text('decisions').notNull(),
-    minutes: text('minutes'),
-    ...createdByTimestamps(),
-  },
-  (t) => [pathIndex('ds_meetings_path_idx', t.orgPath)],
-);
+export const dsMeetings = scopedTable('ds_meetings', {
+  /** monthly | extra */
+  kind: text('kind').notNull(),
+  heldAt: ts('held_at').notNull(),
+  place: text('place'),
+  host: text('host'),
+  attendees: text('attendees').array().notNull().default(sql`'{}'::text[]`),
+  disputeIds: uuid('dispute_ids').array().notNull().default(sql`'{}'::uuid[]`),
+  decisions: text('decisions').notNull(),
+  minutes: text('minutes'),
+  ...createdByTimestamps(),
+});
 
 /** Each community's one responsible leader and one contact for disputes (R-DS-3). */
-export const dsContacts = pgTable(
+export const dsContacts = scopedTable(
   'ds_contacts',
   {
-    ...scopedRecordColumns(),
     leaderName: text('leader_name').notNull(),
     leaderTitle: text('leader_title'),
     contactName: text('contact_name').notNull(),
@@ -268,7 +257,7 @@ export const dsContacts = pgTable(
     contactInfo: text('contact_info'),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('ds_contacts_unit_uq').on(t.orgUnitId), pathIndex('ds_contacts_path_idx', t.orgPath)],
+  (t) => [uniqueIndex('ds_contacts_unit_uq').on(t.orgUnitId)],
 );
 
 /**
@@ -276,10 +265,9 @@ export const dsContacts = pgTable(
  * what it found in the month's round, with a level; it is handled and resolved with notes. No personal data:
  * people involved are described in words; a risk that becomes a dispute is registered as one.
  */
-export const dsRisks = pgTable(
+export const dsRisks = scopedTable(
   'ds_risks',
   {
-    ...scopedRecordColumns(),
     /** China month 'YYYY-MM'. */
     round: text('round').notNull(),
     title: text('title').notNull(),
@@ -295,5 +283,5 @@ export const dsRisks = pgTable(
     ...userColumns('reportedBy', 'reported_by'),
     ...timestamps(),
   },
-  (t) => [pathIndex('ds_risks_path_idx', t.orgPath), index('ds_risks_round_idx').on(t.round)],
+  (t) => [index('ds_risks_round_idx').on(t.round)],
 );

@@ -1,10 +1,6 @@
 import { boolean, date, doublePrecision, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
-import {
-  createdByVersionedTimestamps,
-  pathIndex,
-  scopedRecordColumns,
-  timestamps,
-} from '../../platform/columns';
+import { createdByVersionedTimestamps, timestamps } from '../../platform/columns';
+import { scopedTable } from '../../platform/scopedTable';
 
 /**
  * Facility kinds (R-FC-1): platform-wide data, seeded by the migration from the seeds (seed 003's 11
@@ -31,10 +27,9 @@ export const fcKinds = pgTable('fc_kinds', {
  * A community facility (设施): at the unit it belongs to (subdistrict, community or grid), with its point
  * (lng/lat, WGS-84 degrees), floor area, opening hours and operator, and seed 001's 四同步 dates.
  */
-export const fcFacilities = pgTable(
+export const fcFacilities = scopedTable(
   'fc_facilities',
   {
-    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     address: text('address'),
@@ -56,9 +51,5 @@ export const fcFacilities = pgTable(
     note: text('note'),
     ...createdByVersionedTimestamps(),
   },
-  (t) => [
-    pathIndex('fc_facilities_path_idx', t.orgPath),
-    index('fc_facilities_kind_idx').on(t.kind),
-    index('fc_facilities_point_idx').on(t.lat, t.lng),
-  ],
+  (t) => [index('fc_facilities_kind_idx').on(t.kind), index('fc_facilities_point_idx').on(t.lat, t.lng)],
 );

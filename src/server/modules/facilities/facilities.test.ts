@@ -106,29 +106,22 @@ describe('facility registry (R-FC-1)', () => {
   });
 
   it('refuses bad input with a message in the user’s language, never a 500', async () => {
-    const half = await tongdu.post('/api/facilities', {
-      orgUnitId: t.fx.tongdu.id,
-      kind: 'neighbour_station',
-      name: '半个坐标',
-      lat: 30.1,
-    });
+    /** Registers a facility at 铜都社区 unless `orgUnitId` says otherwise. */
+    const register = (body: Record<string, unknown>) =>
+      tongdu.post('/api/facilities', { orgUnitId: t.fx.tongdu.id, ...body });
+    const half = await register({ kind: 'neighbour_station', name: '半个坐标', lat: 30.1 });
     expect(half.statusCode).toBe(400);
-    const unknown = await tongdu.post('/api/facilities', {
-      orgUnitId: t.fx.tongdu.id,
-      kind: 'no_such_kind',
-      name: '未知类型',
-    });
+    const unknown = await register({ kind: 'no_such_kind', name: '未知类型' });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().error.message).toBe('设施类型不存在或已停用');
-    const order = await tongdu.post('/api/facilities', {
-      orgUnitId: t.fx.tongdu.id,
+    const order = await register({
       kind: 'service_room',
       name: '新建小区社区用房',
       plannedOn: '2025-05-01',
       builtOn: '2025-01-01',
     });
     expect(order.json().error.code).toBe('facilities.dates_order');
-    const building = await tongdu.post('/api/facilities', {
+    const building = await register({
       orgUnitId: t.fx.tongduBuilding.id,
       kind: 'neighbour_station',
       name: '楼栋里',
@@ -137,34 +130,18 @@ describe('facility registry (R-FC-1)', () => {
   });
 
   it('civil affairs adds a kind; others may not', async () => {
-    expect(
-      (
-        await sd.post('/api/facilities/kinds', {
-          key: 'reading_room',
-          nameZh: '农家书屋',
-          nameEn: 'Village reading room',
-          category: 'culture',
-        })
-      ).statusCode,
-    ).toBe(403);
+    const readingRoom = (c: Client, nameEn = 'Village reading room') =>
+      c.post('/api/facilities/kinds', {
+        key: 'reading_room',
+        nameZh: '农家书屋',
+        nameEn,
+        category: 'culture',
+      });
+    expect((await readingRoom(sd)).statusCode).toBe(403);
     const admin = await t.as('admin');
-    const k = await admin.post('/api/facilities/kinds', {
-      key: 'reading_room',
-      nameZh: '农家书屋',
-      nameEn: 'Village reading room',
-      category: 'culture',
-    });
+    const k = await readingRoom(admin);
     expect(k.statusCode, k.body).toBe(200);
-    expect(
-      (
-        await admin.post('/api/facilities/kinds', {
-          key: 'reading_room',
-          nameZh: '农家书屋',
-          nameEn: 'x',
-          category: 'culture',
-        })
-      ).statusCode,
-    ).toBe(409);
+    expect((await readingRoom(admin, 'x')).statusCode).toBe(409);
   });
 
   it('exports the registry as .xlsx', async () => {

@@ -7,9 +7,10 @@ import {
 } from '../../../shared/contracts/imports';
 import { actorCtxOf } from '../../platform/context';
 import { routeKit } from '../../platform/routeKit';
+import { sendWorkbook } from '../../platform/downloads';
 import { access } from '../../platform/access';
 import { AppError } from '../../platform/errors';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { idParams } from '../../platform/ids';
 import { importsPolicy } from './imports.policy';
@@ -43,13 +44,11 @@ export const importsModule = defineModule({
       { config: { access: access.permission('residents.import') }, schema: { tags } },
       async (req, reply) => {
         const buf = await residentTemplate(actorCtxOf(deps, req), req.locale);
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header(
-            'content-disposition',
-            attachmentHeader(req.locale === 'en' ? 'resident-import-template.xlsx' : '居民导入模板.xlsx'),
-          )
-          .send(buf);
+        return sendWorkbook(
+          reply,
+          buf,
+          req.locale === 'en' ? 'resident-import-template.xlsx' : '居民导入模板.xlsx',
+        );
       },
     );
 
@@ -134,13 +133,7 @@ export const importsModule = defineModule({
           errors,
         );
         const base = job.fileName.replace(/\.[^.]+$/, '');
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header(
-            'content-disposition',
-            attachmentHeader(en ? `${base}-errors.xlsx` : `${base}-错误报告.xlsx`),
-          )
-          .send(buf);
+        return sendWorkbook(reply, buf, en ? `${base}-errors.xlsx` : `${base}-错误报告.xlsx`);
       },
     );
 

@@ -1,5 +1,4 @@
-import { deflateRawSync } from 'node:zlib';
-import { crc32 } from 'node:zlib';
+import JSZip from 'jszip';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,45 +92,11 @@ const stagingCount = async (jobId: string) =>
     )[0]!.n,
   );
 
-/** A minimal zip (stored entries) so a test can put broken XML inside a well-formed .xlsx container. */
-function zip(entries: [string, string][]): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of entries) {
-    const data = deflateRawSync(Buffer.from(content));
-    const raw = Buffer.from(content);
-    const nameBuf = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(raw) >>> 0, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(8, 10);
-    cd.writeUInt32LE(crc32(raw) >>> 0, 16);
-    cd.writeUInt32LE(data.length, 20);
-    cd.writeUInt32LE(raw.length, 24);
-    cd.writeUInt16LE(nameBuf.length, 28);
-    cd.writeUInt32LE(offset, 42);
-    locals.push(local, nameBuf, data);
-    central.push(cd, nameBuf);
-    offset += 30 + nameBuf.length + data.length;
-  }
-  const cdBuf = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cdBuf.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cdBuf, end]);
+/** A zip of `entries` (deflated), so a test can put broken XML inside a well-formed .xlsx container. */
+async function zip(entries: [string, string][]): Promise<Buffer> {
+  const archive = new JSZip();
+  for (const [name, content] of entries) archive.file(name, content);
+  return archive.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 describe('resident import', () => {
@@ -441,7 +406,7 @@ describe('resident import', () => {
         ['xl/worksheets/sheet1.xml', sheet],
       ]);
 
-    const broken = workbook(
+    const broken = await workbook(
       `<?xml version="1.0"?><worksheet><sheetData>${header}${row(2)}</ro w>&&${row(3)}</sheetData></worksheet>`,
     );
     const res = await upload(worker, t.fx.tongdu.id, 'broken.xlsx', broken);
@@ -455,7 +420,7 @@ describe('resident import', () => {
     expect(job.abilities).toEqual({ commit: false, cancel: false });
     expect(await stagingCount(job.id)).toBe(0);
 
-    const cut = workbook(`<?xml version="1.0"?><worksheet><sheetData>${header}${row(2)}<row r="3"><c`);
+    const cut = await workbook(`<?xml version="1.0"?><worksheet><sheetData>${header}${row(2)}<row r="3"><c`);
     const res2 = await upload(worker, t.fx.tongdu.id, 'cut.xlsx', cut);
     expect(res2.statusCode).toBe(400);
     expect(res2.json().error.code).toBe('imports.corrupt');

@@ -5,32 +5,27 @@ import {
   createdByVersionedTimestamps,
   eventsTable,
   pathIndex,
-  scopedRecordColumns,
   stateComment,
   stepsTable,
   ts,
 } from '../../platform/columns';
+import { scopedTable } from '../../platform/scopedTable';
 
 /**
  * A leading group (领导小组, R-TK-1; seed 003 appendix 1): set up by a unit (`org_unit_id`/`org_path`),
  * with an office (办公室) in one of its departments, a head and a deputy. Members are rows of
  * `kt_group_members`; a change closes a row and opens another, so the history stays.
  */
-export const ktGroups = pgTable(
-  'kt_groups',
-  {
-    ...scopedRecordColumns(),
-    name: text('name').notNull(),
-    officeUnit: text('office_unit'),
-    officeHead: text('office_head'),
-    officeDeputy: text('office_deputy'),
-    duties: text('duties'),
-    /** How often its joint meeting (例会) is held: monthly | quarterly; null = as needed. */
-    meetingCadence: text('meeting_cadence'),
-    ...createdByVersionedTimestamps(),
-  },
-  (t) => [pathIndex('kt_groups_path_idx', t.orgPath)],
-);
+export const ktGroups = scopedTable('kt_groups', {
+  name: text('name').notNull(),
+  officeUnit: text('office_unit'),
+  officeHead: text('office_head'),
+  officeDeputy: text('office_deputy'),
+  duties: text('duties'),
+  /** How often its joint meeting (例会) is held: monthly | quarterly; null = as needed. */
+  meetingCadence: text('meeting_cadence'),
+  ...createdByVersionedTimestamps(),
+});
 
 /** A member of a leading group: role 组长/副组长/成员, post and unit as the document gives them; `left_on` ends it. */
 export const ktGroupMembers = pgTable(
@@ -77,21 +72,16 @@ export const ktMeetings = pgTable(
  * A key-task list (重点任务清单) of one programme: seed 003's 30 tasks, seed 002's 16. Owned by a unit,
  * followed by a leading group (`group_id`), with the programme's phases (seed 003 四: four phases).
  */
-export const ktLists = pgTable(
-  'kt_lists',
-  {
-    ...scopedRecordColumns(),
-    groupId: uuid('group_id'),
-    title: text('title').notNull(),
-    source: text('source'),
-    phases: jsonb('phases')
-      .$type<{ key: string; name: string; from: string; to: string }[]>()
-      .notNull()
-      .default([]),
-    ...createdByVersionedTimestamps(),
-  },
-  (t) => [pathIndex('kt_lists_path_idx', t.orgPath)],
-);
+export const ktLists = scopedTable('kt_lists', {
+  groupId: uuid('group_id'),
+  title: text('title').notNull(),
+  source: text('source'),
+  phases: jsonb('phases')
+    .$type<{ key: string; name: string; from: string; to: string }[]>()
+    .notNull()
+    .default([]),
+  ...createdByVersionedTimestamps(),
+});
 
 /**
  * A key task (R-TK-1): responsible units (责任单位, one or more, the first leads), a deadline (`due_on`,

@@ -23,17 +23,24 @@ const members = [
   { role: 'member', name: '吴兰兰', post: '新下陆街道社会事务办负责人' },
 ];
 
+/** Sets up a leading group as `c`: at the subdistrict since 2023-09-01 with the leader only, unless `body` says otherwise. */
+const setUpGroup = (c: Client, body: Record<string, unknown>) =>
+  c.post('/api/leading-groups', {
+    orgUnitId: t.fx.subdistrict.id,
+    since: '2023-09-01',
+    members: [members[0]],
+    ...body,
+  });
+
 beforeAll(async () => {
   t = await createTestApp();
   ({ sd, tongdu, xhy } = await signInStaff(t));
   grid = await t.as('grid_worker');
-  const g = await sd.post('/api/leading-groups', {
-    orgUnitId: t.fx.subdistrict.id,
+  const g = await setUpGroup(sd, {
     name: '新下陆街道创建全省基层治理创新实验区领导小组',
     officeUnit: '社会事务办',
     officeHead: '胡婷婷',
     officeDeputy: '吴兰兰',
-    since: '2023-09-01',
     members,
   });
   expect(g.statusCode, g.body).toBe(201);
@@ -76,10 +83,8 @@ describe('leading groups', () => {
     expect(detail.members.map((m: { name: string }) => m.name)).toEqual(members.map((m) => m.name));
     expect(detail).toMatchObject({ officeUnit: '社会事务办', officeHead: '胡婷婷', officeDeputy: '吴兰兰' });
 
-    const two = await sd.post('/api/leading-groups', {
-      orgUnitId: t.fx.subdistrict.id,
+    const two = await setUpGroup(sd, {
       name: '双组长',
-      since: '2023-09-01',
       members: [members[0], { ...members[0], name: '另一人' }],
     });
     expect(two.statusCode).toBe(422);
@@ -106,19 +111,9 @@ describe('leading groups', () => {
 
   it('R-TK-1 a community may read the group but not set one up; groups live at a subdistrict or above', async () => {
     expect((await tongdu.get(`/api/leading-groups/${groupId}`)).statusCode).toBe(200);
-    const res = await tongdu.post('/api/leading-groups', {
-      orgUnitId: t.fx.tongdu.id,
-      name: 'x',
-      since: '2023-09-01',
-      members: [members[0]],
-    });
-    expect(res.statusCode).toBe(403);
-    const atCommunity = await sd.post('/api/leading-groups', {
-      orgUnitId: t.fx.tongdu.id,
-      name: 'x',
-      since: '2023-09-01',
-      members: [members[0]],
-    });
+    const atTongdu = { orgUnitId: t.fx.tongdu.id, name: 'x' };
+    expect((await setUpGroup(tongdu, atTongdu)).statusCode).toBe(403);
+    const atCommunity = await setUpGroup(sd, atTongdu);
     expect(atCommunity.json().error.code).toBe('key_tasks.group_unit');
   });
 
@@ -158,12 +153,10 @@ describe('joint-meeting cadence and task milestones', () => {
     try {
       t.clock.set(new Date('2026-09-10T10:00:00+08:00'));
       sd = await t.as('sd_admin');
-      const g = await sd.post('/api/leading-groups', {
-        orgUnitId: t.fx.subdistrict.id,
+      const g = await setUpGroup(sd, {
         name: '矛盾纠纷化解工作领导小组',
         meetingCadence: 'monthly',
         since: '2026-09-01',
-        members: [{ role: 'leader', name: '刘克涛', post: '新下陆街道党工委书记' }],
       });
       expect(g.statusCode, g.body).toBe(201);
       const id = g.json().id;

@@ -77,15 +77,15 @@ export const merchantsModule = defineModule({
   access: merchantsAccess,
   errors: MERCHANTS_ERRORS,
   routes(base: FastifyInstance, deps: AppDeps) {
-    const { app, tags, ctxOf, route, page } = routeKit(base, deps, 'merchants');
+    const { app, tags, ctxOf, route, page, recordFields } = routeKit(base, deps, 'merchants');
 
     // ---- redemption points and catalogues (staff: merchants.manage; merchants see their own point)
     recordRoutes(base, {
       path: '/api/merchants/points',
-      tags,
-      read: access.anyOf('merchants.manage', 'redemptions.counter'),
-      write: access.permission('merchants.manage'),
-      ctx: ctxOf,
+      ...recordFields(
+        access.anyOf('merchants.manage', 'redemptions.counter'),
+        access.permission('merchants.manage'),
+      ),
       schema: pointSchema,
       listQuery: pointListQuery,
       body: createPointBody,

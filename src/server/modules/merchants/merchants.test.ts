@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type Client, type TestApp, createTestApp, createUser, signInNewUser } from '../../../../test/app';
 import { usccCheckChar } from '../../../shared/validation/codes';
 import type { UseCaseCtx } from '../../platform/context';
 import { rowsOf } from '../../platform/db';
@@ -435,8 +435,7 @@ describe('redemption at the counter (R-VP-1)', () => {
     expect(me.recent.length).toBeGreaterThan(0);
     const staffCode = await worker.post('/api/merchants/me/codes', {});
     expect(staffCode.statusCode).toBe(403);
-    await createUser(t, 'plain_resident', [{ role: 'resident', orgUnitId: t.fx.tongduGrid.id }]);
-    const r = await t.as('plain_resident');
+    const r = await signInNewUser(t, 'plain_resident', 'resident', t.fx.tongduGrid.id);
     const res = await r.post('/api/merchants/me/codes', {});
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('merchants.not_a_volunteer');

@@ -64,7 +64,7 @@ export const notificationsModule = defineModule({
     },
   ],
   routes(base: FastifyInstance, deps) {
-    const { app, tags, ctxOf, route, page } = routeKit(base, deps, 'notifications');
+    const { app, tags, ctxOf, route, page, recordFields } = routeKit(base, deps, 'notifications');
     const session = { access: access.session };
     const manage = { access: access.permission('notifications.manage') };
 
@@ -100,10 +100,7 @@ export const notificationsModule = defineModule({
     );
     recordRoutes(app, {
       path: '/api/notifications/webhooks',
-      tags,
-      read: manage.access,
-      write: manage.access,
-      ctx: ctxOf,
+      ...recordFields(manage.access, manage.access),
       schema: webhookSchema,
       listQuery: webhookListQuery,
       body: createWebhookBody,

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type TestApp, createTestApp, createUser, signInNewUser } from '../../../../test/app';
 import { buildWorkOrder } from '../../../../test/factories';
 import { useSenders, sendersFromEnv, signDingTalk } from './notifications.channels';
 import type { SmsSender } from '../../platform/sms';
@@ -221,8 +221,7 @@ describe('notifications', () => {
     ).toBe(204);
 
     // Out of scope: a unit the actor cannot manage is not found.
-    await createUser(t, 'xhy_secretary', [{ role: 'community_secretary', orgUnitId: t.fx.xihuayuan.id }]);
-    const sec = await t.as('xhy_secretary');
+    const sec = await signInNewUser(t, 'xhy_secretary', 'community_secretary', t.fx.xihuayuan.id);
     expect((await sec.get(`/api/notifications/webhooks?orgUnitId=${t.fx.tongdu.id}`)).statusCode).toBe(404);
     expect((await sec.post(`/api/notifications/webhooks/${created.json().id}/test`)).statusCode).toBe(404);
     expect((await sec.get('/api/notifications/webhooks')).json().total).toBe(0);

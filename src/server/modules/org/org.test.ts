@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from '../../../../test/app';
+import { type TestApp, createTestApp, signInNewUser } from '../../../../test/app';
 import { buildResident } from '../../../../test/factories';
 import { insertUnit } from './org.repository';
 
@@ -202,7 +202,6 @@ describe('the top of the tree', () => {
 
 describe('history after a merge (review finding)', () => {
   it('the target community’s staff see the audit history of residents that came with a merged community', async () => {
-    const { createUser } = await import('../../../../test/app');
     const src = await insertUnit(t.deps, t.fx.subdistrict, { kind: 'community', name: '旧社区' });
     const dst = await insertUnit(t.deps, t.fx.subdistrict, { kind: 'community', name: '新社区甲' });
     const sd = await t.as('sd_admin');
@@ -214,8 +213,7 @@ describe('history after a merge (review finding)', () => {
     });
     expect(r.statusCode).toBe(201);
     expect((await sd.post(`/api/org/units/${src.id}/merge`, { targetId: dst.id })).statusCode).toBe(200);
-    await createUser(t, 'dst_secretary', [{ role: 'community_secretary', orgUnitId: dst.id }]);
-    const sec = await t.as('dst_secretary');
+    const sec = await signInNewUser(t, 'dst_secretary', 'community_secretary', dst.id);
     const audit = (await sec.get(`/api/audit?entityId=${r.json().id}`)).json();
     expect(audit.items.map((e: { action: string }) => e.action)).toContain('residents.create');
   });

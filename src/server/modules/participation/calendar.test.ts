@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type Client, type TestApp, createTestApp, createUser, signInNewUser } from '../../../../test/app';
 import { chinaDate } from '../../../shared/chinaTime';
 import { auditLog } from '../../platform/audit.table';
 
@@ -135,8 +135,7 @@ describe('joint meetings in the iCal feed (key tasks R-TK-1, disputes R-DS-3)', 
       decisions: [],
     });
     expect(kt.statusCode, kt.body).toBe(201);
-    await createUser(t, 'cal_centre', [{ role: 'dispatcher', orgUnitId: t.fx.subdistrict.id }]);
-    const centre = await t.as('cal_centre');
+    const centre = await signInNewUser(t, 'cal_centre', 'dispatcher', t.fx.subdistrict.id);
     const ds = await centre.post('/api/disputes/meetings', {
       orgUnitId: t.fx.subdistrict.id,
       kind: 'monthly',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type Client, type TestApp, createTestApp, createUser, signInNewUser } from '../../../../test/app';
+import { ratingQuestion } from '../../../../test/surveys';
 import { buildResident, buildWorkOrder } from '../../../../test/factories';
 import { chinaDate } from '../../../shared/chinaTime';
 import { multipart } from '../../../../test/multipart';
@@ -177,8 +178,7 @@ describe('deliberation topics', () => {
   });
 
   it('R-DL-2/R-DL-3: a follower is told when the topic moves a step; a neighbour who does not follow is not', async () => {
-    await createUser(t, 'jumin3', [{ role: 'resident', orgUnitId: t.fx.tongduBuilding.id }]);
-    const jumin3 = await t.as('jumin3');
+    const jumin3 = await signInNewUser(t, 'jumin3', 'resident', t.fx.tongduBuilding.id);
     const topic = await staffTopic(t.fx.tongduBuilding.id);
     const seen = await jumin3.get(`/api/deliberations/board/topics/${topic.id}`);
     expect(seen.statusCode, seen.body).toBe(200);
@@ -523,16 +523,7 @@ describe('democratic channels', () => {
         year: 2026,
         opensAt: new Date(now).toISOString(),
         closesAt: new Date(now + 7 * 86_400_000).toISOString(),
-        questions: [
-          {
-            key: 'q',
-            kind: 'rating',
-            title: '评价',
-            scale: { min: 1, max: 5 },
-            measure: 'satisfaction',
-            positive: { minRating: 4 },
-          },
-        ],
+        questions: [ratingQuestion('q', '评价')],
       });
       expect(res.statusCode, res.body).toBe(201);
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type Client, type TestApp, createTestApp, signInNewUser } from '../../../../test/app';
 import { buildResident, buildUnit, nextIdNumber } from '../../../../test/factories';
 import { postTongduMeeting } from '../../../../test/participation';
 
@@ -46,10 +46,9 @@ const roster = (n: number, women = Math.ceil(n / 3)) =>
 
 beforeAll(async () => {
   t = await createTestApp();
-  await createUser(t, 'tongdu_reader', [{ role: 'grid_worker', orgUnitId: t.fx.tongdu.id }]);
   tongdu = await t.as('tongdu_worker');
   xhy = await t.as('xhy_worker');
-  grid = await t.as('tongdu_reader');
+  grid = await signInNewUser(t, 'tongdu_reader', 'grid_worker', t.fx.tongdu.id);
   for (let h = 0; h < 10; h++) {
     const household = await buildUnit(t.deps, t.fx.tongduBuilding, 'household', `${101 + h}`);
     const n = h === 9 ? 1 : 2;

@@ -34,6 +34,7 @@ import { PARTICIPATION_ERRORS } from '../../../shared/i18n/errors.participation'
 import { participationAccess } from '../../../shared/permissions/participation';
 import { type Access, access } from '../../platform/access';
 import { routeKit } from '../../platform/routeKit';
+import { namedAttachment, sendPdf } from '../../platform/downloads';
 import { ctxOf } from '../../platform/context';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
@@ -139,19 +140,13 @@ export const participationModule = defineModule({
       async (req, reply) => {
         const m = await getMeeting(ctx(req), req.params.id, 'zh-CN');
         const pdf = await minutesPdf(m);
-        return reply
-          .header('content-type', 'application/pdf')
-          .header(
-            'content-disposition',
-            `attachment; filename="minutes.pdf"; filename*=UTF-8''${encodeURIComponent(`会议纪要-${m.title}.pdf`)}`,
-          )
-          .send(pdf);
+        return sendPdf(reply, pdf, `会议纪要-${m.title}.pdf`, 'minutes.pdf');
       },
     );
     // ---- calendar: a meeting's .ics invitation, and each user's secret iCal feed of the meetings in scope
     const icsHeaders = (name: string) => ({
       'content-type': 'text/calendar; charset=utf-8',
-      'content-disposition': `attachment; filename="meeting.ics"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'content-disposition': namedAttachment(name, 'meeting.ics'),
     });
     app.get(
       '/api/meetings/:id/invite.ics',

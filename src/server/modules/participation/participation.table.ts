@@ -5,12 +5,11 @@ import {
   createdByAndAt,
   createdByTimestamps,
   createdByVersionedTimestamps,
-  pathIndex,
-  scopedRecordColumns,
   timestamps,
   ts,
   versionedTimestamps,
 } from '../../platform/columns';
+import { scopedTable } from '../../platform/scopedTable';
 import type { TopicOrderEvidence } from '../../../shared/contracts/deliberation';
 
 /**
@@ -18,10 +17,9 @@ import type { TopicOrderEvidence } from '../../../shared/contracts/deliberation'
  * is due; `due` is computed from the registry at `frozen_on` when the meeting is called and never again.
  * `present`/`quorum_met` are written once, when the meeting closes; a closed meeting never changes.
  */
-export const ptMeetings = pgTable(
+export const ptMeetings = scopedTable(
   'pt_meetings',
   {
-    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     basis: text('basis').notNull(),
     title: text('title').notNull(),
@@ -44,7 +42,7 @@ export const ptMeetings = pgTable(
     closedAt: ts('closed_at'),
     ...createdByVersionedTimestamps(),
   },
-  (t) => [pathIndex('pt_meetings_path_idx', t.orgPath), index('pt_meetings_held_idx').on(t.heldAt)],
+  (t) => [index('pt_meetings_held_idx').on(t.heldAt)],
 );
 
 /** One row per person signed in: a registered resident (adults/households) or a roster member by name. */
@@ -105,19 +103,14 @@ export const ptCorrections = pgTable(
 );
 
 /** A major matter run through a procedure template (R-DL-4): `step` is the index of the next step. */
-export const ptProcedures = pgTable(
-  'pt_procedures',
-  {
-    ...scopedRecordColumns(),
-    template: text('template').notNull(),
-    title: text('title').notNull(),
-    matter: text('matter').notNull(),
-    step: integer('step').notNull().default(0),
-    status: text('status').notNull(),
-    ...createdByTimestamps(),
-  },
-  (t) => [pathIndex('pt_procedures_path_idx', t.orgPath)],
-);
+export const ptProcedures = scopedTable('pt_procedures', {
+  template: text('template').notNull(),
+  title: text('title').notNull(),
+  matter: text('matter').notNull(),
+  step: integer('step').notNull().default(0),
+  status: text('status').notNull(),
+  ...createdByTimestamps(),
+});
 
 /** The completed steps of a procedure, in order, each with its meeting (and motion) or disclosure. */
 export const ptProcedureSteps = pgTable(
@@ -138,10 +131,9 @@ export const ptProcedureSteps = pgTable(
 );
 
 /** A posting on the disclosure board (居务公开, R-DC-1): up from `posted_at` for at least 5 days. */
-export const ptDisclosures = pgTable(
+export const ptDisclosures = scopedTable(
   'pt_disclosures',
   {
-    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
@@ -150,10 +142,7 @@ export const ptDisclosures = pgTable(
     takenDownAt: ts('taken_down_at'),
     ...createdByTimestamps(),
   },
-  (t) => [
-    pathIndex('pt_disclosures_path_idx', t.orgPath),
-    index('pt_disclosures_period_idx').on(t.orgUnitId, t.kind, t.period),
-  ],
+  (t) => [index('pt_disclosures_period_idx').on(t.orgUnitId, t.kind, t.period)],
 );
 
 /** A resident's objection to a posting (R-LAW-DC-1: raised within 5 days, answered within 5 days). */
@@ -176,18 +165,14 @@ export const ptObjections = pgTable(
 );
 
 /** How often a unit must post a kind of item (R-LAW-DC-1): monthly or quarterly. */
-export const ptDisclosureSchedules = pgTable(
+export const ptDisclosureSchedules = scopedTable(
   'pt_disclosure_schedules',
   {
-    ...scopedRecordColumns(),
     kind: text('kind').notNull(),
     frequency: text('frequency').notNull(),
     ...timestamps(),
   },
-  (t) => [
-    uniqueIndex('pt_disclosure_schedules_uq').on(t.orgUnitId, t.kind),
-    pathIndex('pt_disclosure_schedules_path_idx', t.orgPath),
-  ],
+  (t) => [uniqueIndex('pt_disclosure_schedules_uq').on(t.orgUnitId, t.kind)],
 );
 
 /**
@@ -212,10 +197,9 @@ export const ptTopicFormats = pgTable(
  * last of seed 003's six steps completed (proposed → participants → announced → consulted → implemented →
  * reported), moved only by the topic workflow, one step at a time.
  */
-export const ptTopics = pgTable(
+export const ptTopics = scopedTable(
   'pt_topics',
   {
-    ...scopedRecordColumns(),
     /** community | grid | compound | building (the unit's kind). */
     level: text('level').notNull(),
     /** resident | grid | staff | work_order */
@@ -234,11 +218,7 @@ export const ptTopics = pgTable(
     supports: integer('supports').notNull().default(0),
     ...versionedTimestamps(),
   },
-  (t) => [
-    pathIndex('pt_topics_path_idx', t.orgPath),
-    index('pt_topics_state_idx').on(t.state),
-    index('pt_topics_work_order_idx').on(t.workOrderId),
-  ],
+  (t) => [index('pt_topics_state_idx').on(t.state), index('pt_topics_work_order_idx').on(t.workOrderId)],
 );
 
 /** Who takes part (determined at step 2): a registry record (resident, deputy, unit, social org) or a named party. */
@@ -311,39 +291,29 @@ export const ptTopicComments = pgTable(
 export type RoomItem = { ok: boolean; note: string | null; photo: string | null; photoId?: string | null };
 
 /** A council room (议事厅/室, R-DL-5) with seed 000's 六具备 checklist, each item with its evidence. */
-export const ptRooms = pgTable(
-  'pt_rooms',
-  {
-    ...scopedRecordColumns(),
-    name: text('name').notNull(),
-    address: text('address'),
-    checklist: jsonb('checklist').$type<Record<string, RoomItem>>().notNull().default({}),
-    ...timestamps(),
-  },
-  (t) => [pathIndex('pt_rooms_path_idx', t.orgPath)],
-);
+export const ptRooms = scopedTable('pt_rooms', {
+  name: text('name').notNull(),
+  address: text('address'),
+  checklist: jsonb('checklist').$type<Record<string, RoomItem>>().notNull().default({}),
+  ...timestamps(),
+});
 
 /**
  * A convention (村规民约 / 居民公约 / 自治章程, R-DL-6): versioned; `published_no` is the version residents read.
  * Awareness and compliance rates (per mille) are written by `setConventionRates` (participation.api.ts), the
  * hook the surveys will call; `rates_source` names where they came from.
  */
-export const ptConventions = pgTable(
-  'pt_conventions',
-  {
-    ...scopedRecordColumns(),
-    kind: text('kind').notNull(),
-    title: text('title').notNull(),
-    publishedNo: integer('published_no'),
-    publishedAt: ts('published_at'),
-    awarenessPermille: integer('awareness_permille'),
-    compliancePermille: integer('compliance_permille'),
-    ratesSource: text('rates_source'),
-    ratesAt: ts('rates_at'),
-    ...timestamps(),
-  },
-  (t) => [pathIndex('pt_conventions_path_idx', t.orgPath)],
-);
+export const ptConventions = scopedTable('pt_conventions', {
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  publishedNo: integer('published_no'),
+  publishedAt: ts('published_at'),
+  awarenessPermille: integer('awareness_permille'),
+  compliancePermille: integer('compliance_permille'),
+  ratesSource: text('rates_source'),
+  ratesAt: ts('rates_at'),
+  ...timestamps(),
+});
 
 export const ptConventionVersions = pgTable(
   'pt_convention_versions',

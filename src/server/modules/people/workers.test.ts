@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from '../../../../test/app';
+import { type Client, type TestApp, createTestApp } from '../../../../test/app';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(() => t.close());
+
+/** Registers a grid worker named `name` at `orgUnitId` as `c`, with any further `fields`. */
+const addGridWorker = (c: Client, name: string, orgUnitId: string, fields: Record<string, unknown> = {}) =>
+  c.post('/api/people/workers', { name, orgUnitId, kind: 'grid_worker', ...fields });
 
 async function auditOf(action: string, entityId: string) {
   const admin = await t.as('admin');
@@ -92,12 +96,7 @@ describe('community and grid workers', () => {
 
   it('R-ORG-3: grid workers are full- or part-time (专兼结合, seed 003); only a grid worker can be part-time', async () => {
     const worker = await t.as('tongdu_worker');
-    const pt = await worker.post('/api/people/workers', {
-      name: '兼职网格员',
-      orgUnitId: t.fx.tongdu.id,
-      kind: 'grid_worker',
-      partTime: true,
-    });
+    const pt = await addGridWorker(worker, '兼职网格员', t.fx.tongdu.id, { partTime: true });
     expect(pt.statusCode, pt.body).toBe(201);
     expect(pt.json().partTime).toBe(true);
     const full = await worker.patch(`/api/people/workers/${pt.json().id}`, { partTime: false });
@@ -115,14 +114,7 @@ describe('community and grid workers', () => {
 
   it('a grid worker is assigned to a grid of their community and unassigned again; both are audited', async () => {
     const worker = await t.as('tongdu_worker');
-    const gw = (
-      await worker.post('/api/people/workers', {
-        name: '网格员甲',
-        orgUnitId: t.fx.tongdu.id,
-        kind: 'grid_worker',
-        phone: '13700001111',
-      })
-    ).json();
+    const gw = (await addGridWorker(worker, '网格员甲', t.fx.tongdu.id, { phone: '13700001111' })).json();
     expect(gw.abilities).toMatchObject({ assignGrids: true, deactivate: true, activate: false });
     const assigned = await worker.post(`/api/people/workers/${gw.id}/grids`, { gridId: t.fx.tongduGrid.id });
     expect(assigned.statusCode).toBe(200);
@@ -220,13 +212,7 @@ describe('community and grid workers', () => {
 
   it('R-ORG-1: a 铜都 worker gets 404 for a 西花苑 worker, on reads and on writes', async () => {
     const xhy = await t.as('xhy_worker');
-    const other = (
-      await xhy.post('/api/people/workers', {
-        name: '西花苑网格员',
-        orgUnitId: t.fx.xihuayuanGrid.id,
-        kind: 'grid_worker',
-      })
-    ).json();
+    const other = (await addGridWorker(xhy, '西花苑网格员', t.fx.xihuayuanGrid.id)).json();
     const worker = await t.as('tongdu_worker');
     expect((await worker.get(`/api/people/workers/${other.id}`)).statusCode).toBe(404);
     expect((await worker.patch(`/api/people/workers/${other.id}`, { name: '改' })).statusCode).toBe(404);
@@ -237,15 +223,7 @@ describe('community and grid workers', () => {
         .json()
         .items.map((w: { id: string }) => w.id),
     ).not.toContain(other.id);
-    expect(
-      (
-        await worker.post('/api/people/workers', {
-          name: '越权',
-          orgUnitId: t.fx.xihuayuan.id,
-          kind: 'grid_worker',
-        })
-      ).statusCode,
-    ).toBe(404);
+    expect((await addGridWorker(worker, '越权', t.fx.xihuayuan.id)).statusCode).toBe(404);
     expect((await worker.get(`/api/people/workers/not-a-uuid`)).statusCode).toBe(404);
     // Filtering by a grid of another community is a 404 too, never an empty page (issue 9, route matrix).
     expect((await worker.get(`/api/people/workers?gridId=${t.fx.xihuayuanGrid.id}`)).statusCode).toBe(404);
@@ -255,15 +233,7 @@ describe('community and grid workers', () => {
   it('a grid worker may read the registry but not write it (403); an evaluator may not read it (403)', async () => {
     const grid = await t.as('grid_worker');
     expect((await grid.get('/api/people/workers')).statusCode).toBe(200);
-    expect(
-      (
-        await grid.post('/api/people/workers', {
-          name: 'x',
-          orgUnitId: t.fx.tongduGrid.id,
-          kind: 'grid_worker',
-        })
-      ).statusCode,
-    ).toBe(403);
+    expect((await addGridWorker(grid, 'x', t.fx.tongduGrid.id)).statusCode).toBe(403);
     const ev = await t.as('evaluator');
     expect((await ev.get('/api/people/workers')).statusCode).toBe(403);
     expect((await t.anonymous.get('/api/people/workers')).statusCode).toBe(401);

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type Client, type TestApp, createTestApp, signInNewUser } from '../../../../test/app';
 import { auditLog } from '../../platform/audit.table';
 
 let t: TestApp;
@@ -42,16 +42,12 @@ const rate = (c: Client, id: string, body: unknown) => c.put(`/api/me/doorstep/$
 
 beforeAll(async () => {
   t = await createTestApp();
-  await createUser(t, 'pjr_eval', [{ role: 'evaluator', orgUnitId: t.fx.city.id }]);
-  await createUser(t, 'pjr_jumin', [{ role: 'resident', orgUnitId: t.fx.tongduGrid.id }]);
-  await createUser(t, 'pjr_jumin2', [{ role: 'resident', orgUnitId: t.fx.tongduBuilding.id }]);
-  await createUser(t, 'pjr_xhy', [{ role: 'resident', orgUnitId: t.fx.xihuayuanGrid.id }]);
   tongdu = await t.as('tongdu_worker');
   sd = await t.as('sd_admin');
-  evaluator = await t.as('pjr_eval');
-  jumin = await t.as('pjr_jumin');
-  jumin2 = await t.as('pjr_jumin2');
-  xhyJumin = await t.as('pjr_xhy');
+  evaluator = await signInNewUser(t, 'pjr_eval', 'evaluator', t.fx.city.id);
+  jumin = await signInNewUser(t, 'pjr_jumin', 'resident', t.fx.tongduGrid.id);
+  jumin2 = await signInNewUser(t, 'pjr_jumin2', 'resident', t.fx.tongduBuilding.id);
+  xhyJumin = await signInNewUser(t, 'pjr_xhy', 'resident', t.fx.xihuayuanGrid.id);
 });
 afterAll(() => t?.close());
 

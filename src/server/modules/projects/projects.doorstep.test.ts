@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createUser } from '../../../../test/app';
+import { type Client, type TestApp, signInNewUser } from '../../../../test/app';
 import { projectsWorld } from '../../../../test/projects';
 import { multipart } from '../../../../test/multipart';
 import { auditLog } from '../../platform/audit.table';
@@ -48,12 +48,9 @@ const upload = (
 
 beforeAll(async () => {
   ({ t, civil, sd, tongdu, xhy } = await projectsWorld('pjd_civil'));
-  await createUser(t, 'pjd_eval', [{ role: 'evaluator', orgUnitId: t.fx.city.id }]);
-  await createUser(t, 'pjd_jumin', [{ role: 'resident', orgUnitId: t.fx.tongduGrid.id }]);
-  await createUser(t, 'pjd_far', [{ role: 'civil_affairs', orgUnitId: t.fx.xihuayuan.id }]);
-  evaluator = await t.as('pjd_eval');
-  jumin = await t.as('pjd_jumin');
-  otherCity = await t.as('pjd_far');
+  evaluator = await signInNewUser(t, 'pjd_eval', 'evaluator', t.fx.city.id);
+  jumin = await signInNewUser(t, 'pjd_jumin', 'resident', t.fx.tongduGrid.id);
+  otherCity = await signInNewUser(t, 'pjd_far', 'civil_affairs', t.fx.xihuayuan.id);
 });
 afterAll(() => t?.close());
 

@@ -20,7 +20,6 @@ import {
   fileColumns,
   pathIndex,
   scopedColumns,
-  scopedRecordColumns,
   stateComment,
   stepsTable,
   timestamps,
@@ -28,6 +27,7 @@ import {
   userColumns,
   versionedTimestamps,
 } from '../../platform/columns';
+import { scopedTable } from '../../platform/scopedTable';
 
 /**
  * The head of a row kept under an application with its call: id, application_id, call_id and org_path (the
@@ -53,10 +53,9 @@ const reviewerRowColumns = () => ({
  * and towns in `scope_unit_ids`. The project types, documents and selection criteria are the call's own
  * data (R-PJ-1, R-PJ-2); every deadline of its projects is computed from its dates.
  */
-export const pjCalls = pgTable(
+export const pjCalls = scopedTable(
   'pj_calls',
   {
-    ...scopedRecordColumns(),
     year: integer('year').notNull(),
     title: text('title').notNull(),
     /** draft | open | published */
@@ -77,7 +76,7 @@ export const pjCalls = pgTable(
     publishedAt: ts('published_at'),
     ...createdByVersionedTimestamps(),
   },
-  (t) => [pathIndex('pj_calls_path_idx', t.orgPath), index('pj_calls_year_idx').on(t.year)],
+  (t) => [index('pj_calls_year_idx').on(t.year)],
 );
 
 /**
@@ -386,10 +385,9 @@ export const pjExemptions = pgTable(
  * under an advisory lock), the settlement type, the budget plan (integer fen), the service frequency
  * (`service_times` per `service_per`) and the people served. Stages, reflections and files below.
  */
-export const pjDoorstepProjects = pgTable(
+export const pjDoorstepProjects = scopedTable(
   'pj_doorstep_projects',
   {
-    ...scopedRecordColumns(),
     year: integer('year').notNull(),
     category: text('category').notNull(),
     name: text('name').notNull(),
@@ -403,10 +401,7 @@ export const pjDoorstepProjects = pgTable(
     ...createdByColumns(),
     ...versionedTimestamps(),
   },
-  (t) => [
-    pathIndex('pj_doorstep_projects_path_idx', t.orgPath),
-    index('pj_doorstep_projects_unit_idx').on(t.orgUnitId, t.year, t.category),
-  ],
+  (t) => [index('pj_doorstep_projects_unit_idx').on(t.orgUnitId, t.year, t.category)],
 );
 
 /**

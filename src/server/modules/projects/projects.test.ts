@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createUser } from '../../../../test/app';
+import { type Client, type TestApp, signInNewUser } from '../../../../test/app';
 import { signInStaff } from '../../../../test/staff';
 import {
   PROJECT_CONTENT,
@@ -27,9 +27,8 @@ let reviewer2: Client;
 
 beforeAll(async () => {
   ({ t, civil, sd, tongdu, xhy } = await projectsWorld('pj_civil'));
-  await createUser(t, 'pj_reviewer2', [{ role: 'evaluator', orgUnitId: t.fx.district.id }]);
   evaluator = await t.as('evaluator');
-  reviewer2 = await t.as('pj_reviewer2');
+  reviewer2 = await signInNewUser(t, 'pj_reviewer2', 'evaluator', t.fx.district.id);
 });
 afterAll(() => t?.close());
 

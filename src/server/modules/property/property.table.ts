@@ -4,10 +4,10 @@ import {
   createdByTimestamps,
   pathIndex,
   scopedColumns,
-  scopedRecordColumns,
   timestamps,
   versionedTimestamps,
 } from '../../platform/columns';
+import { scopedTable } from '../../platform/scopedTable';
 
 /** A member of an owners' committee (业委会): a name, the office, and the registry person when known. */
 export type OwnersCommitteeMember = {
@@ -22,10 +22,9 @@ export type OwnersCommitteeMember = {
  * self-management committee (自管委/物管委, seed 003 三(一)3) or nobody — and its owners' committee
  * (业委会: term, election date, members). No row = nothing recorded = no property service.
  */
-export const pmCompounds = pgTable(
+export const pmCompounds = scopedTable(
   'pm_compounds',
   {
-    ...scopedRecordColumns(),
     /** company | self | none */
     management: text('management').notNull(),
     companyName: text('company_name'),
@@ -44,7 +43,7 @@ export const pmCompounds = pgTable(
     ocMembers: jsonb('oc_members').$type<OwnersCommitteeMember[] | null>(),
     ...versionedTimestamps(),
   },
-  (t) => [uniqueIndex('pm_compounds_unit_uq').on(t.orgUnitId), pathIndex('pm_compounds_path_idx', t.orgPath)],
+  (t) => [uniqueIndex('pm_compounds_unit_uq').on(t.orgUnitId)],
 );
 
 /**
@@ -87,41 +86,30 @@ export const pmIssues = pgTable(
 );
 
 /** A public notice (公示通报) of a community or a compound: residents of the compound see it on the phone. */
-export const pmNotices = pgTable(
-  'pm_notices',
-  {
-    ...scopedRecordColumns(),
-    title: text('title').notNull(),
-    body: text('body').notNull(),
-    publishedOn: date('published_on', { mode: 'string' }).notNull(),
-    ...createdByTimestamps(),
-  },
-  (t) => [pathIndex('pm_notices_path_idx', t.orgPath)],
-);
+export const pmNotices = scopedTable('pm_notices', {
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  publishedOn: date('published_on', { mode: 'string' }).notNull(),
+  ...createdByTimestamps(),
+});
 
 /** An appraisal of a compound's property service (评议考评): period, score out of 100, respondents. */
-export const pmAppraisals = pgTable(
-  'pm_appraisals',
-  {
-    ...scopedRecordColumns(),
-    period: text('period').notNull(),
-    appraisedOn: date('appraised_on', { mode: 'string' }).notNull(),
-    score: integer('score').notNull(),
-    respondents: integer('respondents'),
-    remark: text('remark'),
-    ...createdByTimestamps(),
-  },
-  (t) => [pathIndex('pm_appraisals_path_idx', t.orgPath)],
-);
+export const pmAppraisals = scopedTable('pm_appraisals', {
+  period: text('period').notNull(),
+  appraisedOn: date('appraised_on', { mode: 'string' }).notNull(),
+  score: integer('score').notNull(),
+  respondents: integer('respondents'),
+  remark: text('remark'),
+  ...createdByTimestamps(),
+});
 
 /**
  * Honours of a compound (seed 003 三(一)2): the monthly civilised-compound selection (文明小区, `month`
  * 1–12) and 美好家园 model compounds at city or provincial level (`month` 0).
  */
-export const pmHonours = pgTable(
+export const pmHonours = scopedTable(
   'pm_honours',
   {
-    ...scopedRecordColumns(),
     /** civilised_monthly | model_city | model_provincial */
     kind: text('kind').notNull(),
     year: integer('year').notNull(),
@@ -130,8 +118,5 @@ export const pmHonours = pgTable(
     remark: text('remark'),
     ...createdByTimestamps(),
   },
-  (t) => [
-    uniqueIndex('pm_honours_uq').on(t.kind, t.orgUnitId, t.year, t.month),
-    pathIndex('pm_honours_path_idx', t.orgPath),
-  ],
+  (t) => [uniqueIndex('pm_honours_uq').on(t.kind, t.orgUnitId, t.year, t.month)],
 );

@@ -1,7 +1,7 @@
 import { usccCheckChar } from '../../../shared/validation/codes';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type Client, type TestApp, createTestApp, signInNewUser } from '../../../../test/app';
 import { buildUnit } from '../../../../test/factories';
 import { chinaDate } from '../../../shared/chinaTime';
 import { auditLog } from '../../platform/audit.table';
@@ -224,8 +224,7 @@ describe('三方联动 meetings, notices, appraisals (seed 003 三(一)3)', () =
     });
     expect(a.statusCode, a.body).toBe(201);
     const building = await buildUnit(t.deps, compound, 'building');
-    await createUser(t, 'tongdu_resident', [{ role: 'resident', orgUnitId: building.id }]);
-    const resident = await t.as('tongdu_resident');
+    const resident = await signInNewUser(t, 'tongdu_resident', 'resident', building.id);
     const mine = (await resident.get('/api/property/mine')).json();
     expect(mine.compound.companyName).toBe('黄石华新物业服务有限公司');
     expect(mine.notices.map((n: { title: string }) => n.title)).toContain('2026年第一季度物业费收支公示');

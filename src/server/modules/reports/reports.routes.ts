@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { staffingReportSchema, urbanVillageReportSchema } from '../../../shared/contracts/reports';
 import { actorCtxOf } from '../../platform/context';
 import { routeKit } from '../../platform/routeKit';
+import { sendWorkbook } from '../../platform/downloads';
 import { access } from '../../platform/access';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import {
   MIGRANT_WELFARE_ORGS_TARGET,
@@ -83,10 +84,7 @@ export const reportsModule = defineModule({
           ],
           rows,
         );
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header('content-disposition', attachmentHeader(en ? 'staffing.xlsx' : '社区工作者配备.xlsx'))
-          .send(buf);
+        return sendWorkbook(reply, buf, en ? 'staffing.xlsx' : '社区工作者配备.xlsx');
       },
     );
   },

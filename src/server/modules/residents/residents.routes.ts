@@ -13,16 +13,9 @@ import { queryBool } from '../../../shared/contracts/common';
 import type { Locale } from '../../../shared/i18n/errors';
 import { label, specialGroupsMasked } from '../../../shared/i18n/labels';
 import { routeKit } from '../../platform/routeKit';
+import { sendWorkbook } from '../../platform/downloads';
 import { access } from '../../platform/access';
-import {
-  CSV_MIME,
-  type SheetColumn,
-  XLSX_MIME,
-  attachmentHeader,
-  csvAttachmentHeader,
-  toCsv,
-  toXlsx,
-} from '../../platform/excel';
+import { CSV_MIME, type SheetColumn, csvAttachmentHeader, toCsv, toXlsx } from '../../platform/excel';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { recordRoutes } from '../../platform/recordRoutes';
@@ -47,15 +40,12 @@ export const residentsModule = defineModule({
   access: residentsAccess,
   errors: RESIDENTS_ERRORS,
   routes(base: FastifyInstance, deps) {
-    const { app, tags, ctxOf, route } = routeKit(base, deps, 'residents');
+    const { app, tags, ctxOf, route, recordFields } = routeKit(base, deps, 'residents');
 
     // The list, a resident's detail, create and update.
     recordRoutes(base, {
       path: '/api/residents',
-      tags,
-      read: access.permission('residents.read'),
-      write: access.permission('residents.write'),
-      ctx: ctxOf,
+      ...recordFields(access.permission('residents.read'), access.permission('residents.write')),
       schema: residentSchema,
       listQuery: residentListQuery,
       body: createResidentBody,
@@ -107,10 +97,7 @@ export const residentsModule = defineModule({
               )
               .send(toCsv(exportColumns(l), rows));
           const buf = await toXlsx(l === 'en' ? 'Residents' : '居民', exportColumns(l), rows);
-          return reply
-            .header('content-type', XLSX_MIME)
-            .header('content-disposition', attachmentHeader(l === 'en' ? 'residents.xlsx' : '居民名单.xlsx'))
-            .send(buf);
+          return sendWorkbook(reply, buf, l === 'en' ? 'residents.xlsx' : '居民名单.xlsx');
         },
       );
     route(

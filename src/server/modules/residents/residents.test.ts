@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildResident, nextIdNumber } from '../../../../test/factories';
-import { type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type TestApp, createTestApp, signInNewUser } from '../../../../test/app';
 import { idCheckChar } from '../../../shared/validation/codes';
 import { auditLog } from '../../platform/audit.table';
 import { rowsOf } from '../../platform/db';
@@ -30,6 +30,13 @@ async function registerWoman(
   });
   return res.json();
 }
+
+/** A new resident's body: a migrant (流动人口) registered at 铜都社区, with `fields`. */
+const migrantAtTongdu = (fields: Record<string, unknown>) => ({
+  ...fields,
+  orgUnitId: t.fx.tongdu.id,
+  registrationStatus: 'migrant',
+});
 
 describe('residents registry', () => {
   it('a subdistrict admin registers a resident; lists show the ID number and phone masked (R-LAW-PI-1)', async () => {
@@ -70,12 +77,7 @@ describe('residents registry', () => {
     const good = nextIdNumber();
     const bad = good.slice(0, 17) + (idCheckChar(good.slice(0, 17)) === '1' ? '2' : '1');
     const before = (await admin.get('/api/residents')).json().total;
-    const res = await admin.post('/api/residents', {
-      name: '王五',
-      idNumber: bad,
-      orgUnitId: t.fx.tongdu.id,
-      registrationStatus: 'migrant',
-    });
+    const res = await admin.post('/api/residents', migrantAtTongdu({ name: '王五', idNumber: bad }));
     expect(res.statusCode).toBe(400);
     const err = res.json().error;
     expect(err.code).toBe('common.validation');
@@ -97,12 +99,7 @@ describe('residents registry', () => {
 
   it('refuses unknown fields, malformed JSON and over-long strings with 400', async () => {
     const admin = await t.as('sd_admin');
-    const unknown = await admin.post('/api/residents', {
-      name: 'a',
-      orgUnitId: t.fx.tongdu.id,
-      registrationStatus: 'migrant',
-      hack: 1,
-    });
+    const unknown = await admin.post('/api/residents', migrantAtTongdu({ name: 'a', hack: 1 }));
     expect(unknown.statusCode).toBe(400);
     const malformed = await admin.request({
       method: 'POST',
@@ -112,11 +109,7 @@ describe('residents registry', () => {
     });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('common.bad_json');
-    const long = await admin.post('/api/residents', {
-      name: 'x'.repeat(51),
-      orgUnitId: t.fx.tongdu.id,
-      registrationStatus: 'migrant',
-    });
+    const long = await admin.post('/api/residents', migrantAtTongdu({ name: 'x'.repeat(51) }));
     expect(long.statusCode).toBe(400);
   });
 
@@ -307,8 +300,7 @@ describe('special-group tags are sensitive personal data (R-LAW-PI-1, R-SV-3)', 
     expect(JSON.stringify(audit)).not.toMatch(/low_income|empty_nest/);
 
     // civil_affairs reads residents but may not reveal: 403, and the refusal is in the trail.
-    await createUser(t, 'civil_reader', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
-    const civil = await t.as('civil_reader');
+    const civil = await signInNewUser(t, 'civil_reader', 'civil_affairs', t.fx.district.id);
     expect((await civil.get(`/api/residents/${r.id}`)).json().specialGroupCount).toBe(2);
     expect((await civil.post(`/api/residents/${r.id}/reveal`, { field: 'tags' })).statusCode).toBe(403);
     // Another community's worker: 404 as for any out-of-scope resident.

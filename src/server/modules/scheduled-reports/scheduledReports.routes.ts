@@ -85,7 +85,7 @@ export const scheduledReportsModule = defineModule({
     },
   ],
   routes(base: FastifyInstance, deps: AppDeps) {
-    const { app, tags, ctxOf, route, page } = routeKit(base, deps, 'scheduled-reports');
+    const { app, tags, ctxOf, route, page, recordFields } = routeKit(base, deps, 'scheduled-reports');
     const read = { access: access.permission('scheduled_reports.read') };
     const manage = { access: access.permission('scheduled_reports.manage') };
 
@@ -98,10 +98,7 @@ export const scheduledReportsModule = defineModule({
     // ---- templates
     recordRoutes(app, {
       path: '/api/scheduled-reports/templates',
-      tags,
-      read: read.access,
-      write: manage.access,
-      ctx: ctxOf,
+      ...recordFields(read.access, manage.access),
       schema: templateSchema,
       listQuery: templateQuery,
       body: templateBody,

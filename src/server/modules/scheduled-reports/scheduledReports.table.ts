@@ -6,37 +6,32 @@ import {
   eventColumns,
   pathIndex,
   scopedColumns,
-  scopedRecordColumns,
   ts,
   versionedTimestamps,
 } from '../../platform/columns';
+import { scopedTable } from '../../platform/scopedTable';
 
 /**
  * A report template (信息报告, R-RP-1): set up by the receiving unit (`org_unit_id`/`org_path`), with its
  * fields and attachments, a cadence (monthly / quarterly / half-yearly / yearly), the due day of the due
  * month, and the units that must submit (chosen units, or every community under a unit).
  */
-export const srTemplates = pgTable(
-  'sr_templates',
-  {
-    ...scopedRecordColumns(),
-    title: text('title').notNull(),
-    basis: text('basis'),
-    description: text('description'),
-    /** monthly | quarterly | half_yearly | yearly */
-    cadence: text('cadence').notNull(),
-    dueDay: integer('due_day').notNull(),
-    dueInNextMonth: boolean('due_in_next_month').notNull().default(false),
-    remindDays: integer('remind_days').notNull().default(3),
-    startsOn: date('starts_on', { mode: 'string' }).notNull(),
-    submitters: jsonb('submitters').$type<SubmittersDef>().notNull(),
-    fields: jsonb('fields').$type<FieldDef[]>().notNull(),
-    attachments: jsonb('attachments').$type<AttachmentDef[]>().notNull().default([]),
-    active: boolean('active').notNull().default(true),
-    ...createdByVersionedTimestamps(),
-  },
-  (t) => [pathIndex('sr_templates_path_idx', t.orgPath)],
-);
+export const srTemplates = scopedTable('sr_templates', {
+  title: text('title').notNull(),
+  basis: text('basis'),
+  description: text('description'),
+  /** monthly | quarterly | half_yearly | yearly */
+  cadence: text('cadence').notNull(),
+  dueDay: integer('due_day').notNull(),
+  dueInNextMonth: boolean('due_in_next_month').notNull().default(false),
+  remindDays: integer('remind_days').notNull().default(3),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  submitters: jsonb('submitters').$type<SubmittersDef>().notNull(),
+  fields: jsonb('fields').$type<FieldDef[]>().notNull(),
+  attachments: jsonb('attachments').$type<AttachmentDef[]>().notNull().default([]),
+  active: boolean('active').notNull().default(true),
+  ...createdByVersionedTimestamps(),
+});
 
 /**
  * One period of a template (e.g. 2026-11, 2026-H2): opened by the `scheduled-reports.cycles` job when the

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type Client, type TestApp, createTestApp, signInNewUser } from '../../../../test/app';
 import { chinaDate } from '../../../shared/chinaTime';
 import { auditLog } from '../../platform/audit.table';
 
@@ -13,10 +13,8 @@ const daysAgo = (n: number) => new Date(Date.parse(today) - n * 86_400_000).toIS
 
 beforeAll(async () => {
   t = await createTestApp();
-  await createUser(t, 'tongdu_sec', [{ role: 'community_secretary', orgUnitId: t.fx.tongdu.id }]);
-  await createUser(t, 'xhy_sec', [{ role: 'community_secretary', orgUnitId: t.fx.xihuayuan.id }]);
-  sec = await t.as('tongdu_sec');
-  xhy = await t.as('xhy_sec');
+  sec = await signInNewUser(t, 'tongdu_sec', 'community_secretary', t.fx.tongdu.id);
+  xhy = await signInNewUser(t, 'xhy_sec', 'community_secretary', t.fx.xihuayuan.id);
   worker = await t.as('tongdu_worker');
   today = chinaDate(t.clock.now());
 });

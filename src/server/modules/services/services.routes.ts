@@ -46,10 +46,11 @@ import {
 } from '../../../shared/contracts/services';
 import { type AppDeps, ctxOf } from '../../platform/context';
 import { routeKit } from '../../platform/routeKit';
+import { sendWorkbook } from '../../platform/downloads';
 import { createLocalStorage } from '../../platform/storage';
 import { readPhoto } from '../../platform/uploads';
 import { access } from '../../platform/access';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { toXlsx } from '../../platform/excel';
 import { defineModule } from '../../platform/module';
 import { recordRoutes } from '../../platform/recordRoutes';
 import { homeCommunity } from './services.common';
@@ -310,13 +311,11 @@ export const servicesModule = defineModule({
       async (req, reply) => {
         const r = await yearRecord(actorCtx(req), req.params.id, req.query.year);
         const en = req.locale === 'en';
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header(
-            'content-disposition',
-            attachmentHeader(`${r.name}-${r.year}${en ? '-service-record' : '年度服务记录'}.xlsx`),
-          )
-          .send(await yearRecordXlsx(r, en));
+        return sendWorkbook(
+          reply,
+          await yearRecordXlsx(r, en),
+          `${r.name}-${r.year}${en ? '-service-record' : '年度服务记录'}.xlsx`,
+        );
       },
     );
 
@@ -480,10 +479,7 @@ export const servicesModule = defineModule({
           ],
           rows,
         );
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header('content-disposition', attachmentHeader(en ? 'service-orders.xlsx' : '服务订单统计.xlsx'))
-          .send(buf);
+        return sendWorkbook(reply, buf, en ? 'service-orders.xlsx' : '服务订单统计.xlsx');
       },
     );
   },

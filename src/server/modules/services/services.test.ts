@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type Client, type TestApp, createTestApp, createUser, signInNewUser } from '../../../../test/app';
 import {
   SO_ACTIONS,
   SO_STATUSES,
@@ -657,33 +657,18 @@ describe('community settings', () => {
 describe('R-SV-1: grid workers', () => {
   it('R-SV-1: a grid worker records needs from their grid visits and sees the orders served in their grid, but does not dispatch', async () => {
     const grid = await t.as('grid_worker');
-    const need = await grid.post('/api/services/needs', {
+    const fromVisit = (body: object) => grid.post('/api/services/needs', { source: 'grid_visit', ...body });
+    const need = await fromVisit({
       communityId: t.fx.tongdu.id,
       gridId: t.fx.tongduGrid.id,
       title: '空巢老人希望定期测血压',
-      source: 'grid_visit',
       category: 'health',
     });
     expect(need.statusCode, need.body).toBe(201);
-    expect(
-      (
-        await grid.post('/api/services/needs', {
-          communityId: t.fx.tongdu.id,
-          title: 'x',
-          source: 'grid_visit',
-        })
-      ).statusCode,
-    ).toBe(404);
-    expect(
-      (
-        await grid.post('/api/services/needs', {
-          communityId: t.fx.xihuayuan.id,
-          gridId: t.fx.xihuayuanGrid.id,
-          title: 'x',
-          source: 'grid_visit',
-        })
-      ).statusCode,
-    ).toBe(404);
+    // Not in their grid: without one, or another community's.
+    expect((await fromVisit({ communityId: t.fx.tongdu.id, title: 'x' })).statusCode).toBe(404);
+    const xhyGrid = { communityId: t.fx.xihuayuan.id, gridId: t.fx.xihuayuanGrid.id };
+    expect((await fromVisit({ ...xhyGrid, title: 'x' })).statusCode).toBe(404);
     const inGrid = await order();
     const elsewhere = await order(resident, { gridId: null });
     const list = (await grid.get('/api/services/orders?pageSize=200')).json();
@@ -896,8 +881,7 @@ describe('R-SV-1: editing the three lists', () => {
 
 describe('R-SV-1: who may order, serve and confirm', () => {
   it('R-SV-1: a resident registered at their grid orders a service and posts a need in their community', async () => {
-    await createUser(t, 'grid_jumin', [{ role: 'resident', orgUnitId: t.fx.tongduGrid.id }]);
-    const gridResident = await t.as('grid_jumin');
+    const gridResident = await signInNewUser(t, 'grid_jumin', 'resident', t.fx.tongduGrid.id);
     const res = await gridResident.post('/api/services/orders', { projectId, forSelf: true });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ communityId: t.fx.tongdu.id, status: 'ordered' });
@@ -1142,8 +1126,7 @@ describe('R-VP-2: paying for a service with the time bank (服务换服务)', ()
       expect.objectContaining({ designeeId, holderName: '王热心', relation: '女儿' }),
     ]);
     // Someone not named is refused as without consent.
-    await createUser(t, 'td_neighbour', [{ role: 'resident', orgUnitId: t.fx.tongdu.id }]);
-    const neighbour = await t.as('td_neighbour');
+    const neighbour = await signInNewUser(t, 'td_neighbour', 'resident', t.fx.tongdu.id);
     const stranger = await neighbour.post('/api/services/orders', {
       projectId: timeProject,
       forSelf: false,

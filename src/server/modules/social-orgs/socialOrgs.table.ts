@@ -14,11 +14,11 @@ import {
   eventColumns,
   pathIndex,
   scopedColumns,
-  scopedRecordColumns,
   timestamps,
   ts,
   versionedTimestamps,
 } from '../../platform/columns';
+import { scopedTable } from '../../platform/scopedTable';
 
 /**
  * The social-organisation capability (issue 16 §2) on top of the people module's registry
@@ -28,23 +28,18 @@ import {
  */
 
 /** One per social organisation (`id` = `social_orgs.id`), at the organisation's unit. */
-export const soProfiles = pgTable(
-  'so_profiles',
-  {
-    ...scopedRecordColumns(),
-    /** self_governance | mediation | public_welfare | interest | service | mutual_aid | social_work_agency */
-    category: text('category').notNull(),
-    /** 乡贤 | 邻里 | 房东 | other (seed 002), optional */
-    founderGroup: text('founder_group'),
-    /** The three-level incubation tier the organisation sits at now (null: not incubated). */
-    incubationTier: text('incubation_tier'),
-    /** applied | incubating | graduated | exited */
-    incubationStage: text('incubation_stage'),
-    contactName: text('contact_name'),
-    ...timestamps(),
-  },
-  (t) => [pathIndex('so_profiles_path_idx', t.orgPath)],
-);
+export const soProfiles = scopedTable('so_profiles', {
+  /** self_governance | mediation | public_welfare | interest | service | mutual_aid | social_work_agency */
+  category: text('category').notNull(),
+  /** 乡贤 | 邻里 | 房东 | other (seed 002), optional */
+  founderGroup: text('founder_group'),
+  /** The three-level incubation tier the organisation sits at now (null: not incubated). */
+  incubationTier: text('incubation_tier'),
+  /** applied | incubating | graduated | exited */
+  incubationStage: text('incubation_stage'),
+  contactName: text('contact_name'),
+  ...timestamps(),
+});
 
 /** Members of an organisation; migrant workers (外来务工人员) are flagged (R-ORG-6). */
 export const soMembers = pgTable(
@@ -81,10 +76,9 @@ export const soIncubations = pgTable(
 );
 
 /** 社工站 (subdistrict) / 社工室 (community), optionally run by a 社工机构 (a social organisation). */
-export const soStations = pgTable(
+export const soStations = scopedTable(
   'so_stations',
   {
-    ...scopedRecordColumns(),
     /** station | room */
     kind: text('kind').notNull(),
     name: text('name').notNull(),
@@ -93,7 +87,7 @@ export const soStations = pgTable(
     openedOn: text('opened_on'),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('so_stations_unit_uq').on(t.orgUnitId), pathIndex('so_stations_path_idx', t.orgPath)],
+  (t) => [uniqueIndex('so_stations_unit_uq').on(t.orgUnitId)],
 );
 
 /** Social workers (people's `workers`) posted at a station. */
@@ -108,22 +102,17 @@ export const soStationWorkers = pgTable(
 );
 
 /** 公益创投 funding rounds, issued by a district or subdistrict. */
-export const soRounds = pgTable(
-  'so_rounds',
-  {
-    ...scopedRecordColumns(),
-    title: text('title').notNull(),
-    year: integer('year').notNull(),
-    budgetFen: bigint('budget_fen', { mode: 'number' }).notNull(),
-    opensOn: text('opens_on').notNull(),
-    closesOn: text('closes_on').notNull(),
-    /** open | reviewing | closed */
-    state: text('state').notNull(),
-    description: text('description'),
-    ...timestamps(),
-  },
-  (t) => [pathIndex('so_rounds_path_idx', t.orgPath)],
-);
+export const soRounds = scopedTable('so_rounds', {
+  title: text('title').notNull(),
+  year: integer('year').notNull(),
+  budgetFen: bigint('budget_fen', { mode: 'number' }).notNull(),
+  opensOn: text('opens_on').notNull(),
+  closesOn: text('closes_on').notNull(),
+  /** open | reviewing | closed */
+  state: text('state').notNull(),
+  description: text('description'),
+  ...timestamps(),
+});
 
 /** A proposal of a social organisation to a round: submitted → granted | rejected → reported → closed. */
 export const soProposals = pgTable(
@@ -179,16 +168,11 @@ export const soProposalEvents = pgTable(
 );
 
 /** A community fund (社区基金); its money is a `fen` account on the ledger. */
-export const soFunds = pgTable(
-  'so_funds',
-  {
-    ...scopedRecordColumns(),
-    name: text('name').notNull(),
-    purpose: text('purpose').notNull(),
-    ...timestamps(),
-  },
-  (t) => [pathIndex('so_funds_path_idx', t.orgPath)],
-);
+export const soFunds = scopedTable('so_funds', {
+  name: text('name').notNull(),
+  purpose: text('purpose').notNull(),
+  ...timestamps(),
+});
 
 /** A donation into or a disbursement out of a fund, with its ledger transaction (the public list). */
 export const soFundFlows = pgTable(
@@ -212,22 +196,17 @@ export const soFundFlows = pgTable(
 );
 
 /** 政府购买服务 contracts with a social organisation. */
-export const soContracts = pgTable(
-  'so_contracts',
-  {
-    ...scopedRecordColumns(),
-    title: text('title').notNull(),
-    buyer: text('buyer').notNull(),
-    providerOrgId: uuid('provider_org_id').notNull(),
-    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
-    startOn: text('start_on').notNull(),
-    endOn: text('end_on').notNull(),
-    /** active | completed | terminated */
-    state: text('state').notNull(),
-    ...timestamps(),
-  },
-  (t) => [pathIndex('so_contracts_path_idx', t.orgPath)],
-);
+export const soContracts = scopedTable('so_contracts', {
+  title: text('title').notNull(),
+  buyer: text('buyer').notNull(),
+  providerOrgId: uuid('provider_org_id').notNull(),
+  amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+  startOn: text('start_on').notNull(),
+  endOn: text('end_on').notNull(),
+  /** active | completed | terminated */
+  state: text('state').notNull(),
+  ...timestamps(),
+});
 
 /** A deliverable or a payment of a contract. */
 export const soContractItems = pgTable(
@@ -247,19 +226,14 @@ export const soContractItems = pgTable(
 );
 
 /** 五社联动: who works together on one case or project in a community. */
-export const soLinks = pgTable(
-  'so_links',
-  {
-    ...scopedRecordColumns(),
-    /** case | project */
-    subjectKind: text('subject_kind').notNull(),
-    subject: text('subject').notNull(),
-    socialOrgId: uuid('social_org_id'),
-    socialWorkerId: uuid('social_worker_id'),
-    volunteer: text('volunteer'),
-    charityResource: text('charity_resource'),
-    note: text('note'),
-    ...timestamps(),
-  },
-  (t) => [pathIndex('so_links_path_idx', t.orgPath)],
-);
+export const soLinks = scopedTable('so_links', {
+  /** case | project */
+  subjectKind: text('subject_kind').notNull(),
+  subject: text('subject').notNull(),
+  socialOrgId: uuid('social_org_id'),
+  socialWorkerId: uuid('social_worker_id'),
+  volunteer: text('volunteer'),
+  charityResource: text('charity_resource'),
+  note: text('note'),
+  ...timestamps(),
+});

@@ -19,7 +19,7 @@ import { SURVEYS_ERRORS } from '../../../shared/i18n/errors.surveys';
 import { surveysAccess } from '../../../shared/permissions/surveys';
 import { access } from '../../platform/access';
 import { routeKit } from '../../platform/routeKit';
-import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
+import { sendWorkbook } from '../../platform/downloads';
 import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { surveysEvidence } from './surveys.evidence';
@@ -57,7 +57,7 @@ export const surveysModule = defineModule({
   errors: SURVEYS_ERRORS,
   audit: SURVEYS_AUDIT,
   routes(base: FastifyInstance, deps) {
-    const { app, tags, ctxOf: ctx, route, page } = routeKit(base, deps, 'surveys');
+    const { app, tags, ctxOf: ctx, route, page, recordFields } = routeKit(base, deps, 'surveys');
     const read = { access: access.permission('surveys.read') };
     const manage = { access: access.permission('surveys.manage') };
     const enter = { access: access.permission('surveys.enter') };
@@ -78,10 +78,7 @@ export const surveysModule = defineModule({
     // ---- staff
     recordRoutes(base, {
       path: '/api/surveys',
-      tags,
-      read: read.access,
-      write: manage.access,
-      ctx,
+      ...recordFields(read.access, manage.access),
       schema: surveySchema,
       listQuery: surveyListQuery,
       body: createSurveyBody,
@@ -143,10 +140,7 @@ export const surveysModule = defineModule({
       async (req, reply) => {
         const { survey, responses, results } = await exportRows(ctx(req), req.params.id);
         const buf = await surveyXlsx(survey, results, responses);
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header('content-disposition', attachmentHeader(`问卷结果-${survey.title}.xlsx`))
-          .send(buf);
+        return sendWorkbook(reply, buf, `问卷结果-${survey.title}.xlsx`);
       },
     );
   },

@@ -7,19 +7,18 @@ import {
   pathIndex,
   proxyColumns,
   scopedColumns,
-  scopedRecordColumns,
   ts,
 } from '../../platform/columns';
+import { scopedTable } from '../../platform/scopedTable';
 
 /**
  * A survey (民意调查) distributed to the residents of its unit (`org_unit_id`: a community, a grid, or a
  * subdistrict/district/city for a wider one). `questions` are edited only while `draft`; publishing freezes
  * them and counts the population (permanent residents under the unit) once.
  */
-export const svSurveys = pgTable(
+export const svSurveys = scopedTable(
   'sv_surveys',
   {
-    ...scopedRecordColumns(),
     title: text('title').notNull(),
     purpose: text('purpose').notNull(),
     intro: text('intro'),
@@ -37,7 +36,7 @@ export const svSurveys = pgTable(
     closedAt: ts('closed_at'),
     ...createdByVersionedTimestamps(),
   },
-  (t) => [pathIndex('sv_surveys_path_idx', t.orgPath), index('sv_surveys_year_idx').on(t.year, t.status)],
+  (t) => [index('sv_surveys_year_idx').on(t.year, t.status)],
 );
 
 /**

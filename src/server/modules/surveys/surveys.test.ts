@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type Client, type TestApp, createTestApp, signInNewUser } from '../../../../test/app';
+import { ratingQuestion } from '../../../../test/surveys';
 import { buildResident, buildUnit } from '../../../../test/factories';
 import { tongduConvention } from '../../../../test/participation';
 import { surveyRates } from './surveys.api';
@@ -76,13 +77,11 @@ async function published(body: Record<string, unknown> = {}) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  await createUser(t, 'res_tongdu', [{ role: 'resident', orgUnitId: t.fx.tongdu.id }]);
-  await createUser(t, 'res_xhy', [{ role: 'resident', orgUnitId: t.fx.xihuayuan.id }]);
   tongdu = await t.as('tongdu_worker');
   xhy = await t.as('xhy_worker');
   grid = await t.as('grid_worker');
-  resident = await t.as('res_tongdu');
-  outsider = await t.as('res_xhy');
+  resident = await signInNewUser(t, 'res_tongdu', 'resident', t.fx.tongdu.id);
+  outsider = await signInNewUser(t, 'res_xhy', 'resident', t.fx.xihuayuan.id);
   for (let i = 0; i < 20; i++)
     await buildResident(t.deps, t.fx.tongduBuilding, t.fx.tongdu, { name: `居民${i}` });
 });
@@ -358,14 +357,7 @@ describe('conventions', () => {
           measure: 'awareness',
           positive: { options: [0] },
         },
-        {
-          key: 'keep',
-          kind: 'rating',
-          title: '您家遵守居民公约的情况',
-          scale: { min: 1, max: 5 },
-          measure: 'compliance',
-          positive: { minRating: 4 },
-        },
+        ratingQuestion('keep', '您家遵守居民公约的情况', 'compliance'),
       ],
     });
     const hh = await buildUnit(t.deps, t.fx.tongduBuilding, 'household', '701');

@@ -1,7 +1,8 @@
 import { createLocalStorage } from '../../platform/storage';
 import { readPhoto } from '../../platform/uploads';
 import { routeKit } from '../../platform/routeKit';
-import type { FastifyInstance } from 'fastify';
+import { sendPdf, sendWorkbook } from '../../platform/downloads';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   activityDetailSchema,
@@ -34,7 +35,7 @@ import {
   volunteerSchema,
 } from '../../../shared/contracts/volunteers';
 import { access } from '../../platform/access';
-import { XLSX_MIME, attachmentHeader, toXlsx } from '../../platform/excel';
+import { toXlsx } from '../../platform/excel';
 import { idParams, idParamsWith } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
 import { volunteersEvidence } from './volunteers.evidence.repository';
@@ -88,15 +89,9 @@ const memberParams = idParamsWith('volunteerId');
 const unitQuery = z.object({ orgUnitId: z.string().uuid().optional() });
 const signupResult = z.object({ signupId: z.string(), signupCount: z.number() });
 
-function pdfReply(reply: import('fastify').FastifyReply, number: string, pdf: Buffer) {
-  return reply
-    .header('content-type', 'application/pdf')
-    .header(
-      'content-disposition',
-      `attachment; filename="certificate.pdf"; filename*=UTF-8''${encodeURIComponent(`志愿服务证明-${number}.pdf`)}`,
-    )
-    .send(pdf);
-}
+/** A volunteer service certificate (志愿服务证明) as a download. */
+const sendCertificate = (reply: FastifyReply, number: string, pdf: Buffer) =>
+  sendPdf(reply, pdf, `志愿服务证明-${number}.pdf`, 'certificate.pdf');
 
 export const volunteersModule = defineModule({
   name: 'volunteers',
@@ -132,7 +127,7 @@ export const volunteersModule = defineModule({
         const c = ctx(req);
         const v = await findVolunteer(c, req.params.id, 'volunteers.read');
         const { number, pdf } = await issueCertificate(c, v);
-        return pdfReply(reply, number, pdf);
+        return sendCertificate(reply, number, pdf);
       },
     );
     route(
@@ -229,10 +224,7 @@ export const volunteersModule = defineModule({
           rows,
         );
         const name = `${en ? 'volunteer-hours' : '志愿服务时长'}-${req.query.from}-${req.query.to}.xlsx`;
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header('content-disposition', attachmentHeader(name))
-          .send(buf);
+        return sendWorkbook(reply, buf, name);
       },
     );
     app.get(
@@ -374,7 +366,7 @@ export const volunteersModule = defineModule({
       const c = ctx(req);
       const v = await requireMyVolunteer(c);
       const { number, pdf } = await issueCertificate(c, v);
-      return pdfReply(reply, number, pdf);
+      return sendCertificate(reply, number, pdf);
     });
   },
 });

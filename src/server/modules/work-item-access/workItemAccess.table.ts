@@ -5,12 +5,12 @@ import {
   eventsTable,
   pathIndex,
   scopedColumns,
-  scopedRecordColumns,
   stateComment,
   stepsTable,
   ts,
   versionedTimestamps,
 } from '../../platform/columns';
+import { scopedTable } from '../../platform/scopedTable';
 
 /**
  * An application by a department for a work item to enter communities (社区工作事项准入, R-AC-1, seed 001):
@@ -87,45 +87,35 @@ export const wiaSteps = stepsTable('wia_steps', 'recordId', 'record_id');
  * exempt) and items routed to the government purchase-of-services list (`list` = purchase). An annual
  * clean-up review keeps or removes each (`status`, `reviewed_on`, `review_note`).
  */
-export const wiaItems = pgTable(
-  'wia_items',
-  {
-    ...scopedRecordColumns(),
-    applicationId: uuid('application_id'),
-    /** admitted | purchase */
-    list: text('list').notNull(),
-    /** approved | exempt | purchase */
-    kind: text('kind').notNull(),
-    department: text('department').notNull(),
-    item: text('item').notNull(),
-    content: text('content').notNull(),
-    basis: text('basis'),
-    fundsFen: bigint('funds_fen', { mode: 'number' }).notNull().default(0),
-    trainingStaff: jsonb('training_staff').$type<{ name: string; post: string }[]>().notNull().default([]),
-    publishedOn: date('published_on', { mode: 'string' }).notNull(),
-    /** active | removed */
-    status: text('status').notNull(),
-    reviewedOn: date('reviewed_on', { mode: 'string' }),
-    reviewNote: text('review_note'),
-    ...versionedTimestamps(),
-  },
-  (t) => [pathIndex('wia_items_path_idx', t.orgPath)],
-);
+export const wiaItems = scopedTable('wia_items', {
+  applicationId: uuid('application_id'),
+  /** admitted | purchase */
+  list: text('list').notNull(),
+  /** approved | exempt | purchase */
+  kind: text('kind').notNull(),
+  department: text('department').notNull(),
+  item: text('item').notNull(),
+  content: text('content').notNull(),
+  basis: text('basis'),
+  fundsFen: bigint('funds_fen', { mode: 'number' }).notNull().default(0),
+  trainingStaff: jsonb('training_staff').$type<{ name: string; post: string }[]>().notNull().default([]),
+  publishedOn: date('published_on', { mode: 'string' }).notNull(),
+  /** active | removed */
+  status: text('status').notNull(),
+  reviewedOn: date('reviewed_on', { mode: 'string' }),
+  reviewNote: text('review_note'),
+  ...versionedTimestamps(),
+});
 
 /**
  * A community marks a department's request as not admitted (the matter is not on the published list):
  * `org_unit_id`/`org_path` = the community. Append-only; the level above sees them for its clean-up.
  */
-export const wiaRefusals = pgTable(
-  'wia_refusals',
-  {
-    ...scopedRecordColumns(),
-    department: text('department').notNull(),
-    matter: text('matter').notNull(),
-    requestedOn: date('requested_on', { mode: 'string' }).notNull(),
-    note: text('note'),
-    ...actorColumns(),
-    createdAt: ts('created_at').notNull(),
-  },
-  (t) => [pathIndex('wia_refusals_path_idx', t.orgPath)],
-);
+export const wiaRefusals = scopedTable('wia_refusals', {
+  department: text('department').notNull(),
+  matter: text('matter').notNull(),
+  requestedOn: date('requested_on', { mode: 'string' }).notNull(),
+  note: text('note'),
+  ...actorColumns(),
+  createdAt: ts('created_at').notNull(),
+});

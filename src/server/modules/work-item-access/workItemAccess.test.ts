@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type Client, type TestApp, createTestApp, signInNewUser } from '../../../../test/app';
 import { auditLog } from '../../platform/audit.table';
 import { sweepWorkflow } from '../../platform/workflow';
 import { wiaApplications } from './workItemAccess.table';
@@ -37,8 +37,7 @@ const refuse = (over: Record<string, unknown> = {}) =>
 
 beforeAll(async () => {
   t = await createTestApp();
-  await createUser(t, 'wia_civil', [{ role: 'civil_affairs', orgUnitId: t.fx.district.id }]);
-  civil = await t.as('wia_civil');
+  civil = await signInNewUser(t, 'wia_civil', 'civil_affairs', t.fx.district.id);
   sd = await t.as('sd_admin');
   tongdu = await t.as('tongdu_worker');
 });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp, createUser } from '../../../../test/app';
+import { type TestApp, createTestApp, createUser, signInNewUser } from '../../../../test/app';
 import { multipart } from '../../../../test/multipart';
 import { IN_GRID, giveSquareBoundary } from '../../../../test/workOrders';
 import {
@@ -348,8 +348,7 @@ describe('intake rules', () => {
 
 describe('who may use the staff intake', () => {
   it('a resident posting to the staff intake with channel "online" is refused (403) and nothing is written; the public intake still takes the report', async () => {
-    await createUser(t, 'intake_resident', [{ role: 'resident', orgUnitId: t.fx.tongduBuilding.id }]);
-    const r = await t.as('intake_resident');
+    const r = await signInNewUser(t, 'intake_resident', 'resident', t.fx.tongduBuilding.id);
     const count = async () => {
       const orders = await t.database.db.execute(sql`select count(*)::int as n from work_orders`);
       const events = await t.database.db.execute(sql`select count(*)::int as n from wo_events`);
