@@ -91,4 +91,3 @@ export const merchantsApi = {
 /** A redemption's lines as one text: 名称×数量, joined by 、. */
 export const linesText = (lines: readonly { itemName: string; quantity: number }[]) =>
   lines.map((l) => `${l.itemName}×${l.quantity}`).join('、');
-
