@@ -951,11 +951,9 @@ export function auditSheet(
   action: string,
   change: { before?: unknown; after?: unknown },
 ): Promise<void> {
-  return writeAudit(tx, ctx, {
+  return auditRecord(tx, ctx, sheet, {
     action,
     entityType: 'as_sheet',
-    entityId: sheet.id,
-    orgPath: sheet.orgPath,
     ...change,
   });
 }

@@ -15,8 +15,7 @@ import type { z } from 'zod';
 import type { SpecialGroupTag } from '../../../shared/orgKinds';
 import { idNumberProblem, isValidMobile } from '../../../shared/validation/codes';
 import { roleUnitPaths, userDisplayNames } from '../accounts/accounts.api';
-import { writeAudit } from '../../platform/audit';
-import { auditRecord } from '../../platform/recordAudit';
+import { auditRecord, auditRecordAccess } from '../../platform/recordAudit';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto';
@@ -300,15 +299,11 @@ export async function revealPlan(ctx: ActorCtx, id: string) {
   if (!plansPolicy.can(ctx.actor, 'reveal', p) && p.assigneeUserId !== ctx.actor.userId) throw forbidden();
   const who = await residentIdentity(ctx.db, ctx.pii, p.residentId);
   if (!who) throw notFound();
-  await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: 'care.reveal',
-      entityType: 'care_plan',
-      entityId: p.id,
-      orgPath: p.orgPath,
-      after: { residentId: p.residentId },
-    }),
-  );
+  await auditRecordAccess(ctx, p, {
+    action: 'care.reveal',
+    entityType: 'care_plan',
+    after: { residentId: p.residentId },
+  });
   return who;
 }
 
@@ -520,14 +515,10 @@ export async function getRelief(ctx: ActorCtx, id: string): Promise<ReliefDto> {
 
 export async function revealRelief(ctx: ActorCtx, id: string) {
   const r = await reliefFor(ctx, 'reveal', id);
-  await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: 'care.relief_reveal',
-      entityType: 'care_relief',
-      entityId: r.id,
-      orgPath: r.orgPath,
-    }),
-  );
+  await auditRecordAccess(ctx, r, {
+    action: 'care.relief_reveal',
+    entityType: 'care_relief',
+  });
   return {
     name: ctx.pii.decrypt(r.applicantNameEnc),
     phone: r.phoneEnc ? ctx.pii.decrypt(r.phoneEnc) : null,

@@ -11,7 +11,7 @@ import type {
   SealUseBody,
   SealUseDto,
 } from '../../../shared/contracts/certificates';
-import { auditRecord } from '../../platform/recordAudit';
+import { auditRecord, auditRecordAccess } from '../../platform/recordAudit';
 import { auditedWrite } from '../../platform/auditedRows';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { NO_PROXY, type ProxyValues, proxyInfos, resolveProxy } from '../../platform/proxy';
@@ -291,13 +291,11 @@ export async function certificatePdf(ctx: ActorCtx, id: string): Promise<{ numbe
     }),
     font,
   );
-  await ctx.db.transaction((tx) =>
-    auditRecord(tx, ctx, r, {
-      action: 'certificates.pdf',
-      entityType: 'cert_register',
-      after: { number: r.number },
-    }),
-  );
+  await auditRecordAccess(ctx, r, {
+    action: 'certificates.pdf',
+    entityType: 'cert_register',
+    after: { number: r.number },
+  });
   return { number: r.number, pdf };
 }
 

@@ -905,11 +905,9 @@ export async function cancelImport(
     const updated = await setJobStatus(tx, id, ['parsing', 'validated'], 'cancelled', ctx.clock.now());
     if (!updated) throw new AppError('imports.state', 409);
     await deleteStagingRows(tx, id);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, job, {
       action: 'imports.cancel',
       entityType: 'import_job',
-      entityId: id,
-      orgPath: job.orgPath,
       before: { status: job.status },
       after: { status: 'cancelled' },
     });

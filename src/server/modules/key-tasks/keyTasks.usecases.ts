@@ -607,11 +607,9 @@ async function addTask(
     evidence: [],
     data: { dueOn: t.dueOn, units, ...(meetingId ? { meetingId } : {}) },
   });
-  await writeAudit(ctx.db, ctx, {
+  await auditRecord(ctx.db, ctx, t, {
     action: 'key_tasks.task.create',
     entityType: 'kt_task',
-    entityId: t.id,
-    orgPath: t.orgPath,
     after: { listId: list.id, number, units, dueOn: t.dueOn, meetingId },
   });
   return t;

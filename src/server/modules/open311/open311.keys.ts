@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { writeAudit } from '../../platform/audit';
 import { auditRecord } from '../../platform/recordAudit';
 import type { Clock } from '../../platform/clock';
 import type { ActorCtx } from '../../platform/context';
@@ -110,11 +109,9 @@ export async function revokeKey(ctx: ActorCtx, id: string) {
   const updated = await ctx.db.transaction(async (tx) => {
     const after = await revokeKeyRow(tx, id, { revokedAt: now, revokedBy: ctx.actor.userId });
     if (!after) throw new AppError('open311.key_revoked', 409);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, after, {
       action: 'open311.key_revoke',
       entityType: 'open311_key',
-      entityId: id,
-      orgPath: after.orgPath,
       before: { active: true },
       after: { active: false, name: after.name, keyPrefix: after.keyPrefix },
     });

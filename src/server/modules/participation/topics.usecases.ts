@@ -25,7 +25,7 @@ import {
 } from '../../../shared/contracts/deliberation';
 import { chinaDate, chinaDayEnd, chinaDayStart } from '../../../shared/chinaTime';
 import { writeAudit } from '../../platform/audit';
-import { auditRecord } from '../../platform/recordAudit';
+import { auditAccess, auditRecord } from '../../platform/recordAudit';
 import { newUnitRow } from '../../platform/newRow';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -166,14 +166,12 @@ export async function exportTopics(
 ): Promise<TopicDto[]> {
   topicsPolicy.require(ctx.actor, 'read');
   const rows = await allTopicRows(ctx.db, ctx.actor, filtersOf(q, await filterPath(ctx, q.orgUnitId)));
-  await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: 'participation.topic.export',
-      entityType: 'pt_topic',
-      entityId: null,
-      after: { count: rows.length, ...q },
-    }),
-  );
+  await auditAccess(ctx, {
+    action: 'participation.topic.export',
+    entityType: 'pt_topic',
+    entityId: null,
+    after: { count: rows.length, ...q },
+  });
   return toDtos(ctx, rows, loc);
 }
 

@@ -28,7 +28,8 @@ import {
   type UpdateDoorstepBody,
 } from '../../../shared/contracts/projects.doorstep';
 import type { Locale } from '../../../shared/i18n/errors';
-import { type AuditEntry, writeAudit } from '../../platform/audit';
+import { auditAccess } from '../../platform/recordAudit';
+import type { AuditEntry } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
@@ -469,15 +470,13 @@ export async function doorstepXlsxRows(
     const x = list.find((c) => c.key === k);
     return x ? (en ? x.en : x.name) : '';
   };
-  await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: 'projects.doorstep.export',
-      entityType: 'pj_doorstep_project',
-      entityId: null,
-      orgPath: scopePaths(ctx.actor, 'projects.export')[0] ?? null,
-      after: { ...q, rows: rows.length },
-    }),
-  );
+  await auditAccess(ctx, {
+    action: 'projects.doorstep.export',
+    entityType: 'pj_doorstep_project',
+    entityId: null,
+    orgPath: scopePaths(ctx.actor, 'projects.export')[0] ?? null,
+    after: { ...q, rows: rows.length },
+  });
   const columns = [
     { header: en ? 'Community' : '社区', width: 18, value: (r: DoorstepDto) => r.orgUnitName },
     { header: en ? 'Year' : '年度', width: 8, value: (r: DoorstepDto) => r.year },

@@ -228,11 +228,9 @@ export async function updateTemplate(ctx: ActorCtx, id: string, patch: TemplateP
   const updated = await ctx.db.transaction(async (tx) => {
     const next = await updateTemplateRow(tx, id, row.version, { ...stripUndefined(patch), updatedAt: now });
     if (!next) throw new AppError('scheduled_reports.conflict', 409);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'scheduled_reports.template.update',
       entityType: 'sr_template',
-      entityId: id,
-      orgPath: row.orgPath,
       before: row,
       after: next,
     });
@@ -804,11 +802,9 @@ async function changeSubmission(
   const next = await updateSubmissionRow(tctx.db, s.id, s.version, patch);
   if (!next) throw new AppError('scheduled_reports.conflict', 409);
   await event(tctx.db, tctx, s, change.action, change.comment);
-  await writeAudit(tctx.db, tctx, {
+  await auditRecord(tctx.db, tctx, s, {
     action: `scheduled_reports.submission.${change.action}`,
     entityType: 'sr_submission',
-    entityId: s.id,
-    orgPath: s.orgPath,
     before: change.before,
     after: change.after(next),
   });

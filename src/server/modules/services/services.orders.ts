@@ -13,6 +13,7 @@ import type {
   OrderListQuery,
 } from '../../../shared/contracts/services';
 import { CONSENT_ZH } from '../../../shared/contracts/proxy';
+import { auditRecordAccess } from '../../platform/recordAudit';
 import { writeAudit } from '../../platform/audit';
 import { statusEventTimeline } from '../../platform/stateEventTimeline';
 import { NO_PROXY, maskName, proxyInfos, resolveProxy } from '../../platform/proxy';
@@ -178,22 +179,18 @@ async function auditReveal(ctx: ActorCtx, o: SvcOrderRow) {
     )
     .limit(1);
   if (recent) return;
-  await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: 'services.reveal',
-      entityType: 'svc_order',
-      entityId: o.id,
-      orgPath: o.orgPath,
-      after: {
-        fields: [
-          ...(o.beneficiaryPhoneEnc ? ['beneficiaryPhone'] : []),
-          ...(o.beneficiaryAddressEnc ? ['beneficiaryAddress'] : []),
-        ],
-        as: o.orderedBy === ctx.actor.userId ? 'orderer' : 'server',
-        status: o.status,
-      },
-    }),
-  );
+  await auditRecordAccess(ctx, o, {
+    action: 'services.reveal',
+    entityType: 'svc_order',
+    after: {
+      fields: [
+        ...(o.beneficiaryPhoneEnc ? ['beneficiaryPhone'] : []),
+        ...(o.beneficiaryAddressEnc ? ['beneficiaryAddress'] : []),
+      ],
+      as: o.orderedBy === ctx.actor.userId ? 'orderer' : 'server',
+      status: o.status,
+    },
+  });
 }
 
 export async function getOrder(ctx: ActorCtx, id: string) {

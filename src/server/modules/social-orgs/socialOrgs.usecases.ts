@@ -32,7 +32,6 @@ import {
   type StationDto,
   type UrbanVillageDto,
 } from '../../../shared/contracts/socialOrgs';
-import { writeAudit } from '../../platform/audit';
 import { auditRecord } from '../../platform/recordAudit';
 import { auditedWrite } from '../../platform/auditedRows';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
@@ -185,11 +184,9 @@ async function setState<K extends 'round' | 'contract'>(
 ) {
   return ctx.db.transaction(async (tx) => {
     const row = await updateRow(tx, key, before.id, { state, updatedAt: ctx.clock.now() } as PatchOf<K>);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: audit.action,
       entityType: audit.entityType,
-      entityId: before.id,
-      orgPath: row.orgPath,
       before: { state: before.state },
       after: { state },
     });
@@ -332,11 +329,9 @@ export async function updateOrg(ctx: ActorCtx, id: string, input: OrgPatch): Pro
       updatedAt: ctx.clock.now(),
     });
     if (unit) await repathOrgRows(tx, id, unit.path);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, after, {
       action: 'social_orgs.org_update',
       entityType: 'so_org',
-      entityId: id,
-      orgPath: after.orgPath,
       before,
       after: { ...after, ...peoplePatch },
     });
@@ -393,11 +388,9 @@ export async function addMember(ctx: ActorCtx, orgId: string, input: MemberBody)
       createdAt: ctx.clock.now(),
     });
     await syncCounts(ctx, tx, orgId);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, p, {
       action: 'social_orgs.member_add',
       entityType: 'so_org',
-      entityId: orgId,
-      orgPath: p.orgPath,
       after: { memberId: row.id, migrant: row.migrant, role: row.role },
     });
     return row;
@@ -412,11 +405,9 @@ export async function removeMember(ctx: ActorCtx, orgId: string, memberId: strin
     const m = await removeMemberRow(tx, orgId, memberId, ctx.clock.now());
     if (!m) throw notFound();
     await syncCounts(ctx, tx, orgId);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, p, {
       action: 'social_orgs.member_remove',
       entityType: 'so_org',
-      entityId: orgId,
-      orgPath: p.orgPath,
       before: { memberId: m.id, migrant: m.migrant },
     });
   });

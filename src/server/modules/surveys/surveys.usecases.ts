@@ -15,8 +15,7 @@ import type {
   surveyListQuery,
   updateSurveyBody,
 } from '../../../shared/contracts/surveys';
-import { writeAudit } from '../../platform/audit';
-import { auditRecord } from '../../platform/recordAudit';
+import { auditRecord, auditRecordAccess } from '../../platform/recordAudit';
 import { NO_PROXY, proxyInfo, proxyInfos, resolveProxy } from '../../platform/proxy';
 import { maskPhone } from '../../platform/crypto';
 import type { ActorCtx } from '../../platform/context';
@@ -695,15 +694,11 @@ export async function exportRows(ctx: ActorCtx, id: string) {
     ctx.db,
     rows.flatMap((r) => (r.enteredBy ? [r.enteredBy] : [])),
   );
-  await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: 'surveys.export',
-      entityType: 'sv_survey',
-      entityId: s.id,
-      orgPath: s.orgPath,
-      after: { responses: rows.length },
-    }),
-  );
+  await auditRecordAccess(ctx, s, {
+    action: 'surveys.export',
+    entityType: 'sv_survey',
+    after: { responses: rows.length },
+  });
   const names = new Map(units.map((u) => [u.id, u.name] as [string, string | null]));
   return {
     survey: s,
