@@ -11,7 +11,7 @@ import type {
   ResourcePatch,
 } from '../../../shared/contracts/services';
 import { SO_OPEN_STATUSES } from '../../../shared/contracts/serviceOrderMachine';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { invalidField, notFound } from '../../platform/errors';
@@ -79,7 +79,7 @@ async function updateListRow<T extends typeof svcNeeds | typeof svcResources | t
 ): Promise<D> {
   const updated = await ctx.db.transaction(async (tx) => {
     const updated = await updateRow(tx, table, row.id, set);
-    await writeAudit(tx, ctx, { ...audit, entityId: row.id, orgPath: row.orgPath });
+    await auditRecord(tx, ctx, row, audit);
     return updated;
   });
   return (await dtos(ctx.db, [updated]))[0]!;
