@@ -38,7 +38,14 @@ import { builtInFrameworks } from './assessments.builtins';
 import type { Page } from '../../platform/listing';
 import { availableActions, transition } from '../../platform/workflow';
 import { roleUnitPaths, userDisplayNames, usersHoldingAt } from '../accounts/accounts.api';
-import { activeUnitsUnder, ancestorOfKind, findUnitInScope, unitNames, unitsByIds } from '../org/org.api';
+import {
+  activeUnitsUnder,
+  ancestorOfKind,
+  findUnitInScope,
+  unitNames,
+  unitNamesOf,
+  unitsByIds,
+} from '../org/org.api';
 import {
   canManageFrameworks,
   canReadFrameworks,
@@ -350,10 +357,7 @@ async function roundDtos(ctx: ActorCtx, rows: RoundRow[]): Promise<RoundDto[]> {
   const versions = await Promise.all(rows.map((r) => versionById(ctx.db, r.versionId)));
   const frameworks = await Promise.all(versions.map((v) => frameworkById(ctx.db, v!.frameworkId)));
   const [names, people, counts, all] = await Promise.all([
-    unitNames(
-      ctx.db,
-      rows.map((r) => r.orgUnitId),
-    ),
+    unitNamesOf(ctx.db, rows),
     userDisplayNames(
       ctx.db,
       rows.map((r) => r.evaluatorId),

@@ -20,7 +20,7 @@ import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
-import { findUnitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNames, unitNamesOf } from '../org/org.api';
 import { certificateDoc, cjkFont, renderPdf } from './certificates.pdf';
 import { certPolicy } from './certificates.policy';
 import {
@@ -46,8 +46,7 @@ const CATALOGUE_LEVELS = new Set(['city', 'district', 'subdistrict']);
 const SPECIFIC_CLAUSE = /第[一二三四五六七八九十百千零〇\d]+条/;
 
 /** The names of the units that keep these rows, for their DTOs. */
-const namesOf = (ctx: ActorCtx, rows: { orgUnitId: string }[]) =>
-  unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
+const namesOf = (ctx: ActorCtx, rows: { orgUnitId: string }[]) => unitNamesOf(ctx.db, rows);
 
 const catalogueDto = (r: CatalogueRow, names: Map<string, string>): CatalogueItemDto => ({
   ...orgUnitHead(r, names),

@@ -8,7 +8,7 @@ import {
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
-import { unitInScope, unitNames } from '../org/org.api';
+import { unitInScope, unitNamesOf } from '../org/org.api';
 import { newUnitRow } from '../../platform/newRow';
 import { auditBody } from './disputes.audit';
 import { unitHead } from '../../platform/unitHead';
@@ -45,10 +45,7 @@ async function toDtos(ctx: ActorCtx, rows: BodyRow[]): Promise<BodyDto[]> {
   const [members, loads, units] = await Promise.all([
     membersOf(ctx.db, ids),
     bodyLoads(ctx.db, ids),
-    unitNames(
-      ctx.db,
-      rows.map((r) => r.orgUnitId),
-    ),
+    unitNamesOf(ctx.db, rows),
   ]);
   return rows.map((b) => ({
     ...unitHead(b, units),

@@ -4,7 +4,7 @@ import type { RiskDto, riskActionBody, riskBody, riskQuery } from '../../../shar
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
-import { findUnitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNames, unitNamesOf } from '../org/org.api';
 import { newUnitRow } from '../../platform/newRow';
 import { auditRisk } from './disputes.audit';
 import { unitHead } from '../../platform/unitHead';
@@ -57,7 +57,7 @@ export async function listRisks(ctx: ActorCtx, q: z.infer<typeof riskQuery>) {
   }
   const where = riskWhere(ctx.actor, { round: q.round, state: q.state, level: q.level, orgPath });
   const [page, summary] = await Promise.all([listRiskRows(ctx.db, where, q), riskSummary(ctx.db, where)]);
-  const names = await unitNames(ctx.db, [...new Set(page.items.map((r) => r.orgUnitId))]);
+  const names = await unitNamesOf(ctx.db, page.items);
   return { ...page, items: page.items.map((r) => toDto(ctx, r, names)), summary };
 }
 

@@ -33,7 +33,7 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import { availableActions, transition } from '../../platform/workflow';
-import { findUnitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNames, unitNamesOf } from '../org/org.api';
 import { keyTasksPolicy } from './keyTasks.policy';
 import {
   type GroupRow,
@@ -215,10 +215,7 @@ export async function listGroups(ctx: ActorCtx, q: GroupListQuery): Promise<Page
   keyTasksPolicy.require(ctx.actor, 'read');
   const page = await listGroupRows(ctx.db, ctx.actor, q);
   const ids = page.items.map((g) => g.id);
-  const [names, counts] = await Promise.all([
-    unitNames(ctx.db, [...new Set(page.items.map((g) => g.orgUnitId))]),
-    memberCounts(ctx.db, ids),
-  ]);
+  const [names, counts] = await Promise.all([unitNamesOf(ctx.db, page.items), memberCounts(ctx.db, ids)]);
   return { ...page, items: page.items.map((g) => groupDto(ctx, g, names, counts.get(g.id) ?? 0)) };
 }
 
@@ -428,7 +425,7 @@ const isOverdue = (t: TaskRow, now: Date) => t.state !== 'done' && t.dueAt.getTi
 
 async function listDtos(ctx: ActorCtx, rows: ListRow[]): Promise<TaskListDto[]> {
   const [names, tasks] = await Promise.all([
-    unitNames(ctx.db, [...new Set(rows.map((l) => l.orgUnitId))]),
+    unitNamesOf(ctx.db, rows),
     tasksOfLists(
       ctx.db,
       rows.map((l) => l.id),

@@ -27,7 +27,7 @@ import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
 import type { SmsSender } from '../../platform/sms';
 import { type Recipient, activeRecipients, usersHoldingAt } from '../accounts/accounts.api';
-import { findUnitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNames, unitNamesOf } from '../org/org.api';
 import {
   type MessageAttachment,
   type RobotKind,
@@ -358,7 +358,7 @@ export async function removeChannel(ctx: ActorCtx, channel: UserChannel) {
 // Group robots of org units (notifications.manage in scope)
 
 async function webhookDtos(ctx: ActorCtx, rows: WebhookRow[]): Promise<WebhookDto[]> {
-  const names = await unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
+  const names = await unitNamesOf(ctx.db, rows);
   return rows.map((r) => ({
     ...orgUnitHead(r, names),
     kind: r.kind as RobotKind,

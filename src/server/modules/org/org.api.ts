@@ -28,6 +28,7 @@ export {
   unitInScope,
   unitNameSql,
   unitNames,
+  unitNamesOf,
   unitPathSql,
   unitsByIds,
 } from './org.repository';

@@ -98,6 +98,14 @@ export async function unitNames(db: Db, ids: readonly string[]): Promise<Map<str
   return new Map(units.map((u) => [u.id, u.name]));
 }
 
+/** Unit id → name of the units the rows belong to (their `orgUnitId`): for the DTOs of rows that name their unit. */
+export function unitNamesOf(db: Db, rows: readonly { orgUnitId: string }[]): Promise<Map<string, string>> {
+  return unitNames(
+    db,
+    rows.map((r) => r.orgUnitId),
+  );
+}
+
 /**
  * The unit with this id if it lies inside the actor's scope for `permission` (its path in the `where`
  * clause, DESIGN convention 5), else undefined: callers answer 404 for both unknown and out-of-scope ids.

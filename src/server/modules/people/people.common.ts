@@ -8,7 +8,7 @@ import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page, PageQuery } from '../../platform/listing';
 import { escapeLike } from '../../platform/permissions';
-import { findUnitInScope, type OrgUnit, unitNames as orgUnitNames } from '../org/org.api';
+import { findUnitInScope, type OrgUnit, unitNames as orgUnitNames, unitNamesOf } from '../org/org.api';
 import { liveResidentInScope } from '../residents/residents.api';
 import { type PeopleAction, peoplePolicy } from './people.policy';
 import { type ScopedTable, findScopedRow, listScopedRows } from './people.repository';
@@ -122,10 +122,7 @@ export async function unitRowDtos<R extends UnitRow, F extends object>(
   rows: R[],
   fields: (r: R, edit: boolean) => F,
 ) {
-  const units = await unitNames(
-    ctx.db,
-    rows.map((r) => r.orgUnitId),
-  );
+  const units = await unitNamesOf(ctx.db, rows);
   return rows.map((r) => {
     const edit = writable(ctx, r.orgPath);
     return {

@@ -35,7 +35,7 @@ import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import { scopePaths } from '../../platform/permissions';
 import type { Storage } from '../../platform/storage';
-import { findUnitInScope, unitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitInScope, unitNamesOf } from '../org/org.api';
 import { closedSurveysOf } from '../surveys/surveys.api';
 import { authored, checkedUpload, storeUpload, uploadAudit } from './projects.upload';
 import type { FileUpload } from './projects.http';
@@ -149,10 +149,7 @@ function listDto(
 async function listDtos(ctx: ActorCtx, rows: DoorstepRow[]): Promise<DoorstepDto[]> {
   const ids = rows.map((r) => r.id);
   const [names, stages, slots] = await Promise.all([
-    unitNames(
-      ctx.db,
-      rows.map((r) => r.orgUnitId),
-    ),
+    unitNamesOf(ctx.db, rows),
     recordedStages(ctx.db, ids),
     filledSlots(ctx.db, ids),
   ]);

@@ -39,7 +39,14 @@ import { listInUnit } from '../../platform/listInUnit';
 import type { Page } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { orgUnitHead } from '../../platform/unitHead';
-import { activeUnitsOfKind, ancestorOfKind, findUnitInScope, type OrgUnit, unitNames } from '../org/org.api';
+import {
+  activeUnitsOfKind,
+  ancestorOfKind,
+  findUnitInScope,
+  type OrgUnit,
+  unitNames,
+  unitNamesOf,
+} from '../org/org.api';
 import { residentIdOfUser } from '../accounts/accounts.api';
 import { liveResidentPath } from '../residents/residents.api';
 import { propertyPolicy } from './property.policy';
@@ -91,7 +98,7 @@ const listInReach = listInUnit(propertyPolicy, 'read', filterUnit);
 const namedDtos =
   <R extends { orgUnitId: string }, D>(dto: (row: R, names: Map<string, string>) => D) =>
   async (ctx: ActorCtx, rows: R[]): Promise<D[]> => {
-    const names = await unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
+    const names = await unitNamesOf(ctx.db, rows);
     return rows.map((r) => dto(r, names));
   };
 
@@ -548,7 +555,7 @@ export async function createAppraisal(ctx: ActorCtx, body: AppraisalBody): Promi
 }
 
 async function honourDtos(ctx: ActorCtx, rows: HonourRow[]): Promise<HonourDto[]> {
-  const names = await unitNames(ctx.db, [...new Set(rows.map((h) => h.orgUnitId))]);
+  const names = await unitNamesOf(ctx.db, rows);
   const communities = new Map<string, string | null>();
   for (const h of rows)
     if (!communities.has(h.orgUnitId))

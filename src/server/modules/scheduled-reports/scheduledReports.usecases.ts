@@ -35,6 +35,7 @@ import {
   type OrgUnit,
   unitInScope,
   unitNames,
+  unitNamesOf,
   unitsByIds,
 } from '../org/org.api';
 import { dueOnOf, periodLabel, periodOf, previousPeriod } from './scheduledReports.periods';
@@ -365,10 +366,7 @@ async function takeCycleStep(
       if (!(await claimCycleStep(tx, c.id, step.claim, step.now))) return 0;
       const [t] = await templatesByIds(tx, [c.templateId]);
       const pending = await pendingOfCycle(tx, c.id);
-      const names = await unitNames(
-        tx,
-        pending.map((s) => s.orgUnitId),
-      );
+      const names = await unitNamesOf(tx, pending);
       const reports = pending.map((s) => ({
         s,
         params: {
@@ -938,10 +936,7 @@ export async function exportCycle(ctx: ActorCtx, cycleId: string) {
   const subs = (await submissionsOfCycles(ctx.db, [c.id])).filter((s) =>
     submissionsPolicy.can(ctx.actor, 'export', { orgPath: s.orgPath, receiverPath: c.orgPath }),
   );
-  const names = await unitNames(
-    ctx.db,
-    subs.map((s) => s.orgUnitId),
-  );
+  const names = await unitNamesOf(ctx.db, subs);
   const now = ctx.clock.now();
   return {
     template: t,

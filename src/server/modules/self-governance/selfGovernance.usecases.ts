@@ -27,7 +27,7 @@ import { newUnitRow } from '../../platform/newRow';
 import { AppError, notFound } from '../../platform/errors';
 import { listInUnit } from '../../platform/listInUnit';
 import type { Page } from '../../platform/listing';
-import { type OrgUnit, activeUnitsOfKind, findUnitInScope, unitNames } from '../org/org.api';
+import { activeUnitsOfKind, findUnitInScope, type OrgUnit, unitNames, unitNamesOf } from '../org/org.api';
 import { workerInScope } from '../people/people.api';
 import { sgPolicy } from './selfGovernance.policy';
 import {
@@ -358,7 +358,7 @@ async function vacancyDtos(ctx: ActorCtx, rows: VacancyRow[]): Promise<VacancyDt
       b,
     ]),
   );
-  const names = await unitNames(ctx.db, [...new Set(rows.map((v) => v.orgUnitId))]);
+  const names = await unitNamesOf(ctx.db, rows);
   return rows.map((v) => {
     const p = positions.get(v.positionId);
     const daysOpen = daysBetween(v.openedOn, v.closedOn ?? today);
@@ -429,7 +429,7 @@ async function electionDtos(ctx: ActorCtx, rows: ElectionRow[]): Promise<Electio
   const bodies = new Map(
     (await bodiesByIds(ctx.db, [...new Set(rows.map((e) => e.bodyId))])).map((b) => [b.id, b]),
   );
-  const names = await unitNames(ctx.db, [...new Set(rows.map((e) => e.orgUnitId))]);
+  const names = await unitNamesOf(ctx.db, rows);
   return rows.map((e) => electionDto(e, bodies, names));
 }
 
@@ -507,7 +507,7 @@ async function reviewDtos(ctx: ActorCtx, rows: ReviewRow[]): Promise<ReviewDto[]
       (b) => [b.id, b],
     ),
   );
-  const names = await unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
+  const names = await unitNamesOf(ctx.db, rows);
   return rows.map((r) => ({
     id: r.id,
     communityId: r.orgUnitId,

@@ -43,7 +43,14 @@ import { newUnitRow } from '../../platform/newRow';
 import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import { availableActions, transition } from '../../platform/workflow';
 import { ensureAccount, findAccount, postTransaction } from '../ledger/ledger.api';
-import { activeUnitsUnder, communityOfPath, findUnitInScope, unitNames, unitsByIds } from '../org/org.api';
+import {
+  activeUnitsUnder,
+  communityOfPath,
+  findUnitInScope,
+  unitNames,
+  unitNamesOf,
+  unitsByIds,
+} from '../org/org.api';
 import {
   type SocialOrgRow,
   createSocialOrg,
@@ -944,10 +951,7 @@ async function fundDtos(ctx: ActorCtx | { db: Db }, rows: FundRow[]): Promise<Fu
       ctx.db,
       rows.map((r) => r.id),
     ),
-    unitNames(
-      ctx.db,
-      rows.map((r) => r.orgUnitId),
-    ),
+    unitNamesOf(ctx.db, rows),
     Promise.all(rows.map((r) => findAccount(ctx.db, FUND_KIND, r.id, 'fen'))),
   ]);
   return rows.map((r, i) => ({

@@ -22,7 +22,7 @@ import { newUnitRow } from '../../platform/newRow';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import { availableActions, transition } from '../../platform/workflow';
-import { findUnitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNamesOf } from '../org/org.api';
 import { wiaPolicy } from './workItemAccess.policy';
 import {
   type ApplicationRow,
@@ -53,7 +53,7 @@ const LEVELS = new Set(['city', 'district']);
 const OPEN = new Set(['submitted', 'consulting']);
 
 async function dtoOf(ctx: ActorCtx, rows: ApplicationRow[]): Promise<WiaApplicationDto[]> {
-  const names = await unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
+  const names = await unitNamesOf(ctx.db, rows);
   const now = ctx.clock.now();
   const rules = await calendarFor(ctx.db).rules();
   return rows.map((a) => ({
@@ -198,7 +198,7 @@ export async function actOnApplication(
 // ---------------------------------------------------------------- published lists
 
 async function itemDtos(ctx: ActorCtx, rows: ItemRow[]): Promise<WiaItemDto[]> {
-  const names = await unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
+  const names = await unitNamesOf(ctx.db, rows);
   return rows.map((i) => ({
     ...orgUnitHead(i, names),
     applicationId: i.applicationId,
@@ -301,6 +301,6 @@ export async function refuseRequest(ctx: ActorCtx, body: RefusalBody): Promise<R
 export async function listRefusals(ctx: ActorCtx, q: RefusalQuery): Promise<Page<RefusalDto>> {
   wiaPolicy.require(ctx.actor, 'read');
   const page = await listRefusalRows(ctx.db, ctx.actor, q);
-  const names = await unitNames(ctx.db, [...new Set(page.items.map((r) => r.orgUnitId))]);
+  const names = await unitNamesOf(ctx.db, page.items);
   return { ...page, items: page.items.map((r) => refusalDto(r, names)) };
 }
