@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm';
 import type { DisputeListQuery } from '../../../shared/contracts/disputes';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { namesById } from '../../platform/namesById';
 import { type Db, rowsOf } from '../../platform/db';
 import { upsertRow } from '../../platform/upsertRow';
 import { findRowInScope } from '../../platform/findInScope';
@@ -273,14 +274,8 @@ export function bodyById(db: Db, id: string): Promise<BodyRow | undefined> {
   return findRowInScope(db, dsBodies, id, undefined);
 }
 
-export async function bodyNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  const uniq = [...new Set(ids)];
-  if (uniq.length === 0) return new Map();
-  const rows = await db
-    .select({ id: dsBodies.id, name: dsBodies.name })
-    .from(dsBodies)
-    .where(inArray(dsBodies.id, uniq));
-  return new Map(rows.map((r) => [r.id, r.name]));
+export function bodyNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  return namesById(db, dsBodies, dsBodies.name, ids);
 }
 
 export const insertBody = rowInserter(dsBodies);

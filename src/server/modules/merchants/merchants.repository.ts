@@ -5,6 +5,7 @@ import type {
   SettlementListQuery,
 } from '../../../shared/contracts/merchants';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { namesById } from '../../platform/namesById';
 import { type Db, rowsOf } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
@@ -230,14 +231,8 @@ export async function reportFigures(
 }
 
 /** Point names by id (any scope: the caller has already found the rows that name them). */
-export async function pointNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db
-    .select({ id: redemptionPoints.id, name: redemptionPoints.name })
-    .from(redemptionPoints)
-    .where(inArray(redemptionPoints.id, unique));
-  return new Map(rows.map((r) => [r.id, r.name]));
+export function pointNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  return namesById(db, redemptionPoints, redemptionPoints.name, ids);
 }
 
 // ─── Points, catalogues and counter logins (writes take rows the caller found in scope) ──────────

@@ -1,4 +1,5 @@
 import { type SQL, and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { namesById } from '../../platform/namesById';
 import type { Db } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { updateRow } from '../../platform/rows';
@@ -208,12 +209,6 @@ export function updateFormat(tx: Db, id: string, patch: Partial<FormatRow>): Pro
   return updateRow(tx, ptTopicFormats, id, patch);
 }
 
-export async function formatNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  const uniq = [...new Set(ids)];
-  if (uniq.length === 0) return new Map();
-  const rows = await db
-    .select({ id: ptTopicFormats.id, name: ptTopicFormats.name })
-    .from(ptTopicFormats)
-    .where(inArray(ptTopicFormats.id, uniq));
-  return new Map(rows.map((r) => [r.id, r.name]));
+export function formatNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  return namesById(db, ptTopicFormats, ptTopicFormats.name, ids);
 }

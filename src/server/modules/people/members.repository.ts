@@ -1,4 +1,5 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
+import { namesById } from '../../platform/namesById';
 import type { Db } from '../../platform/db';
 import { partyMembers, partyOrgs } from './people.table';
 
@@ -9,13 +10,8 @@ import { partyMembers, partyOrgs } from './people.table';
 export type PartyMemberRow = typeof partyMembers.$inferSelect;
 
 /** Party organization id → name, for these ids. */
-export async function partyOrgNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const orgs = await db
-    .select({ id: partyOrgs.id, name: partyOrgs.name })
-    .from(partyOrgs)
-    .where(inArray(partyOrgs.id, ids));
-  return new Map(orgs.map((o) => [o.id, o.name]));
+export function partyOrgNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  return namesById(db, partyOrgs, partyOrgs.name, ids);
 }
 
 /** The member linked to this resident, other than `exceptId` (one member record per resident). */

@@ -7,6 +7,7 @@ import type {
   UpdatePartyOrgBody,
 } from '../../../shared/contracts/people';
 import { writeAudit } from '../../platform/audit';
+import { partyOrgNames } from './members.repository';
 import { sentFields } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -234,14 +235,8 @@ async function partyOrgDtos(ctx: ActorCtx, rows: PartyOrgRow[]) {
   const levelIds = [...new Set(rows.map((r) => r.levelId))];
   const parentIds = [...new Set(rows.map((r) => r.parentId).filter((x): x is string => !!x))];
   const levels = await ctx.db.select().from(partyOrgLevels).where(inArray(partyOrgLevels.id, levelIds));
-  const parents = parentIds.length
-    ? await ctx.db
-        .select({ id: partyOrgs.id, name: partyOrgs.name })
-        .from(partyOrgs)
-        .where(inArray(partyOrgs.id, parentIds))
-    : [];
+  const parent = await partyOrgNames(ctx.db, parentIds);
   const level = new Map(levels.map((l) => [l.id, l]));
-  const parent = new Map(parents.map((p) => [p.id, p.name]));
   return unitRowDtos(ctx, rows, (r) => ({
     id: r.id,
     parentId: r.parentId,

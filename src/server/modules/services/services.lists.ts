@@ -14,6 +14,7 @@ import { SO_OPEN_STATUSES } from '../../../shared/contracts/serviceOrderMachine'
 import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
+import { namesById } from '../../platform/namesById';
 import { invalidField, notFound } from '../../platform/errors';
 import { updateRow } from '../../platform/rows';
 import type { Page } from '../../platform/listing';
@@ -191,11 +192,7 @@ async function ownerNames(db: Db, rows: Pick<ResourceRow, 'ownerType' | 'ownerId
       idsByType.set(r.ownerType, [...(idsByType.get(r.ownerType) ?? []), r.ownerId]);
   for (const [type, ids] of idsByType) {
     const table = ownerTable(type)!;
-    const found = await db
-      .select({ id: table.id, name: table.name })
-      .from(table)
-      .where(inArray(table.id, [...new Set(ids)]));
-    for (const f of found) names.set(`${type}:${f.id}`, f.name);
+    for (const [id, name] of await namesById(db, table, table.name, ids)) names.set(`${type}:${id}`, name);
   }
   return names;
 }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { VolunteerListQuery } from '../../../shared/contracts/volunteers';
+import { namesById } from '../../platform/namesById';
 import { type Db, rowsOf } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { upsertRow } from '../../platform/upsertRow';
@@ -191,13 +192,8 @@ export async function memberCounts(db: Db, teamIds: string[]): Promise<Map<strin
 }
 
 /** Volunteer names by id. */
-export async function volunteerNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: volunteers.id, name: volunteers.name })
-    .from(volunteers)
-    .where(inArray(volunteers.id, ids));
-  return new Map(rows.map((l) => [l.id, l.name]));
+export function volunteerNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  return namesById(db, volunteers, volunteers.name, ids);
 }
 
 /** A team's members, the leader first, then by name. */
