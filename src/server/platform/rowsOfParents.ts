@@ -10,13 +10,13 @@ export function rowsOfParents<T extends PgTable>(
   db: Db,
   table: T,
   parent: AnyPgColumn,
-  parentIds: string[],
+  parentIds: readonly string[],
   ...order: SQL[]
 ): Promise<T['$inferSelect'][]> {
   if (parentIds.length === 0) return Promise.resolve([]);
   return db
     .select()
     .from(table as PgTable)
-    .where(inArray(parent, parentIds))
+    .where(inArray(parent, [...parentIds]))
     .orderBy(...order) as Promise<T['$inferSelect'][]>;
 }

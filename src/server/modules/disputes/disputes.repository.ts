@@ -14,7 +14,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { DisputeListQuery } from '../../../shared/contracts/disputes';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { rowsOfParents } from '../../platform/rowsOfParents';
 import { namesById } from '../../platform/namesById';
 import { type Db, rowsOf } from '../../platform/db';
 import { upsertRow } from '../../platform/upsertRow';
@@ -52,22 +52,6 @@ export type SessionRow = typeof dsSessions.$inferSelect;
 export type BodyRow = typeof dsBodies.$inferSelect;
 export type MemberRow = typeof dsBodyMembers.$inferSelect;
 export type ListEntryRow = typeof dsListEntries.$inferSelect;
-
-/** The rows of `table` whose `column` is one of `ids`, in `orderBy` order; none, without a query, for no ids. */
-function rowsAmong<T extends PgTable>(
-  db: Db,
-  table: T,
-  column: PgColumn,
-  ids: readonly string[],
-  ...orderBy: SQL[]
-): Promise<T['$inferSelect'][]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .select()
-    .from(table as PgTable)
-    .where(inArray(column, [...ids]))
-    .orderBy(...orderBy) as Promise<T['$inferSelect'][]>;
-}
 
 export async function nextDisputeSeq(db: Db): Promise<number> {
   const [r] = rowsOf<{ n: string }>(
@@ -155,7 +139,7 @@ export function allDisputeRows(
 }
 
 export function partiesOf(db: Db, disputeIds: readonly string[]): Promise<PartyRow[]> {
-  return rowsAmong(
+  return rowsOfParents(
     db,
     dsParties,
     dsParties.disputeId,
@@ -289,11 +273,11 @@ export async function replaceMembers(tx: Db, bodyId: string, rows: (typeof dsBod
 
 export function membersOf(db: Db, bodyIds: readonly string[]): Promise<MemberRow[]> {
   const m = dsBodyMembers;
-  return rowsAmong(db, m, m.bodyId, bodyIds, asc(m.bodyId), asc(m.position), asc(m.name));
+  return rowsOfParents(db, m, m.bodyId, bodyIds, asc(m.bodyId), asc(m.position), asc(m.name));
 }
 
 export function membersByIds(db: Db, ids: readonly string[]): Promise<MemberRow[]> {
-  return rowsAmong(db, dsBodyMembers, dsBodyMembers.id, ids);
+  return rowsOfParents(db, dsBodyMembers, dsBodyMembers.id, ids);
 }
 
 /** Open disputes per body (its load). */
@@ -348,7 +332,7 @@ export function disputeTitles(db: Db, ids: readonly string[], where?: SQL) {
 }
 
 export function contactRows(db: Db, unitIds: readonly string[]): Promise<ContactRow[]> {
-  return rowsAmong(db, dsContacts, dsContacts.orgUnitId, unitIds);
+  return rowsOfParents(db, dsContacts, dsContacts.orgUnitId, unitIds);
 }
 
 export async function upsertContact(tx: Db, row: typeof dsContacts.$inferInsert): Promise<void> {
