@@ -5,6 +5,7 @@ import type {
   SettlementListQuery,
 } from '../../../shared/contracts/merchants';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { countsBy } from '../../platform/figureQuery';
 import { namesById } from '../../platform/namesById';
 import { type Db, rowsOf } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
@@ -240,12 +241,8 @@ export function pointNames(db: Db, ids: string[]): Promise<Map<string, string>> 
 /** Per point: how many catalogue items, and how many redeemed points are not yet settled. */
 export async function pointFigures(db: Db, ids: string[]) {
   if (ids.length === 0) return { items: new Map<string, number>(), unsettled: new Map<string, number>() };
-  const [counts, unsettled] = await Promise.all([
-    db
-      .select({ pointId: redemptionItems.pointId, n: sql<number>`count(*)::int` })
-      .from(redemptionItems)
-      .where(inArray(redemptionItems.pointId, ids))
-      .groupBy(redemptionItems.pointId),
+  const [items, unsettled] = await Promise.all([
+    countsBy(db, redemptionItems, redemptionItems.pointId, ids),
     db
       .select({ pointId: redemptions.pointId, n: sql<number>`coalesce(sum(total_points), 0)::int` })
       .from(redemptions)
@@ -259,7 +256,7 @@ export async function pointFigures(db: Db, ids: string[]) {
       .groupBy(redemptions.pointId),
   ]);
   return {
-    items: new Map(counts.map((c) => [c.pointId, c.n])),
+    items,
     unsettled: new Map(unsettled.map((c) => [c.pointId, c.n])),
   };
 }

@@ -1,5 +1,6 @@
 import { type AnyColumn, type SQL, and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Permission } from '../../../shared/permissions';
+import { countsBy } from '../../platform/figureQuery';
 import type { Clock, IdGenerator } from '../../platform/clock';
 import { type Db, rowsOf } from '../../platform/db';
 import { rowUpdater } from '../../platform/rowAccessors';
@@ -309,14 +310,8 @@ export function childUnitsIn(db: Db, parentId: string, ids: string[]): Promise<O
 }
 
 /** Parent id → number of active children, for these units. */
-export async function activeChildCounts(db: Db, parentIds: string[]): Promise<Map<string | null, number>> {
-  if (parentIds.length === 0) return new Map();
-  const counts = await db
-    .select({ parentId: orgUnits.parentId, n: sql<number>`count(*)::int` })
-    .from(orgUnits)
-    .where(and(inArray(orgUnits.parentId, parentIds), eq(orgUnits.status, 'active')))
-    .groupBy(orgUnits.parentId);
-  return new Map(counts.map((c) => [c.parentId, c.n]));
+export function activeChildCounts(db: Db, parentIds: string[]): Promise<Map<string, number>> {
+  return countsBy(db, orgUnits, orgUnits.parentId, parentIds, eq(orgUnits.status, 'active'));
 }
 
 /** Active units in reach for `action` whose name contains `q`, optionally of one kind; at most 50. */

@@ -1,4 +1,5 @@
-import { type SQL, and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { countsBy } from '../../platform/figureQuery';
 import { namesById } from '../../platform/namesById';
 import type { Db } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
@@ -92,14 +93,8 @@ export function allTopicRows(db: Db, actor: Actor, f: TopicFilters, limit = 5000
     .limit(limit);
 }
 
-export async function commentCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: ptTopicComments.topicId, n: sql<number>`count(*)::int` })
-    .from(ptTopicComments)
-    .where(inArray(ptTopicComments.topicId, ids))
-    .groupBy(ptTopicComments.topicId);
-  return new Map(rows.map((r) => [r.id, r.n]));
+export function commentCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
+  return countsBy(db, ptTopicComments, ptTopicComments.topicId, ids);
 }
 
 export function eventsOf(db: Db, topicId: string) {

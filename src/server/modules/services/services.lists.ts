@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type {
   NeedBody,
   NeedListQuery,
@@ -11,6 +11,7 @@ import type {
   ResourcePatch,
 } from '../../../shared/contracts/services';
 import { SO_OPEN_STATUSES } from '../../../shared/contracts/serviceOrderMachine';
+import { countsBy } from '../../platform/figureQuery';
 import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -283,14 +284,8 @@ export async function updateResource(ctx: ActorCtx, id: string, body: ResourcePa
 
 // ---------------------------------------------------------------- projects
 
-async function openCounts(db: Db, ids: string[]) {
-  if (ids.length === 0) return new Map<string, number>();
-  const rows = await db
-    .select({ id: svcOrders.projectId, n: sql<number>`count(*)::int` })
-    .from(svcOrders)
-    .where(and(inArray(svcOrders.projectId, ids), inArray(svcOrders.status, [...SO_OPEN_STATUSES])))
-    .groupBy(svcOrders.projectId);
-  return new Map(rows.map((r) => [r.id!, r.n]));
+function openCounts(db: Db, ids: string[]) {
+  return countsBy(db, svcOrders, svcOrders.projectId, ids, inArray(svcOrders.status, [...SO_OPEN_STATUSES]));
 }
 
 export async function projectDtos(db: Db, rows: ProjectRow[]) {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { VolunteerListQuery } from '../../../shared/contracts/volunteers';
+import { countsBy } from '../../platform/figureQuery';
 import { namesById } from '../../platform/namesById';
 import { type Db, rowsOf } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
@@ -181,14 +182,8 @@ export function teamRowsOfVolunteer(db: Db, volunteerId: string) {
 }
 
 /** Members per team. */
-export async function memberCounts(db: Db, teamIds: string[]): Promise<Map<string, number>> {
-  if (teamIds.length === 0) return new Map();
-  const counts = await db
-    .select({ id: volunteerTeamMembers.teamId, n: sql<number>`count(*)::int` })
-    .from(volunteerTeamMembers)
-    .where(inArray(volunteerTeamMembers.teamId, teamIds))
-    .groupBy(volunteerTeamMembers.teamId);
-  return new Map(counts.map((c) => [c.id, Number(c.n)]));
+export function memberCounts(db: Db, teamIds: string[]): Promise<Map<string, number>> {
+  return countsBy(db, volunteerTeamMembers, volunteerTeamMembers.teamId, teamIds);
 }
 
 /** Volunteer names by id. */
