@@ -216,10 +216,6 @@ export async function insertChanges(db: Db, rows: (typeof asScoreChanges.$inferI
 export const changesOf = (db: Db, sheetId: string) =>
   rowsOfSheet(db, asScoreChanges, sheetId, desc(asScoreChanges.at), desc(asScoreChanges.id));
 
-export async function insertEvent(db: Db, row: typeof asSheetEvents.$inferInsert) {
-  await db.insert(asSheetEvents).values(row);
-}
-
 export const eventsOf = (db: Db, sheetId: string) =>
   rowsOfSheet(db, asSheetEvents, sheetId, asc(asSheetEvents.at), asc(asSheetEvents.id));
 

@@ -8,12 +8,12 @@ import {
 import { auditRecord } from '../../platform/recordAudit';
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
-import { stateEventColumns } from '../../platform/workflowEvents';
+import { stateEventWriter } from '../../platform/workflowEvents';
 import { stateTableColumns } from '../../platform/workflowTable';
 import { reaches } from '../../platform/scopeReach';
 import { keyTasksPolicy } from './keyTasks.policy';
 import { type TaskRow, groupById, insertTaskEvent, listById, markEscalated } from './keyTasks.repository';
-import { ktSteps, ktTasks } from './keyTasks.table';
+import { ktSteps, ktTaskEvents, ktTasks } from './keyTasks.table';
 
 /** The end of a China calendar day: a deadline "by 31 August" holds through that whole day. */
 export const endOfChinaDay = (date: string) => new Date(`${date}T23:59:59.999+08:00`);
@@ -113,13 +113,10 @@ export const taskWorkflow = defineWorkflow<TaskState, TaskRow, TaskAction, TaskA
   },
   adapter: {
     ...stateTableColumns(ktTasks),
-    writeEvent: (tx, ctx, e) =>
-      insertTaskEvent(tx, {
-        ...stateEventColumns(ctx, e),
-        taskId: e.record.id,
-        progress: (e.event.progress as number | null | undefined) ?? null,
-        evidence: (e.event.evidence as string[] | undefined) ?? [],
-      }),
+    writeEvent: stateEventWriter(ktTaskEvents, 'taskId', (e) => ({
+      progress: (e.event.progress as number | null | undefined) ?? null,
+      evidence: (e.event.evidence as string[] | undefined) ?? [],
+    })),
     audit: (e) => ({
       action: `key_tasks.task.${e.action}`,
       entityType: 'kt_task',

@@ -15,7 +15,7 @@ import { isNull } from 'drizzle-orm';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { defineWorkflow, stepKey } from '../../platform/workflow';
-import { stateEventColumns } from '../../platform/workflowEvents';
+import { stateEventWriter } from '../../platform/workflowEvents';
 import { stateTableColumns, stateTransitionAudit } from '../../platform/workflowTable';
 import { type ApplicationAction as PolicyAction, applicationsPolicy } from './projects.policy';
 import {
@@ -31,7 +31,7 @@ import {
   type ReportRow,
   selectedCount,
 } from './projects.repository';
-import { pjApplications, pjReports, pjSteps } from './projects.table';
+import { pjApplicationEvents, pjApplications, pjReports, pjSteps } from './projects.table';
 import { checkSubdistrictQuota } from './projects.evaluation.repository';
 import { sealThroughLog } from './projects.seal';
 import { hasConsultationLink } from './projects.links.repository';
@@ -485,11 +485,7 @@ export const applicationWorkflow = defineWorkflow<
   },
   adapter: {
     ...stateTableColumns(pjApplications),
-    writeEvent: (tx, ctx, e) =>
-      insertEvent(tx, {
-        ...stateEventColumns(ctx, e),
-        applicationId: e.record.id,
-      }),
+    writeEvent: stateEventWriter(pjApplicationEvents, 'applicationId'),
     audit: stateTransitionAudit('projects.application', 'pj_application'),
     steps,
   },

@@ -304,10 +304,6 @@ export async function upsertScore(tx: Db, row: typeof soProposalScores.$inferIns
   });
 }
 
-export async function insertProposalEvent(tx: Db, row: typeof soProposalEvents.$inferInsert) {
-  await tx.insert(soProposalEvents).values(row);
-}
-
 export function eventsOf(db: Db, proposalId: string) {
   return db
     .select()

@@ -8,7 +8,7 @@ import {
 import { auditRecord } from '../../platform/recordAudit';
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
-import { stateEventColumns } from '../../platform/workflowEvents';
+import { stateEventWriter } from '../../platform/workflowEvents';
 import { stateTableColumns, stateTransitionAudit } from '../../platform/workflowTable';
 import { wiaPolicy } from './workItemAccess.policy';
 import {
@@ -18,7 +18,7 @@ import {
   markOverdue,
   publishItem,
 } from './workItemAccess.repository';
-import { wiaApplications, wiaSteps } from './workItemAccess.table';
+import { wiaApplications, wiaEvents, wiaSteps } from './workItemAccess.table';
 
 export { chinaDate };
 
@@ -112,11 +112,7 @@ export const applicationWorkflow = defineWorkflow<WiaState, ApplicationRow, WiaA
   },
   adapter: {
     ...stateTableColumns(wiaApplications),
-    writeEvent: (tx, ctx, e) =>
-      insertEvent(tx, {
-        ...stateEventColumns(ctx, e),
-        applicationId: e.record.id,
-      }),
+    writeEvent: stateEventWriter(wiaEvents, 'applicationId'),
     audit: stateTransitionAudit('work_item_access', 'wia_application'),
     steps: { table: wiaSteps, recordId: wiaSteps.recordId, step: wiaSteps.step, at: wiaSteps.at },
   },
