@@ -7,7 +7,7 @@ import {
 } from '../../../shared/contracts/keyTasks';
 import { auditRecord } from '../../platform/recordAudit';
 import { AppError } from '../../platform/errors';
-import { defineWorkflow } from '../../platform/workflow';
+import { commentGuard, defineWorkflow } from '../../platform/workflow';
 import { stateEventWriter } from '../../platform/workflowEvents';
 import { stateTableColumns } from '../../platform/workflowTable';
 import { reaches } from '../../platform/scopeReach';
@@ -19,9 +19,7 @@ import { ktSteps, ktTaskEvents, ktTasks } from './keyTasks.table';
 export const endOfChinaDay = (date: string) => new Date(`${date}T23:59:59.999+08:00`);
 export { chinaDate };
 
-const needComment = (input: TaskActionBody) => {
-  if (!input.comment) throw new AppError('key_tasks.comment_required', 422);
-};
+const needComment = commentGuard('key_tasks.comment_required');
 
 /**
  * A key task's procedure (R-TK-1). Responsible units report progress with evidence (open → in_progress)
@@ -37,8 +35,8 @@ export const taskWorkflow = defineWorkflow<TaskState, TaskRow, TaskAction, TaskA
       from: ['open', 'in_progress'],
       to: 'in_progress',
       permission: 'key_tasks.report',
-      guard: (_t, input) => {
-        needComment(input);
+      guard: (t, input) => {
+        needComment(t, input);
         if (input.progress === null || input.progress === undefined)
           throw new AppError('key_tasks.progress_required', 422);
       },
@@ -47,8 +45,8 @@ export const taskWorkflow = defineWorkflow<TaskState, TaskRow, TaskAction, TaskA
       from: ['open', 'in_progress'],
       to: 'done',
       permission: 'key_tasks.report',
-      guard: (_t, input) => {
-        needComment(input);
+      guard: (t, input) => {
+        needComment(t, input);
         if (!input.evidence || input.evidence.length === 0)
           throw new AppError('key_tasks.evidence_required', 422);
       },
@@ -57,20 +55,20 @@ export const taskWorkflow = defineWorkflow<TaskState, TaskRow, TaskAction, TaskA
       from: ['done'],
       to: 'in_progress',
       permission: 'key_tasks.supervise',
-      guard: (_t, input) => needComment(input),
+      guard: needComment,
     },
     supervise: {
       from: ['open', 'in_progress'],
       to: null,
       permission: 'key_tasks.supervise',
-      guard: (_t, input) => needComment(input),
+      guard: needComment,
     },
     interview: {
       from: ['open', 'in_progress', 'done'],
       to: null,
       permission: 'key_tasks.supervise',
       guard: (t, input) => {
-        needComment(input);
+        needComment(t, input);
         if (!input.unit || !t.units.includes(input.unit)) throw new AppError('key_tasks.unit_required', 422);
       },
     },

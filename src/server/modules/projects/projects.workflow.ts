@@ -14,7 +14,7 @@ import { AppError } from '../../platform/errors';
 import { isNull } from 'drizzle-orm';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { defineWorkflow, stepKey } from '../../platform/workflow';
+import { commentGuard, defineWorkflow, stepKey } from '../../platform/workflow';
 import { stateEventWriter } from '../../platform/workflowEvents';
 import { stateTableColumns, stateTransitionAudit } from '../../platform/workflowTable';
 import { type ApplicationAction as PolicyAction, applicationsPolicy } from './projects.policy';
@@ -116,9 +116,7 @@ function openAndInTime(a: ApplicationRow, input: ApplicationInput, now: Date) {
 }
 
 /** A step that records the subdistrict's or the bureau's words needs them (422 otherwise). */
-function commentRequired(_a: ApplicationRow, input: ApplicationInput) {
-  if (!input.comment) throw new AppError('projects.comment_required', 422);
-}
+const commentRequired = commentGuard('projects.comment_required');
 
 /** The bureau selects or rejects only until the call's results are published. */
 function callNotPublished(_a: ApplicationRow, input: ApplicationInput) {

@@ -5,7 +5,7 @@ import {
   type ProposalState,
 } from '../../../shared/contracts/socialOrgs';
 import { AppError } from '../../platform/errors';
-import { defineWorkflow } from '../../platform/workflow';
+import { commentGuard, defineWorkflow } from '../../platform/workflow';
 import { stateEventWriter } from '../../platform/workflowEvents';
 import { proposalsPolicy, soPolicy } from './socialOrgs.policy';
 import { type ProposalRow, roundForProposal, roundStats, scoresOf } from './socialOrgs.repository';
@@ -43,9 +43,7 @@ export const proposalWorkflow = defineWorkflow<
       from: ['submitted'],
       to: 'rejected',
       permission: 'social_orgs.review',
-      guard: (_p, input) => {
-        if (!input.comment) throw new AppError('social_orgs.comment_required', 422);
-      },
+      guard: commentGuard('social_orgs.comment_required'),
     },
     report: {
       from: ['granted'],
