@@ -4,7 +4,7 @@ import { isUuid } from '../../platform/ids';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { type PostingEntry, ensureAccount } from '../ledger/ledger.api';
-import { findUnitInScope, unitNames as orgUnitNames } from '../org/org.api';
+import { findUnitInScope, unitNames } from '../org/org.api';
 import { type Access, merchantsPolicy } from './merchants.policy';
 import { findPointRow, linkedPointIds, pointNames } from './merchants.repository';
 import type { merchantSettlements, redemptionItems, redemptionPoints, redemptions } from './merchants.table';
@@ -119,13 +119,8 @@ export async function pointPlaceNames(db: Db, rows: { pointId: string; orgUnitId
   });
 }
 
-/** Unit names by id, for the *Name fields of DTOs. */
-export async function unitNames(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
-  return orgUnitNames(
-    db,
-    ids.filter((x): x is string => !!x),
-  );
-}
+/** Unit names by id, for the *Name fields of DTOs (optional references may be empty). */
+export { unitNames };
 
 /**
  * The path of a list's `?orgUnitId=` unit. A unit outside the actor's scope answers 404 exactly like an

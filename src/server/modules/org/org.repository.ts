@@ -93,9 +93,15 @@ export async function unitsByIds(db: Db, ids: readonly string[]): Promise<OrgUni
   return db.select().from(orgUnits).where(inArray(orgUnits.id, uniq));
 }
 
-/** Unit id → name for these ids (unknown ids are left out). */
-export async function unitNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  const units = await unitsByIds(db, ids);
+/** Unit id → name for these ids (unknown ids are left out, and so are the empty ones of optional references). */
+export async function unitNames(
+  db: Db,
+  ids: readonly (string | null | undefined)[],
+): Promise<Map<string, string>> {
+  const units = await unitsByIds(
+    db,
+    ids.filter((x): x is string => !!x),
+  );
   return new Map(units.map((u) => [u.id, u.name]));
 }
 

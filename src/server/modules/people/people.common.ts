@@ -3,12 +3,11 @@ import type { AnyPgColumn, PgColumn } from 'drizzle-orm/pg-core';
 import { type AuditedWrite, insertAudited, updateAudited } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { newUnitRow } from '../../platform/newRow';
-import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page, PageQuery } from '../../platform/listing';
 import { escapeLike } from '../../platform/permissions';
-import { findUnitInScope, type OrgUnit, unitNames as orgUnitNames, unitNamesOf } from '../org/org.api';
+import { findUnitInScope, type OrgUnit, unitNames, unitNamesOf } from '../org/org.api';
 import { liveResidentInScope } from '../residents/residents.api';
 import { type PeopleAction, peoplePolicy } from './people.policy';
 import { type ScopedTable, findScopedRow, listScopedRows } from './people.repository';
@@ -97,13 +96,8 @@ export function nameLike(column: AnyPgColumn, q: string | undefined): SQL | unde
   return q ? sql`${column} ilike ${`%${escapeLike(q)}%`}` : undefined;
 }
 
-/** Unit names by id, for the *Name fields of DTOs. */
-export async function unitNames(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
-  return orgUnitNames(
-    db,
-    ids.filter((x): x is string => !!x),
-  );
-}
+/** Unit names by id, for the *Name fields of DTOs (optional references may be empty). */
+export { unitNames };
 
 /** The columns of a registry row that its unit and the clock give. */
 interface UnitRow {

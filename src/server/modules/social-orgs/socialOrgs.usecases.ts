@@ -152,12 +152,7 @@ const checkDates = (from: string, to: string | null | undefined) => {
   if (to && to < from) throw new AppError('social_orgs.dates_order', 422);
 };
 
-async function names(ctx: ActorCtx, ids: (string | null | undefined)[]) {
-  return unitNames(
-    ctx.db,
-    ids.filter((x): x is string => !!x),
-  );
-}
+const names = (ctx: ActorCtx, ids: (string | null | undefined)[]) => unitNames(ctx.db, ids);
 
 async function orgNames(ctx: ActorCtx, ids: (string | null | undefined)[]) {
   const rows = await socialOrgsByIds(

@@ -2,12 +2,7 @@ import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
-import {
-  ancestorOfKind,
-  type OrgUnit,
-  unitInScope as orgUnitInScope,
-  unitNames as orgUnitNames,
-} from '../org/org.api';
+import { ancestorOfKind, type OrgUnit, unitInScope as orgUnitInScope, unitNames } from '../org/org.api';
 import { volunteersPolicy } from './volunteers.policy';
 
 export type VolPermission = 'volunteers.read' | 'volunteers.write';
@@ -79,13 +74,8 @@ export async function gridOf(db: Db, path: string): Promise<OrgUnit | null> {
   return ancestorOfKind(db, path, 'grid');
 }
 
-/** Unit names by id, for the *Name fields of DTOs. */
-export async function unitNames(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
-  return orgUnitNames(
-    db,
-    ids.filter((x): x is string => !!x),
-  );
-}
+/** Unit names by id, for the *Name fields of DTOs (optional references may be empty). */
+export { unitNames };
 
 /** Whether the actor may edit a record at `path` (the UI's edit buttons). */
 export function writable(ctx: ActorCtx, path: string): boolean {
