@@ -17,7 +17,7 @@ import { auditRecord } from '../../platform/recordAudit';
 import type { Clock } from '../../platform/clock';
 import type { Pii } from '../../platform/crypto';
 import type { ActorCtx } from '../../platform/context';
-import { type Db, rowsOf } from '../../platform/db';
+import { type Db, isUniqueViolation, rowsOf } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { importsPolicy } from './imports.policy';
 import {
@@ -724,17 +724,6 @@ class DuplicateAtCommit extends Error {
   constructor(readonly rows: number[]) {
     super('id numbers registered meanwhile');
   }
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  for (
-    let x = e as { code?: string; cause?: unknown } | undefined, i = 0;
-    x && i < 4;
-    x = x.cause as typeof x, i++
-  ) {
-    if (x.code === '23505') return true;
-  }
-  return false;
 }
 
 /**

@@ -81,16 +81,8 @@ export const itemDto = (r: ItemRow) => ({
   updatedAt: r.updatedAt,
 });
 
-export function isUniqueViolation(err: unknown, constraint?: string): boolean {
-  let e: unknown = err;
-  for (let i = 0; i < 5 && e && typeof e === 'object'; i++) {
-    const x = e as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown };
-    if (x.code === '23505')
-      return !constraint || x.constraint === constraint || String(x.message).includes(constraint);
-    e = x.cause;
-  }
-  return false;
-}
+/** A unique-index violation (platform/db.ts), of any index unless one is named. */
+export { isUniqueViolation } from '../../platform/db';
 
 export function requireKey(headerKey: string | undefined, bodyKey: string | undefined): string {
   const key = (headerKey ?? bodyKey ?? '').trim();

@@ -207,14 +207,7 @@ export async function linkedResident(ctx: ActorCtx, residentId: string) {
   return { id: r.id, name: r.name, orgUnitId: r.orgUnitId, orgPath: r.orgPath };
 }
 
-/** A unique-index violation from PostgreSQL or PGlite (possibly wrapped by Drizzle). */
-export function isUniqueViolation(err: unknown): boolean {
-  let e: unknown = err;
-  for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
+/** A unique-index violation (platform/db.ts), of any index unless one is named. */
+export { isUniqueViolation } from '../../platform/db';
 
 export { chinaDate } from '../../../shared/chinaTime';

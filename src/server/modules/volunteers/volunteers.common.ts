@@ -82,15 +82,8 @@ export function writable(ctx: ActorCtx, path: string): boolean {
   return volunteersPolicy.can(ctx.actor, 'write', { orgPath: path });
 }
 
-/** A unique-index violation from PostgreSQL or PGlite (possibly wrapped by Drizzle). */
-export function isUniqueViolation(err: unknown): boolean {
-  let e: unknown = err;
-  for (let i = 0; i < 5 && e && typeof e === 'object'; i++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
+/** A unique-index violation (platform/db.ts), of any index unless one is named. */
+export { isUniqueViolation } from '../../platform/db';
 
 /** Great-circle distance in metres (haversine, mean Earth radius 6,371,008.8 m). */
 export function haversineM(lat1: number, lng1: number, lat2: number, lng2: number): number {
