@@ -18,7 +18,7 @@ import { roleUnitPaths, userDisplayNames } from '../accounts/accounts.api';
 import { auditRecord, auditRecordAccess } from '../../platform/recordAudit';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
-import { maskPhone } from '../../platform/crypto';
+import { maskGivenName, maskPhone } from '../../platform/crypto';
 import { sealedIdNumber, storedIdNumber, storedPhone } from '../../platform/sealedFields';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
@@ -50,13 +50,6 @@ import {
 import { foundInReach } from '../../platform/findInScope';
 
 const DAY = 86_400_000;
-
-/** 张** : the family name and a star per other character. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 1) return '*';
-  return chars[0] + '*'.repeat(chars.length - 1);
-}
 
 const tagHashOf = (ctx: UseCaseCtx, tag: string) => ctx.pii.blindIndex('special_group', tag);
 
@@ -148,7 +141,7 @@ export async function createPlan(ctx: ActorCtx, input: PlanBody): Promise<PlanDt
         orgUnitId: resident.orgUnitId,
         orgPath: resident.orgPath,
         residentId: resident.id,
-        residentNameMask: maskName(resident.name),
+        residentNameMask: maskGivenName(resident.name),
         tagEnc: ctx.pii.encrypt(input.tag),
         tagHash,
         frequencyDays: input.frequencyDays,
@@ -435,7 +428,7 @@ export async function applyRelief(ctx: ActorCtx, input: ReliefBody): Promise<Rel
         orgPath: place.path,
         emergencyPlace: input.emergencyPlace,
         applicantNameEnc: ctx.pii.encrypt(input.applicantName),
-        applicantNameMask: maskName(input.applicantName),
+        applicantNameMask: maskGivenName(input.applicantName),
         ...sealedIdNumber(ctx.pii, idNumber),
         phoneEnc: phone ? ctx.pii.encrypt(phone) : null,
         phoneMask: phone ? maskPhone(phone) : null,

@@ -24,7 +24,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
 import { scopePaths } from '../../platform/permissions';
-import { residentLinkOf, userDisplayNames } from '../accounts/accounts.api';
+import { normalisePhone, residentLinkOf, userDisplayNames } from '../accounts/accounts.api';
 import { findUnitInScope, unitById, unitInScope, unitsByIds } from '../org/org.api';
 import { publishedConventionsOf, setConventionRates } from '../participation/participation.api';
 import {
@@ -358,13 +358,6 @@ async function surveyInReach(
 
 export async function getSurvey(ctx: ActorCtx, id: string): Promise<SurveyDto> {
   return dto(ctx, await surveyInReach(ctx, id));
-}
-
-/** 11 digits of a mainland mobile, or a 400. */
-function normalisePhone(raw: string): string {
-  const p = raw.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
-  if (!/^1[3-9]\d{9}$/.test(p)) throw new AppError('auth.sms_bad_phone', 400);
-  return p;
 }
 
 const duplicate = (kind: 'user' | 'resident' | 'phone' | null, resident: boolean) =>
