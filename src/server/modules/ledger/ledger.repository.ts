@@ -1,3 +1,4 @@
+import { chinaDayEnd, chinaDayStart } from '../../../shared/chinaTime';
 import {
   and,
   asc,
@@ -42,9 +43,6 @@ import {
 export type AccountRow = LockedAccount;
 export type RuleRow = typeof ledgerEarningRules.$inferSelect;
 export type DesigneeRow = typeof ledgerDesignees.$inferSelect;
-
-const day = (d: string) => new Date(`${d}T00:00:00+08:00`);
-const dayAfter = (d: string) => new Date(day(d).getTime() + 86_400_000);
 
 // ─── Holders ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -188,8 +186,8 @@ export async function statementPage(
 ) {
   const where = and(
     eq(ledgerEntries.accountId, acc.id),
-    q.from ? gte(ledgerEntries.createdAt, day(q.from)) : undefined,
-    q.to ? lt(ledgerEntries.createdAt, dayAfter(q.to)) : undefined,
+    q.from ? gte(ledgerEntries.createdAt, chinaDayStart(q.from)) : undefined,
+    q.to ? lt(ledgerEntries.createdAt, chinaDayEnd(q.to)) : undefined,
   );
   const [{ n }] = (await db.select({ n: count() }).from(ledgerEntries).where(where)) as [{ n: number }];
   const rows = await db

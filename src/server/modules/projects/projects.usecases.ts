@@ -69,6 +69,7 @@ import {
   endOfChinaDay,
   notifyEach,
   reportWorkflow,
+  sumFen,
 } from './projects.workflow';
 import { sealLinkOf } from './projects.links.repository';
 import { applicationInReach, callInReach, callOfApplication } from './projects.reach';
@@ -330,8 +331,6 @@ async function notifyResults(tx: Db, ctx: ActorCtx, call: CallRow) {
 }
 
 // ---------------------------------------------------------------- applications
-
-const sumFen = (xs: { amountFen: number }[]) => xs.reduce((n, x) => n + x.amountFen, 0);
 
 async function applicationDtos(ctx: ActorCtx, rows: ApplicationRow[]): Promise<ApplicationDto[]> {
   const callIds = [...new Set(rows.map((r) => r.callId))];

@@ -66,7 +66,8 @@ export function endOfChinaDay(date: string): Date {
 
 export { chinaDate };
 
-const sum = (xs: { amountFen: number }[]) => xs.reduce((n, x) => n + x.amountFen, 0);
+/** The total of budget or funding lines, in fen. */
+export const sumFen = (xs: { amountFen: number }[]) => xs.reduce((n, x) => n + x.amountFen, 0);
 
 /** R-PJ-2: before the call's application deadline (computed from the call, never a fixed date). */
 function beforeDeadline(a: ApplicationRow, now: Date) {
@@ -78,8 +79,8 @@ function beforeDeadline(a: ApplicationRow, now: Date) {
 export function checkComplete(a: ApplicationRow) {
   if (a.targets.length === 0 || !a.consultationKind || !a.consultationNote || a.budgetLines.length === 0)
     throw new AppError('projects.incomplete', 422);
-  const budget = sum(a.budgetLines);
-  const funding = sum(a.funding);
+  const budget = sumFen(a.budgetLines);
+  const funding = sumFen(a.funding);
   if (budget !== funding)
     throw new AppError('projects.budget_unbalanced', 422, {
       budget: (budget / 100).toFixed(2),
