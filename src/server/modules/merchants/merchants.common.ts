@@ -1,6 +1,6 @@
 import type { ItemCategory } from '../../../shared/contracts/merchants';
 import { AppError, notFound } from '../../platform/errors';
-import { isUuid } from '../../platform/ids';
+import { checkId } from '../../platform/ids';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { type PostingEntry, ensureAccount } from '../ledger/ledger.api';
@@ -19,10 +19,8 @@ export type SettlementRow = typeof merchantSettlements.$inferSelect;
 export const DAY = 86_400_000;
 export const CHINA = 8 * 3_600_000;
 
-/** An id that cannot exist answers 404 before touching the database. */
-export function checkId(id: string): void {
-  if (!isUuid(id)) throw notFound();
-}
+/** An id that cannot exist answers 404 before touching the database (platform/ids.ts). */
+export { checkId };
 
 export { chinaDate, chinaDayEnd as endOfChinaDay } from '../../../shared/chinaTime';
 

@@ -4,7 +4,7 @@ import { type AuditedWrite, insertAudited, updateAudited } from '../../platform/
 import type { ActorCtx } from '../../platform/context';
 import { newUnitRow } from '../../platform/newRow';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { isUuid } from '../../platform/ids';
+import { checkId, isUuid } from '../../platform/ids';
 import type { Page, PageQuery } from '../../platform/listing';
 import { escapeLike } from '../../platform/permissions';
 import { findUnitInScope, type OrgUnit, unitNames, unitNamesOf } from '../org/org.api';
@@ -20,10 +20,8 @@ export type PeoplePermission = 'people.read' | 'people.write';
 export const actionOf = (permission: PeoplePermission): PeopleAction =>
   permission === 'people.write' ? 'write' : 'read';
 
-/** An id that cannot exist answers 404 before touching the database. */
-export function checkId(id: string): void {
-  if (!isUuid(id)) throw notFound();
-}
+/** An id that cannot exist answers 404 before touching the database (platform/ids.ts). */
+export { checkId };
 
 /** One row by id inside the actor's scope for `permission`; out of scope or unknown answers 404. */
 export async function findScoped<T extends ScopedTable>(

@@ -1,16 +1,14 @@
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { isUuid } from '../../platform/ids';
+import { checkId } from '../../platform/ids';
 import { ancestorOfKind, type OrgUnit, unitInScope as orgUnitInScope, unitNames } from '../org/org.api';
 import { volunteersPolicy } from './volunteers.policy';
 
 export type VolPermission = 'volunteers.read' | 'volunteers.write';
 
-/** An id that cannot exist answers 404 before touching the database. */
-export function checkId(id: string): void {
-  if (!isUuid(id)) throw notFound();
-}
+/** An id that cannot exist answers 404 before touching the database (platform/ids.ts). */
+export { checkId };
 
 /** A unit the actor may see for `permission`, else 404 (DESIGN convention 5). */
 export async function unitInScope(ctx: ActorCtx, id: string, permission: VolPermission): Promise<OrgUnit> {
