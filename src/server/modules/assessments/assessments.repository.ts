@@ -3,7 +3,7 @@ import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { RoundListQuery } from '../../../shared/contracts/assessments';
 import type { Db } from '../../platform/db';
 import { upsertRow } from '../../platform/upsertRow';
-import { rowsOfParents } from '../../platform/rowsOfParents';
+import { rowsOfParent, rowsOfParents } from '../../platform/rowsOfParents';
 import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
@@ -42,11 +42,7 @@ function rowsOfSheet<T extends PgTable & { sheetId: AnyPgColumn }>(
   sheetId: string,
   ...order: SQL[]
 ): Promise<T['$inferSelect'][]> {
-  return db
-    .select()
-    .from(table as PgTable)
-    .where(eq(table.sheetId, sheetId))
-    .orderBy(...order) as Promise<T['$inferSelect'][]>;
+  return rowsOfParent(db, table, table.sheetId, sheetId, ...order);
 }
 
 // ---------------------------------------------------------------- frameworks

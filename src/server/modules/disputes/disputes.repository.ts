@@ -14,7 +14,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { DisputeListQuery } from '../../../shared/contracts/disputes';
-import { rowsOfParents } from '../../platform/rowsOfParents';
+import { rowsOfParent, rowsOfParents } from '../../platform/rowsOfParents';
 import { namesById } from '../../platform/namesById';
 import { type Db, rowsOf } from '../../platform/db';
 import { upsertRow } from '../../platform/upsertRow';
@@ -158,19 +158,11 @@ export async function markPartyRefused(tx: Db, partyId: string, at: Date, note: 
 }
 
 export function eventsOf(db: Db, disputeId: string): Promise<EventRow[]> {
-  return db
-    .select()
-    .from(dsEvents)
-    .where(eq(dsEvents.disputeId, disputeId))
-    .orderBy(asc(dsEvents.at), asc(dsEvents.id));
+  return rowsOfParent(db, dsEvents, dsEvents.disputeId, disputeId, asc(dsEvents.at), asc(dsEvents.id));
 }
 
 export function sessionsOf(db: Db, disputeId: string): Promise<SessionRow[]> {
-  return db
-    .select()
-    .from(dsSessions)
-    .where(eq(dsSessions.disputeId, disputeId))
-    .orderBy(asc(dsSessions.heldAt));
+  return rowsOfParent(db, dsSessions, dsSessions.disputeId, disputeId, asc(dsSessions.heldAt));
 }
 
 export async function insertSession(tx: Db, row: typeof dsSessions.$inferInsert): Promise<void> {

@@ -16,6 +16,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { AccountListQuery } from '../../../shared/contracts/ledger';
+import { rowsOfParent } from '../../platform/rowsOfParents';
 import { type Db, rowsOf } from '../../platform/db';
 import { upsertRow } from '../../platform/upsertRow';
 import { firstRow } from '../../platform/firstRow';
@@ -271,11 +272,7 @@ export async function reversalOf(db: Db, id: string) {
 
 /** A transaction's entries in posting order. */
 export function entriesOf(db: Db, transactionId: string) {
-  return db
-    .select()
-    .from(ledgerEntries)
-    .where(eq(ledgerEntries.transactionId, transactionId))
-    .orderBy(asc(ledgerEntries.seq));
+  return rowsOfParent(db, ledgerEntries, ledgerEntries.transactionId, transactionId, asc(ledgerEntries.seq));
 }
 
 // ─── Earning rules ────────────────────────────────────────────────────────────────────────────────

@@ -5,6 +5,7 @@ import type {
   SettlementListQuery,
 } from '../../../shared/contracts/merchants';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { rowsOfParent } from '../../platform/rowsOfParents';
 import { countsBy } from '../../platform/figureQuery';
 import { namesById } from '../../platform/namesById';
 import { type Db, rowsOf } from '../../platform/db';
@@ -276,11 +277,15 @@ export const updatePointRow = rowUpdater(redemptionPoints);
 
 /** A point's catalogue: active items first, by category and name. */
 export function itemRowsOf(db: Db, pointId: string): Promise<ItemRow[]> {
-  return db
-    .select()
-    .from(redemptionItems)
-    .where(eq(redemptionItems.pointId, pointId))
-    .orderBy(desc(redemptionItems.active), asc(redemptionItems.category), asc(redemptionItems.name));
+  return rowsOfParent(
+    db,
+    redemptionItems,
+    redemptionItems.pointId,
+    pointId,
+    desc(redemptionItems.active),
+    asc(redemptionItems.category),
+    asc(redemptionItems.name),
+  );
 }
 
 /** An item by id (the caller then finds its point in scope), locked `for update` when asked. */

@@ -1,4 +1,5 @@
 import { type SQL, and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { rowsOfParent } from '../../platform/rowsOfParents';
 import { countsBy } from '../../platform/figureQuery';
 import { namesById } from '../../platform/namesById';
 import type { Db } from '../../platform/db';
@@ -110,11 +111,14 @@ export function eventsOf(db: Db, topicId: string) {
 }
 
 export function participantsOf(db: Db, topicId: string) {
-  return db
-    .select()
-    .from(ptTopicParticipants)
-    .where(eq(ptTopicParticipants.topicId, topicId))
-    .orderBy(asc(ptTopicParticipants.createdAt), asc(ptTopicParticipants.id));
+  return rowsOfParent(
+    db,
+    ptTopicParticipants,
+    ptTopicParticipants.topicId,
+    topicId,
+    asc(ptTopicParticipants.createdAt),
+    asc(ptTopicParticipants.id),
+  );
 }
 
 export async function replaceParticipants(
@@ -127,11 +131,14 @@ export async function replaceParticipants(
 }
 
 export function commentsOf(db: Db, topicId: string) {
-  return db
-    .select()
-    .from(ptTopicComments)
-    .where(eq(ptTopicComments.topicId, topicId))
-    .orderBy(asc(ptTopicComments.at), asc(ptTopicComments.id));
+  return rowsOfParent(
+    db,
+    ptTopicComments,
+    ptTopicComments.topicId,
+    topicId,
+    asc(ptTopicComments.at),
+    asc(ptTopicComments.id),
+  );
 }
 
 export async function insertComment(tx: Db, row: typeof ptTopicComments.$inferInsert) {

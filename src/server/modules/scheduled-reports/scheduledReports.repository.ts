@@ -1,5 +1,5 @@
 import { type SQL, and, asc, desc, eq, ilike, inArray, isNull, lte, sql } from 'drizzle-orm';
-import { rowsOfParents } from '../../platform/rowsOfParents';
+import { rowsOfParent, rowsOfParents } from '../../platform/rowsOfParents';
 import type { Db } from '../../platform/db';
 import { countWhere } from '../../platform/figureQuery';
 import { findRowInScope } from '../../platform/findInScope';
@@ -257,9 +257,5 @@ export async function insertEvent(db: Db, row: typeof srEvents.$inferInsert) {
 }
 
 export function eventsOf(db: Db, submissionId: string): Promise<EventRow[]> {
-  return db
-    .select()
-    .from(srEvents)
-    .where(eq(srEvents.submissionId, submissionId))
-    .orderBy(asc(srEvents.at), asc(srEvents.id));
+  return rowsOfParent(db, srEvents, srEvents.submissionId, submissionId, asc(srEvents.at), asc(srEvents.id));
 }

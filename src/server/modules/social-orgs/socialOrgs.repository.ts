@@ -1,6 +1,6 @@
 import { type SQL, and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { rowsOfParents } from '../../platform/rowsOfParents';
+import { rowsOfParent, rowsOfParents } from '../../platform/rowsOfParents';
 import type { Db } from '../../platform/db';
 import { rowInserter } from '../../platform/rowAccessors';
 import { firstRow } from '../../platform/firstRow';
@@ -305,11 +305,13 @@ export async function upsertScore(tx: Db, row: typeof soProposalScores.$inferIns
 }
 
 export function eventsOf(db: Db, proposalId: string) {
-  return db
-    .select()
-    .from(soProposalEvents)
-    .where(eq(soProposalEvents.proposalId, proposalId))
-    .orderBy(asc(soProposalEvents.at));
+  return rowsOfParent(
+    db,
+    soProposalEvents,
+    soProposalEvents.proposalId,
+    proposalId,
+    asc(soProposalEvents.at),
+  );
 }
 
 // ---- funds

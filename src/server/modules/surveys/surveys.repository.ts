@@ -1,5 +1,6 @@
 import { type SQL, and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Answers } from '../../../shared/contracts/surveys';
+import { rowsOfParent } from '../../platform/rowsOfParents';
 import { countsBy } from '../../platform/figureQuery';
 import type { Db } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
@@ -74,12 +75,15 @@ export async function countsUnder(db: Db, surveyId: string, paths: readonly stri
 }
 
 /** All responses of a survey (for results and export), oldest first. */
-export async function allResponses(db: Db, surveyId: string): Promise<ResponseRow[]> {
-  return db
-    .select()
-    .from(svResponses)
-    .where(eq(svResponses.surveyId, surveyId))
-    .orderBy(asc(svResponses.answeredAt), asc(svResponses.id));
+export function allResponses(db: Db, surveyId: string): Promise<ResponseRow[]> {
+  return rowsOfParent(
+    db,
+    svResponses,
+    svResponses.surveyId,
+    surveyId,
+    asc(svResponses.answeredAt),
+    asc(svResponses.id),
+  );
 }
 
 export async function listResponseRows(
