@@ -44,6 +44,16 @@ function auditUnit(
 }
 
 /**
+ * A module's unit filter of a list (`communityId`, `orgUnitId`): none without an id, else the unit in the
+ * actor's reach for `read` (for `manage` when asked), 404 otherwise (never an empty page).
+ * `const filterUnit = unitFilter('foo.read', 'foo.manage');`
+ */
+export function unitFilter(read: Permission, manage: Permission = read) {
+  return (ctx: ActorCtx, id: string | undefined, forManage = false): Promise<OrgUnit | undefined> =>
+    id ? findUnitInScope(ctx, id, forManage ? manage : read) : Promise.resolve(undefined);
+}
+
+/**
  * Loads a unit the actor may see for `permission`, else 404 (DESIGN convention 5). Other modules pass
  * their own permission (a unit where one may write residents); the org module's own use cases ask
  * `orgUnit` with an action of its policy.

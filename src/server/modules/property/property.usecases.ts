@@ -42,8 +42,8 @@ import { orgUnitHead } from '../../platform/unitHead';
 import {
   activeUnitsOfKind,
   ancestorOfKind,
-  findUnitInScope,
   type OrgUnit,
+  unitFilter,
   unitNames,
   unitNamesOf,
 } from '../org/org.api';
@@ -80,14 +80,7 @@ import {
 } from './property.repository';
 
 /** A unit filter (`communityId`, `orgUnitId`) in the actor's reach, else 404 (never an empty page). */
-async function filterUnit(
-  ctx: ActorCtx,
-  id: string | undefined,
-  manage = false,
-): Promise<OrgUnit | undefined> {
-  if (!id) return undefined;
-  return findUnitInScope(ctx, id, manage ? 'property.manage' : 'property.read');
-}
+const filterUnit = unitFilter('property.read', 'property.manage');
 
 const within = (path: string, unit: { id: string }) => path.includes(`/${unit.id}/`);
 

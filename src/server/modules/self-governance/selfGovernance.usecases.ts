@@ -27,7 +27,7 @@ import { newUnitRow } from '../../platform/newRow';
 import { AppError, notFound } from '../../platform/errors';
 import { listInUnit } from '../../platform/listInUnit';
 import type { Page } from '../../platform/listing';
-import { activeUnitsOfKind, findUnitInScope, type OrgUnit, unitNames, unitNamesOf } from '../org/org.api';
+import { activeUnitsOfKind, type OrgUnit, unitFilter, unitNames, unitNamesOf } from '../org/org.api';
 import { workerInScope } from '../people/people.api';
 import { sgPolicy } from './selfGovernance.policy';
 import {
@@ -65,14 +65,7 @@ const daysBetween = (from: string, to: string) =>
 const COMMITTEE_KINDS: readonly string[] = ['residents_committee', 'villagers_committee'];
 
 /** A unit filter in the actor's reach, else 404 (never an empty page). */
-async function filterUnit(
-  ctx: ActorCtx,
-  id: string | undefined,
-  manage = false,
-): Promise<OrgUnit | undefined> {
-  if (!id) return undefined;
-  return findUnitInScope(ctx, id, manage ? 'self_governance.manage' : 'self_governance.read');
-}
+const filterUnit = unitFilter('self_governance.read', 'self_governance.manage');
 
 /** One page of a list, filtered to a community in reach (`communityId`, else 404), its rows made DTOs. */
 const listInReach = listInUnit(sgPolicy, 'read', filterUnit);
