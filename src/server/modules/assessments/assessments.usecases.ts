@@ -404,9 +404,7 @@ export async function listRounds(ctx: ActorCtx, q: RoundListQuery): Promise<Page
 }
 
 export async function getRound(ctx: ActorCtx, id: string): Promise<RoundDto> {
-  roundsPolicy.require(ctx.actor, 'read');
-  const row = await findRound(ctx.db, ctx.actor, id);
-  if (!row) throw notFound();
+  const row = await foundInReach(roundsPolicy, ctx, 'read', () => findRound(ctx.db, ctx.actor, id));
   return (await roundDtos(ctx, [row]))[0]!;
 }
 
@@ -502,9 +500,9 @@ export async function createRound(ctx: ActorCtx, input: CreateRoundBody): Promis
 
 /** The city publishes a round once every sheet is signed. */
 export async function publishRound(ctx: ActorCtx, id: string): Promise<RoundDto> {
-  roundsPolicy.require(ctx.actor, 'manage');
-  const found = await findRound(ctx.db, ctx.actor, id, 'manage');
-  if (!found) throw notFound();
+  const found = await foundInReach(roundsPolicy, ctx, 'manage', () =>
+    findRound(ctx.db, ctx.actor, id, 'manage'),
+  );
   const row = await ctx.db.transaction(async (tx) => {
     const round = (await roundById(tx, found.id, true))!;
     if (round.state !== 'open') throw new AppError('assessments.round_not_open', 409);

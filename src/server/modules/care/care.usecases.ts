@@ -125,9 +125,9 @@ async function checkAssignee(ctx: ActorCtx, kind: string, userId: string, reside
 
 /** R-SV-3: a visit plan for one special-group tag a resident carries, with its frequency and visitor. */
 export async function createPlan(ctx: ActorCtx, input: PlanBody): Promise<PlanDto> {
-  plansPolicy.require(ctx.actor, 'plan');
-  const resident = await liveResidentInScope(ctx.db, ctx.actor, 'care.plan', input.residentId);
-  if (!resident) throw notFound();
+  const resident = await foundInReach(plansPolicy, ctx, 'plan', () =>
+    liveResidentInScope(ctx.db, ctx.actor, 'care.plan', input.residentId),
+  );
   const tagHash = tagHashOf(ctx, input.tag);
   if (!resident.specialGroupHashes.includes(tagHash)) throw new AppError('care.tag_not_on_resident', 422);
   if (await planByResidentTag(ctx.db, resident.id, tagHash)) throw new AppError('care.plan_exists', 409);
@@ -167,9 +167,7 @@ export async function createPlan(ctx: ActorCtx, input: PlanBody): Promise<PlanDt
 }
 
 export async function updatePlan(ctx: ActorCtx, id: string, input: PlanPatch): Promise<PlanDto> {
-  plansPolicy.require(ctx.actor, 'plan');
-  const p = await findPlan(ctx.db, ctx.actor, id, 'plan');
-  if (!p) throw notFound();
+  const p = await foundInReach(plansPolicy, ctx, 'plan', () => findPlan(ctx.db, ctx.actor, id, 'plan'));
   const kind = input.assigneeKind ?? p.assigneeKind;
   const user = input.assigneeUserId ?? p.assigneeUserId;
   if (kind !== p.assigneeKind || user !== p.assigneeUserId) await checkAssignee(ctx, kind, user, p.orgPath);

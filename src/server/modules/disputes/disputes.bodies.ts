@@ -5,6 +5,7 @@ import {
   type bodyPatch,
   committeeProblem,
 } from '../../../shared/contracts/disputes';
+import { foundInReach } from '../../platform/findInScope';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
@@ -70,9 +71,9 @@ export async function listBodies(ctx: ActorCtx) {
 
 /** The bodies that may take this dispute: of its unit and of the units above (the centre's stationed ones). */
 export async function bodiesForDispute(ctx: ActorCtx, disputeId: string) {
-  bodiesPolicy.require(ctx.actor, 'read');
-  const d = await findDispute(ctx.db, ctx.actor, 'read', disputeId);
-  if (!d) throw notFound();
+  const d = await foundInReach(bodiesPolicy, ctx, 'read', () =>
+    findDispute(ctx.db, ctx.actor, 'read', disputeId),
+  );
   return toDtos(ctx, await bodiesAround(ctx.db, d.orgPath));
 }
 
@@ -120,9 +121,7 @@ export async function createBody(ctx: ActorCtx, input: z.infer<typeof bodyBody>)
 }
 
 export async function updateBody(ctx: ActorCtx, id: string, input: z.infer<typeof bodyPatch>) {
-  bodiesPolicy.require(ctx.actor, 'write');
-  const b = await findBody(ctx.db, ctx.actor, 'write', id);
-  if (!b) throw notFound();
+  const b = await foundInReach(bodiesPolicy, ctx, 'write', () => findBody(ctx.db, ctx.actor, 'write', id));
   const members = input.members ?? (await membersOf(ctx.db, [b.id]));
   checkCommittee(b.kind, input.active ?? b.active, members);
   const now = ctx.clock.now();

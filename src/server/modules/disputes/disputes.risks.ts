@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { chinaMonth } from '../../../shared/chinaTime';
 import type { RiskDto, riskActionBody, riskBody, riskQuery } from '../../../shared/contracts/disputes';
+import { foundInReach } from '../../platform/findInScope';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
@@ -99,9 +100,7 @@ export async function actOnRisk(
   id: string,
   input: z.infer<typeof riskActionBody>,
 ): Promise<RiskDto> {
-  risksPolicy.require(ctx.actor, 'write');
-  const r = await findRisk(ctx.db, ctx.actor, id);
-  if (!r) throw notFound();
+  const r = await foundInReach(risksPolicy, ctx, 'write', () => findRisk(ctx.db, ctx.actor, id));
   if (!risksPolicy.can(ctx.actor, 'write', r)) throw notFound();
   if (!(NEXT[r.state] ?? []).includes(input.action)) throw new AppError('disputes.risk_state', 409);
   const now = ctx.clock.now();

@@ -626,9 +626,7 @@ export async function createTask(ctx: ActorCtx, body: CreateTaskBody): Promise<T
  * is a timeline event (before → after) and an audit entry.
  */
 export async function updateTask(ctx: ActorCtx, id: string, body: UpdateTaskBody): Promise<TaskDetailDto> {
-  keyTasksPolicy.require(ctx.actor, 'manage');
-  const t = await findTask(ctx.db, ctx.actor, id);
-  if (!t) throw notFound();
+  const t = await foundInReach(keyTasksPolicy, ctx, 'manage', () => findTask(ctx.db, ctx.actor, id));
   const list = await findList(ctx.db, ctx.actor, t.listId, 'key_tasks.manage');
   if (!list) throw notFound();
   if (t.state === 'done') throw new AppError('key_tasks.task_done', 409);

@@ -24,6 +24,7 @@ import {
   type topicListQuery,
 } from '../../../shared/contracts/deliberation';
 import { chinaDate, chinaDayEnd, chinaDayStart } from '../../../shared/chinaTime';
+import { foundInReach } from '../../platform/findInScope';
 import { writeAudit } from '../../platform/audit';
 import { auditAccess, auditRecord } from '../../platform/recordAudit';
 import { newUnitRow } from '../../platform/newRow';
@@ -176,9 +177,7 @@ export async function exportTopics(
 }
 
 export async function getTopic(ctx: ActorCtx, id: string, loc: Locale): Promise<TopicDetailDto> {
-  topicsPolicy.require(ctx.actor, 'read');
-  const t = await findTopic(ctx.db, ctx.actor, 'read', id);
-  if (!t) throw notFound();
+  const t = await foundInReach(topicsPolicy, ctx, 'read', () => findTopic(ctx.db, ctx.actor, 'read', id));
   return detailOf(ctx, t, loc, false);
 }
 
@@ -462,9 +461,7 @@ export async function stepTopic(
   input: z.infer<typeof topicActionBody>,
   loc: Locale,
 ): Promise<TopicDetailDto> {
-  topicsPolicy.require(ctx.actor, 'manage');
-  const t = await findTopic(ctx.db, ctx.actor, 'read', id);
-  if (!t) throw notFound();
+  const t = await foundInReach(topicsPolicy, ctx, 'manage', () => findTopic(ctx.db, ctx.actor, 'read', id));
   let resolved: { kind: string; refId: string | null; name: string }[] | undefined;
   if (input.action === 'set_participants') {
     resolved = [];
@@ -506,9 +503,7 @@ export async function stepTopic(
 
 /** Registry records to pick participants from, under the topic's unit. */
 export async function candidates(ctx: ActorCtx, id: string, q: z.infer<typeof candidateListQuery>) {
-  topicsPolicy.require(ctx.actor, 'manage');
-  const t = await findTopic(ctx.db, ctx.actor, 'manage', id);
-  if (!t) throw notFound();
+  const t = await foundInReach(topicsPolicy, ctx, 'manage', () => findTopic(ctx.db, ctx.actor, 'manage', id));
   const unit = { path: t.orgPath };
   if (q.kind === 'resident') {
     const page = await electorsPage(ctx.db, unit.path, chinaDate(ctx.clock.now()), q.q, {

@@ -28,6 +28,7 @@ import {
   type ResolveBody,
   type TargetsDto,
 } from '../../../shared/contracts/property';
+import { foundInReach } from '../../platform/findInScope';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
 import { auditRecord } from '../../platform/recordAudit';
@@ -389,9 +390,7 @@ export const listMeetings = (ctx: ActorCtx, q: MeetingQuery): Promise<Page<Meeti
   listInReach(ctx, q, listMeetingRows, meetingDtos);
 
 export async function getMeeting(ctx: ActorCtx, id: string): Promise<MeetingDto> {
-  propertyPolicy.require(ctx.actor, 'read');
-  const m = await findMeeting(ctx.db, ctx.actor, 'read', id);
-  if (!m) throw notFound();
+  const m = await foundInReach(propertyPolicy, ctx, 'read', () => findMeeting(ctx.db, ctx.actor, 'read', id));
   return (await meetingDtos(ctx, [m]))[0]!;
 }
 
@@ -433,9 +432,9 @@ export async function createMeeting(ctx: ActorCtx, body: MeetingBody): Promise<M
 }
 
 export async function addIssue(ctx: ActorCtx, meetingId: string, body: IssueBody): Promise<MeetingDto> {
-  propertyPolicy.require(ctx.actor, 'manage');
-  const m = await findMeeting(ctx.db, ctx.actor, 'manage', meetingId);
-  if (!m) throw notFound();
+  const m = await foundInReach(propertyPolicy, ctx, 'manage', () =>
+    findMeeting(ctx.db, ctx.actor, 'manage', meetingId),
+  );
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const [i] = await insertIssues(tx, [newIssue(ctx, m, body, now)]);
@@ -452,9 +451,9 @@ export async function addIssue(ctx: ActorCtx, meetingId: string, body: IssueBody
 
 /** An issue raised at a joint meeting is resolved (协同联动解决实际问题): when and how. */
 export async function resolveIssue(ctx: ActorCtx, id: string, body: ResolveBody): Promise<IssueDto> {
-  propertyPolicy.require(ctx.actor, 'manage');
-  const issue = await findIssue(ctx.db, ctx.actor, 'manage', id);
-  if (!issue) throw notFound();
+  const issue = await foundInReach(propertyPolicy, ctx, 'manage', () =>
+    findIssue(ctx.db, ctx.actor, 'manage', id),
+  );
   if (issue.status !== 'open') throw new AppError('property.issue_resolved', 409);
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {

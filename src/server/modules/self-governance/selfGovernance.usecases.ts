@@ -20,6 +20,7 @@ import {
   type VacancyQuery,
   type VacateBody,
 } from '../../../shared/contracts/self-governance';
+import { foundInReach } from '../../platform/findInScope';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx } from '../../platform/context';
@@ -152,9 +153,7 @@ export const listBodies = (ctx: ActorCtx, q: BodyQuery): Promise<Page<BodyDto>> 
   listInReach(ctx, q, listBodyRows, bodyDtos);
 
 export async function getBody(ctx: ActorCtx, id: string): Promise<BodyDto> {
-  sgPolicy.require(ctx.actor, 'read');
-  const b = await findBody(ctx.db, ctx.actor, 'read', id);
-  if (!b) throw notFound();
+  const b = await foundInReach(sgPolicy, ctx, 'read', () => findBody(ctx.db, ctx.actor, 'read', id));
   return (await bodyDtos(ctx, [b]))[0]!;
 }
 
@@ -209,9 +208,7 @@ async function holderOf(
 
 /** A position on a body, held (person from the registry or a name) or created vacant with the date. */
 export async function createPosition(ctx: ActorCtx, bodyId: string, body: PositionBody): Promise<BodyDto> {
-  sgPolicy.require(ctx.actor, 'manage');
-  const b = await findBody(ctx.db, ctx.actor, 'manage', bodyId);
-  if (!b) throw notFound();
+  const b = await foundInReach(sgPolicy, ctx, 'manage', () => findBody(ctx.db, ctx.actor, 'manage', bodyId));
   checkDates(body.termStart, body.termEnd);
   const holder = body.vacantSince ? null : await holderOf(ctx, body.personId, body.personName);
   if (!holder && !body.vacantSince) throw new AppError('self_governance.holder_required', 422);
@@ -246,9 +243,7 @@ export async function createPosition(ctx: ActorCtx, bodyId: string, body: Positi
 
 /** The holder leaves (resignation, transfer, death…): the post is vacant from `openedOn` (空缺职位). */
 export async function vacatePosition(ctx: ActorCtx, id: string, body: VacateBody): Promise<PositionDto> {
-  sgPolicy.require(ctx.actor, 'manage');
-  const p = await findPosition(ctx.db, ctx.actor, 'manage', id);
-  if (!p) throw notFound();
+  const p = await foundInReach(sgPolicy, ctx, 'manage', () => findPosition(ctx.db, ctx.actor, 'manage', id));
   if (p.vacantSince) throw new AppError('self_governance.already_vacant', 409);
   if (body.version !== undefined && body.version !== p.version)
     throw new AppError('self_governance.stale', 409);
@@ -324,9 +319,7 @@ async function fillInTx(
 
 /** Fills a vacant post by appointment or a by-election recorded elsewhere (补选). */
 export async function fillPosition(ctx: ActorCtx, id: string, body: FillBody): Promise<PositionDto> {
-  sgPolicy.require(ctx.actor, 'manage');
-  const p = await findPosition(ctx.db, ctx.actor, 'manage', id);
-  if (!p) throw notFound();
+  const p = await foundInReach(sgPolicy, ctx, 'manage', () => findPosition(ctx.db, ctx.actor, 'manage', id));
   if (body.version !== undefined && body.version !== p.version)
     throw new AppError('self_governance.stale', 409);
   const holder = await holderOf(ctx, body.personId, body.personName);
@@ -435,9 +428,9 @@ export const listElections = (ctx: ActorCtx, q: ElectionQuery): Promise<Page<Ele
  * elects one person, who fills it in the same transaction.
  */
 export async function createElection(ctx: ActorCtx, body: ElectionBody): Promise<ElectionDto> {
-  sgPolicy.require(ctx.actor, 'manage');
-  const b = await findBody(ctx.db, ctx.actor, 'manage', body.bodyId);
-  if (!b) throw notFound();
+  const b = await foundInReach(sgPolicy, ctx, 'manage', () =>
+    findBody(ctx.db, ctx.actor, 'manage', body.bodyId),
+  );
   if (body.ballotsCast > body.electorate) throw new AppError('self_governance.ballots_exceed', 422);
   if (body.results.some((r) => r.votes > body.ballotsCast))
     throw new AppError('self_governance.votes_exceed', 422);

@@ -13,6 +13,7 @@ import type {
   OrderListQuery,
 } from '../../../shared/contracts/services';
 import { CONSENT_ZH } from '../../../shared/contracts/proxy';
+import { foundInReach } from '../../platform/findInScope';
 import { auditRecordAccess } from '../../platform/recordAudit';
 import { writeAudit } from '../../platform/audit';
 import { statusEventTimeline } from '../../platform/stateEventTimeline';
@@ -799,9 +800,9 @@ function skillMatcher(wanted: string[]) {
  * and volunteers with a login (who can accept on their phone) come first on a tie.
  */
 export async function candidates(ctx: ActorCtx, orderId: string): Promise<CandidateDto[]> {
-  serviceOrdersPolicy.require(ctx.actor, 'dispatch');
-  const o = await findServiceOrderToDispatch(ctx.db, ctx.actor, orderId);
-  if (!o) throw notFound();
+  const o = await foundInReach(serviceOrdersPolicy, ctx, 'dispatch', () =>
+    findServiceOrderToDispatch(ctx.db, ctx.actor, orderId),
+  );
   const matches = skillMatcher([...o.skills, o.category]);
   const grid = await unitById(ctx.db, o.gridId);
   const loads = new Map(

@@ -32,6 +32,7 @@ import {
   type StationDto,
   type UrbanVillageDto,
 } from '../../../shared/contracts/socialOrgs';
+import { foundInReach } from '../../platform/findInScope';
 import { auditRecord } from '../../platform/recordAudit';
 import { auditedWrite } from '../../platform/auditedRows';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
@@ -543,9 +544,9 @@ export async function updateIncubation(
   id: string,
   input: IncubationPatch,
 ): Promise<IncubationDto> {
-  soPolicy.require(ctx.actor, 'manage');
-  const before = await findRow(ctx.db, ctx.actor, 'manage', 'incubation', id);
-  if (!before) throw notFound();
+  const before = await foundInReach(soPolicy, ctx, 'manage', () =>
+    findRow(ctx.db, ctx.actor, 'manage', 'incubation', id),
+  );
   const endedOn = input.endedOn !== undefined ? input.endedOn : before.endedOn;
   checkDates(before.startedOn, endedOn);
   const now = ctx.clock.now();
@@ -652,9 +653,9 @@ export async function createStation(ctx: ActorCtx, input: StationBody): Promise<
 }
 
 export async function postWorker(ctx: ActorCtx, stationId: string, workerId: string, add: boolean) {
-  soPolicy.require(ctx.actor, 'manage');
-  const s = await findRow(ctx.db, ctx.actor, 'manage', 'station', stationId);
-  if (!s) throw notFound();
+  const s = await foundInReach(soPolicy, ctx, 'manage', () =>
+    findRow(ctx.db, ctx.actor, 'manage', 'station', stationId),
+  );
   if (add) {
     const w = await workerInReach(ctx.db, ctx.actor, workerId);
     if (!w) throw notFound();
@@ -723,9 +724,7 @@ export function listRounds(ctx: ActorCtx, q: { orgUnitId?: string } & PageQuery)
 }
 
 export async function getRound(ctx: ActorCtx, id: string): Promise<RoundDto> {
-  soPolicy.require(ctx.actor, 'read');
-  const r = await findRow(ctx.db, ctx.actor, 'read', 'round', id);
-  if (!r) throw notFound();
+  const r = await foundInReach(soPolicy, ctx, 'read', () => findRow(ctx.db, ctx.actor, 'read', 'round', id));
   return (await roundDtos(ctx, [r]))[0]!;
 }
 
@@ -752,9 +751,9 @@ export async function createRound(ctx: ActorCtx, input: RoundBody): Promise<Roun
 }
 
 export async function setRoundState(ctx: ActorCtx, id: string, state: RoundDto['state']): Promise<RoundDto> {
-  soPolicy.require(ctx.actor, 'review');
-  const before = await findRow(ctx.db, ctx.actor, 'review', 'round', id);
-  if (!before) throw notFound();
+  const before = await foundInReach(soPolicy, ctx, 'review', () =>
+    findRow(ctx.db, ctx.actor, 'review', 'round', id),
+  );
   if (before.state === 'closed') throw new AppError('social_orgs.round_closed', 409);
   const row = await setState(ctx, 'round', before, state, {
     action: 'social_orgs.round_state',
@@ -1022,9 +1021,9 @@ const flowDto = (f: {
 });
 
 export async function listFlows(ctx: ActorCtx, fundId: string, pq: PageQuery): Promise<Page<FlowDto>> {
-  soPolicy.require(ctx.actor, 'read');
-  const f = await findRow(ctx.db, ctx.actor, 'read', 'fund', fundId);
-  if (!f) throw notFound();
+  const f = await foundInReach(soPolicy, ctx, 'read', () =>
+    findRow(ctx.db, ctx.actor, 'read', 'fund', fundId),
+  );
   const page = await flowsOf(ctx.db, f.id, pq);
   return { ...page, items: page.items.map(flowDto) };
 }
@@ -1035,9 +1034,9 @@ export async function listFlows(ctx: ActorCtx, fundId: string, pq: PageQuery): P
  * payee account; the fund never goes below zero (the ledger refuses: 409).
  */
 export async function recordFlow(ctx: ActorCtx, fundId: string, input: FlowBody): Promise<FlowDto> {
-  soPolicy.require(ctx.actor, 'manage');
-  const f = await findRow(ctx.db, ctx.actor, 'manage', 'fund', fundId);
-  if (!f) throw notFound();
+  const f = await foundInReach(soPolicy, ctx, 'manage', () =>
+    findRow(ctx.db, ctx.actor, 'manage', 'fund', fundId),
+  );
   if (input.amountFen > 1_000_000_000) throw new AppError('social_orgs.amount_too_large', 422);
   if (input.occurredOn > chinaDate(ctx.clock.now())) throw new AppError('social_orgs.future_date', 422);
   const flowId = ctx.ids();

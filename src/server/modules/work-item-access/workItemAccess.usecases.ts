@@ -19,7 +19,7 @@ import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import { calendarFor, createCalendarRules, loadOverrides } from '../../platform/calendar';
 import type { ActorCtx } from '../../platform/context';
 import { newUnitRow } from '../../platform/newRow';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import { availableActions, transition } from '../../platform/workflow';
 import { findUnitInScope, unitNamesOf } from '../org/org.api';
@@ -227,9 +227,7 @@ export async function listItems(ctx: ActorCtx, q: ItemQuery): Promise<Page<WiaIt
 
 /** The annual clean-up (R-AC-1): an item is kept (reviewed) or removed from the list, with the reason. */
 export async function reviewItem(ctx: ActorCtx, id: string, body: ReviewItemBody): Promise<WiaItemDto> {
-  wiaPolicy.require(ctx.actor, 'decide');
-  const item = await findItemForDecider(ctx.db, ctx.actor, id);
-  if (!item) throw notFound();
+  const item = await foundInReach(wiaPolicy, ctx, 'decide', () => findItemForDecider(ctx.db, ctx.actor, id));
   if (item.status === 'removed') throw new AppError('work_item_access.item_removed', 409);
   const now = ctx.clock.now();
   const updated = await ctx.db.transaction(async (tx) => {
