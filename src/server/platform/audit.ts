@@ -266,6 +266,16 @@ async function lastFileCheckpoint(file: string, pii: Pick<Pii, 'subkeyMac'>): Pr
   }
 }
 
+/** The chain's link after `pos` records (hash and seq; the genesis before the first), undefined if missing. */
+async function chainLinkAt(tx: Db, pos: number) {
+  if (pos === 0) return { hash: GENESIS, seq: null };
+  const [at] = await tx
+    .select({ hash: auditLog.hash, seq: auditLog.seq })
+    .from(auditLog)
+    .where(eq(auditLog.pos, pos));
+  return at;
+}
+
 /**
  * Chains every committed, not yet chained audit row onto the end of the chain, then writes a signed
  * checkpoint (table, file, log line). Runs off the request path (job, interval, before a verify).
@@ -321,13 +331,7 @@ export async function sealAudit(
       throw new AuditSealError('the newest audit checkpoint in the table has a wrong signature');
     for (const anchor of [fileAnchor, tableAnchor]) {
       if (!anchor) continue;
-      const [at] =
-        anchor.pos === 0
-          ? [{ hash: GENESIS, seq: null }]
-          : await tx
-              .select({ hash: auditLog.hash, seq: auditLog.seq })
-              .from(auditLog)
-              .where(eq(auditLog.pos, anchor.pos));
+      const at = await chainLinkAt(tx, anchor.pos);
       if (
         state.pos < anchor.pos ||
         !at ||
@@ -339,13 +343,7 @@ export async function sealAudit(
         );
     }
     // …and only from the chain's real end.
-    const [end] =
-      state.pos === 0
-        ? [{ hash: GENESIS, seq: null }]
-        : await tx
-            .select({ hash: auditLog.hash, seq: auditLog.seq })
-            .from(auditLog)
-            .where(eq(auditLog.pos, state.pos));
+    const end = await chainLinkAt(tx, state.pos);
     const [beyond] = await tx
       .select({ seq: auditLog.seq })
       .from(auditLog)

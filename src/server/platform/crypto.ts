@@ -82,6 +82,13 @@ function normalize(kind: string, value: string): string {
   return v;
 }
 
+/** 张** : the family name and a star per other character (where a list must not show a person's full name). */
+export function maskGivenName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return '*';
+  return chars[0] + '*'.repeat(chars.length - 1);
+}
+
 /** 138****1234 */
 export function maskPhone(phone: string): string {
   const p = phone.replace(/[\s-]/g, '');

@@ -225,15 +225,22 @@ export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
-/** True when `err` (or the driver error Drizzle wraps in it) is a unique violation of `constraint`. */
-export function isUniqueViolation(err: unknown, constraint: string): boolean {
+/**
+ * True when `err` (or the driver error Drizzle wraps in it) is a unique violation (PostgreSQL or PGlite): of
+ * `constraint` when given, else of any unique index.
+ */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   for (
     let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined;
     e;
     e = e.cause as typeof e
   ) {
     if (e.code === '23505')
-      return e.constraint === constraint || String((e as { message?: string }).message).includes(constraint);
+      return (
+        !constraint ||
+        e.constraint === constraint ||
+        String((e as { message?: string }).message).includes(constraint)
+      );
   }
   return false;
 }

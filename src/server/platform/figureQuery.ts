@@ -1,4 +1,4 @@
-import { type SQL, and, gte, lt, sql } from 'drizzle-orm';
+import { type SQL, and, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './db';
 import { underPath } from './permissions';
@@ -19,4 +19,24 @@ export function underInPeriod(path: AnyPgColumn, at: AnyPgColumn, q: FigureQuery
 export async function countWhere(db: Db, table: PgTable, where: SQL | undefined): Promise<number> {
   const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where);
   return r?.n ?? 0;
+}
+
+/**
+ * How many rows of `table` meeting `where` each of `ids` has in its `key` column: id → count, an id with none
+ * left out; no ids answer an empty map without a query (the comments of a page of topics, a team's members…).
+ */
+export async function countsBy(
+  db: Db,
+  table: PgTable,
+  key: AnyPgColumn,
+  ids: readonly string[],
+  where?: SQL,
+): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: key, n: sql<number>`count(*)::int` })
+    .from(table)
+    .where(and(inArray(key, [...ids]), where))
+    .groupBy(key);
+  return new Map(rows.map((r) => [r.id as string, r.n]));
 }

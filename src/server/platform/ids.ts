@@ -1,10 +1,16 @@
 import { z } from 'zod';
+import { notFound } from './errors';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether a path or body id can be a record id at all; a use case answers 404 when not (never 400 or 500). */
 export function isUuid(id: string | null | undefined): id is string {
   return !!id && UUID_RE.test(id);
+}
+
+/** An id that cannot exist answers 404 before touching the database. */
+export function checkId(id: string): void {
+  if (!isUuid(id)) throw notFound();
 }
 
 /**

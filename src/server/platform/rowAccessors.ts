@@ -77,3 +77,16 @@ export function bumpingUpdater<T extends PgTable & { id: AnyPgColumn; version: A
   return (db: Db, id: string, set: Partial<T['$inferInsert']>): Promise<T['$inferSelect']> =>
     updateRowBumpingVersion(db, table, id, set);
 }
+
+/** Locks the `table` row with this id until the transaction ends (FOR UPDATE): its changes go one at a time. */
+export async function lockRow<T extends PgTable & { id: AnyPgColumn }>(
+  tx: Db,
+  table: T,
+  id: string,
+): Promise<void> {
+  await tx
+    .select({ id: table.id })
+    .from(table as PgTable)
+    .where(eq(table.id, id))
+    .for('update');
+}

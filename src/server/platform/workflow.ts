@@ -297,6 +297,16 @@ export async function transition<S extends string, R extends Row, A extends stri
 
 const SWEEP_BATCH = 500;
 
+/**
+ * A transition's guard for a step that records someone's words: without the body's `comment`, 422 `code`
+ * (`foo.comment_required`). `guard: needComment`, or `needComment(record, input)` inside a larger guard.
+ */
+export function commentGuard(code: string) {
+  return (_record: unknown, input: { comment?: string | null | undefined }): void => {
+    if (!input.comment) throw new AppError(code, 422);
+  };
+}
+
 /** A claim key in SQL: `prefix` + the column's time as JavaScript's `toISOString()` writes it. */
 export function stepKey(prefix: string, column: AnyPgColumn): SQL {
   return sql`(${prefix}::text || to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;

@@ -63,18 +63,25 @@ export function statusStepColumns(ctx: UseCaseCtx, e: StatusStep, at = ctx.clock
 }
 
 /**
- * A workflow adapter's `writeEvent` into a table of `statusEventColumns` rows: those columns, the record's id
- * under `recordKey`, and any columns of the module's own (`extra`).
+ * A workflow adapter's `writeEvent` into an events table of rows made by `columns`: those columns, the record's
+ * id under `recordKey`, and any columns of the module's own (`extra`).
  */
-export function statusEventWriter<T extends PgTable, S extends string, R extends { id: string }>(
-  table: T,
-  recordKey: keyof T['$inferInsert'] & string,
-  extra?: (e: TransitionEvent<S, R>) => Partial<T['$inferInsert']>,
-) {
-  return (tx: Db, ctx: UseCaseCtx, e: TransitionEvent<S, R>) =>
-    tx.insert(table).values({
-      ...statusEventColumns(ctx, e),
-      [recordKey]: e.record.id,
-      ...extra?.(e),
-    } as T['$inferInsert']);
+function eventWriter(columns: (ctx: UseCaseCtx, e: TransitionEvent<string, object>) => object) {
+  return <T extends PgTable, S extends string, R extends { id: string }>(
+    table: T,
+    recordKey: keyof T['$inferInsert'] & string,
+    extra?: (e: TransitionEvent<S, R>) => Partial<T['$inferInsert']>,
+  ) =>
+    (tx: Db, ctx: UseCaseCtx, e: TransitionEvent<S, R>) =>
+      tx.insert(table).values({
+        ...columns(ctx, e),
+        [recordKey]: e.record.id,
+        ...extra?.(e),
+      } as T['$inferInsert']);
 }
+
+/** `writeEvent` into a table of `statusEventColumns` rows: `writeEvent: statusEventWriter(fooEvents, 'fooId')`. */
+export const statusEventWriter = eventWriter(statusEventColumns);
+
+/** `writeEvent` into a table of `stateEventColumns` rows: `writeEvent: stateEventWriter(fooEvents, 'fooId')`. */
+export const stateEventWriter = eventWriter(stateEventColumns);

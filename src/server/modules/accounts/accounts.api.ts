@@ -22,6 +22,7 @@ export {
   usersHoldingAt,
   usersWithPermissionAround,
 } from './recipients.repository';
+export { normalisePhone } from './accounts.sms';
 
 /** A login as other modules see it (never its password hash or security state). */
 export interface UserRef {

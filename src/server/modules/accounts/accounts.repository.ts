@@ -1,5 +1,6 @@
 import { type AnyColumn, type SQL, and, asc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Permission } from '../../../shared/permissions';
+import { namesById } from '../../platform/namesById';
 import type { Db } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { findRowInScope } from '../../platform/findInScope';
@@ -110,14 +111,8 @@ export async function updateUserRow(db: Db, id: string, set: Partial<typeof user
 // ---- for other modules (accounts.api.ts) ----
 
 /** User id → display name for these ids (unknown ids are left out). */
-export async function userDisplayNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  const uniq = [...new Set(ids)];
-  if (uniq.length === 0) return new Map();
-  const rows = await db
-    .select({ id: users.id, name: users.displayName })
-    .from(users)
-    .where(inArray(users.id, uniq));
-  return new Map(rows.map((r) => [r.id, r.name]));
+export function userDisplayNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  return namesById(db, users, users.displayName, ids);
 }
 
 /** The login with this username, if any (never its password hash or security state). */

@@ -1,7 +1,7 @@
-import { type SQL, and, ne, or, sql } from 'drizzle-orm';
+import { type SQL, ne } from 'drizzle-orm';
 import { type Policy, definePolicy } from '../../platform/policy';
-import { onOrgPath } from '../../platform/policyPaths';
-import { type Actor, can, inScope, scopePaths, scopeWhere } from '../../platform/permissions';
+import { issuedReadScope, onOrgPath } from '../../platform/policyPaths';
+import { type Actor, can, inScope, scopePaths } from '../../platform/permissions';
 import { asRounds, asSheets } from './assessments.table';
 
 /**
@@ -42,14 +42,7 @@ export const roundsPolicy: Policy<RoundAction, RoundRecord> = definePolicy({
 
 /** Rounds the actor may read: issued in their subtree, or above their unit and no longer a draft. */
 export function roundReadScope(actor: Actor): SQL {
-  const roots = scopePaths(actor, 'assessments.read');
-  if (roots.length === 0) return sql`false`;
-  if (roots.includes('/')) return sql`true`;
-  const above = roots.map((root) => sql`${root} like (${asRounds.orgPath} || '%')`);
-  return or(
-    scopeWhere(actor, 'assessments.read', asRounds.orgPath),
-    and(ne(asRounds.state, 'draft'), or(...above)),
-  )!;
+  return issuedReadScope(actor, 'assessments.read', asRounds.orgPath, ne(asRounds.state, 'draft'));
 }
 
 export function canReadRound(actor: Actor, round: RoundRecord): boolean {

@@ -3,7 +3,7 @@ import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { RoundListQuery } from '../../../shared/contracts/assessments';
 import type { Db } from '../../platform/db';
 import { upsertRow } from '../../platform/upsertRow';
-import { rowsOfParents } from '../../platform/rowsOfParents';
+import { rowsOfParent, rowsOfParents } from '../../platform/rowsOfParents';
 import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
@@ -42,11 +42,7 @@ function rowsOfSheet<T extends PgTable & { sheetId: AnyPgColumn }>(
   sheetId: string,
   ...order: SQL[]
 ): Promise<T['$inferSelect'][]> {
-  return db
-    .select()
-    .from(table as PgTable)
-    .where(eq(table.sheetId, sheetId))
-    .orderBy(...order) as Promise<T['$inferSelect'][]>;
+  return rowsOfParent(db, table, table.sheetId, sheetId, ...order);
 }
 
 // ---------------------------------------------------------------- frameworks
@@ -215,10 +211,6 @@ export async function insertChanges(db: Db, rows: (typeof asScoreChanges.$inferI
 
 export const changesOf = (db: Db, sheetId: string) =>
   rowsOfSheet(db, asScoreChanges, sheetId, desc(asScoreChanges.at), desc(asScoreChanges.id));
-
-export async function insertEvent(db: Db, row: typeof asSheetEvents.$inferInsert) {
-  await db.insert(asSheetEvents).values(row);
-}
 
 export const eventsOf = (db: Db, sheetId: string) =>
   rowsOfSheet(db, asSheetEvents, sheetId, asc(asSheetEvents.at), asc(asSheetEvents.id));

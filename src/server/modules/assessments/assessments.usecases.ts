@@ -38,7 +38,14 @@ import { builtInFrameworks } from './assessments.builtins';
 import type { Page } from '../../platform/listing';
 import { availableActions, transition } from '../../platform/workflow';
 import { roleUnitPaths, userDisplayNames, usersHoldingAt } from '../accounts/accounts.api';
-import { activeUnitsUnder, ancestorOfKind, findUnitInScope, unitNames, unitsByIds } from '../org/org.api';
+import {
+  activeUnitsUnder,
+  ancestorOfKind,
+  findUnitInScope,
+  unitNames,
+  unitNamesOf,
+  unitsByIds,
+} from '../org/org.api';
 import {
   canManageFrameworks,
   canReadFrameworks,
@@ -350,10 +357,7 @@ async function roundDtos(ctx: ActorCtx, rows: RoundRow[]): Promise<RoundDto[]> {
   const versions = await Promise.all(rows.map((r) => versionById(ctx.db, r.versionId)));
   const frameworks = await Promise.all(versions.map((v) => frameworkById(ctx.db, v!.frameworkId)));
   const [names, people, counts, all] = await Promise.all([
-    unitNames(
-      ctx.db,
-      rows.map((r) => r.orgUnitId),
-    ),
+    unitNamesOf(ctx.db, rows),
     userDisplayNames(
       ctx.db,
       rows.map((r) => r.evaluatorId),
@@ -400,9 +404,7 @@ export async function listRounds(ctx: ActorCtx, q: RoundListQuery): Promise<Page
 }
 
 export async function getRound(ctx: ActorCtx, id: string): Promise<RoundDto> {
-  roundsPolicy.require(ctx.actor, 'read');
-  const row = await findRound(ctx.db, ctx.actor, id);
-  if (!row) throw notFound();
+  const row = await foundInReach(roundsPolicy, ctx, 'read', () => findRound(ctx.db, ctx.actor, id));
   return (await roundDtos(ctx, [row]))[0]!;
 }
 
@@ -498,9 +500,9 @@ export async function createRound(ctx: ActorCtx, input: CreateRoundBody): Promis
 
 /** The city publishes a round once every sheet is signed. */
 export async function publishRound(ctx: ActorCtx, id: string): Promise<RoundDto> {
-  roundsPolicy.require(ctx.actor, 'manage');
-  const found = await findRound(ctx.db, ctx.actor, id, 'manage');
-  if (!found) throw notFound();
+  const found = await foundInReach(roundsPolicy, ctx, 'manage', () =>
+    findRound(ctx.db, ctx.actor, id, 'manage'),
+  );
   const row = await ctx.db.transaction(async (tx) => {
     const round = (await roundById(tx, found.id, true))!;
     if (round.state !== 'open') throw new AppError('assessments.round_not_open', 409);
@@ -951,11 +953,9 @@ export function auditSheet(
   action: string,
   change: { before?: unknown; after?: unknown },
 ): Promise<void> {
-  return writeAudit(tx, ctx, {
+  return auditRecord(tx, ctx, sheet, {
     action,
     entityType: 'as_sheet',
-    entityId: sheet.id,
-    orgPath: sheet.orgPath,
     ...change,
   });
 }

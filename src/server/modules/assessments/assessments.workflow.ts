@@ -8,18 +8,11 @@ import {
 import { type ScoreResult, score, scoredNodes } from '../../../shared/contracts/assessmentScoring';
 import { AppError } from '../../platform/errors';
 import { defineWorkflow } from '../../platform/workflow';
-import { stateEventColumns } from '../../platform/workflowEvents';
+import { stateEventWriter } from '../../platform/workflowEvents';
 import { stateTableColumns, stateTransitionAudit } from '../../platform/workflowTable';
 import { isAssignedEvaluator, sheetsPolicy } from './assessments.policy';
-import {
-  type ItemRow,
-  type NodeRow,
-  type RoundRow,
-  type SheetRow,
-  type VersionRow,
-  insertEvent,
-} from './assessments.repository';
-import { asSheets } from './assessments.table';
+import type { ItemRow, NodeRow, RoundRow, SheetRow, VersionRow } from './assessments.repository';
+import { asSheetEvents, asSheets } from './assessments.table';
 
 /** What a sheet transition is given: the request and the sheet's round, framework version, nodes and items. */
 export type SheetInput = SheetActionBody & {
@@ -168,11 +161,7 @@ export const sheetWorkflow = defineWorkflow<SheetState, SheetRow, SheetAction, S
   },
   adapter: {
     ...stateTableColumns(asSheets),
-    writeEvent: (tx, ctx, e) =>
-      insertEvent(tx, {
-        ...stateEventColumns(ctx, e),
-        sheetId: e.record.id,
-      }),
+    writeEvent: stateEventWriter(asSheetEvents, 'sheetId'),
     audit: stateTransitionAudit('assessments.sheet', 'as_sheet'),
   },
   errors: {

@@ -1,4 +1,5 @@
-import { type SQL, and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { countsBy } from '../../platform/figureQuery';
 import type { Db } from '../../platform/db';
 import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
@@ -61,14 +62,8 @@ export function listPlanRows(
   });
 }
 
-export async function missCounts(db: Db, planIds: readonly string[]): Promise<Map<string, number>> {
-  if (planIds.length === 0) return new Map();
-  const rows = await db
-    .select({ planId: careMisses.planId, n: sql<number>`count(*)::int` })
-    .from(careMisses)
-    .where(inArray(careMisses.planId, [...planIds]))
-    .groupBy(careMisses.planId);
-  return new Map(rows.map((r) => [r.planId, r.n]));
+export function missCounts(db: Db, planIds: readonly string[]): Promise<Map<string, number>> {
+  return countsBy(db, careMisses, careMisses.planId, planIds);
 }
 
 export function visitsOf(db: Db, planId: string, limit = 50): Promise<VisitRow[]> {

@@ -15,11 +15,10 @@ import type { z } from 'zod';
 import type { SpecialGroupTag } from '../../../shared/orgKinds';
 import { idNumberProblem, isValidMobile } from '../../../shared/validation/codes';
 import { roleUnitPaths, userDisplayNames } from '../accounts/accounts.api';
-import { writeAudit } from '../../platform/audit';
-import { auditRecord } from '../../platform/recordAudit';
+import { auditRecord, auditRecordAccess } from '../../platform/recordAudit';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
-import { maskPhone } from '../../platform/crypto';
+import { maskGivenName, maskPhone } from '../../platform/crypto';
 import { sealedIdNumber, storedIdNumber, storedPhone } from '../../platform/sealedFields';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
@@ -51,13 +50,6 @@ import {
 import { foundInReach } from '../../platform/findInScope';
 
 const DAY = 86_400_000;
-
-/** 张** : the family name and a star per other character. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 1) return '*';
-  return chars[0] + '*'.repeat(chars.length - 1);
-}
 
 const tagHashOf = (ctx: UseCaseCtx, tag: string) => ctx.pii.blindIndex('special_group', tag);
 
@@ -133,9 +125,9 @@ async function checkAssignee(ctx: ActorCtx, kind: string, userId: string, reside
 
 /** R-SV-3: a visit plan for one special-group tag a resident carries, with its frequency and visitor. */
 export async function createPlan(ctx: ActorCtx, input: PlanBody): Promise<PlanDto> {
-  plansPolicy.require(ctx.actor, 'plan');
-  const resident = await liveResidentInScope(ctx.db, ctx.actor, 'care.plan', input.residentId);
-  if (!resident) throw notFound();
+  const resident = await foundInReach(plansPolicy, ctx, 'plan', () =>
+    liveResidentInScope(ctx.db, ctx.actor, 'care.plan', input.residentId),
+  );
   const tagHash = tagHashOf(ctx, input.tag);
   if (!resident.specialGroupHashes.includes(tagHash)) throw new AppError('care.tag_not_on_resident', 422);
   if (await planByResidentTag(ctx.db, resident.id, tagHash)) throw new AppError('care.plan_exists', 409);
@@ -149,7 +141,7 @@ export async function createPlan(ctx: ActorCtx, input: PlanBody): Promise<PlanDt
         orgUnitId: resident.orgUnitId,
         orgPath: resident.orgPath,
         residentId: resident.id,
-        residentNameMask: maskName(resident.name),
+        residentNameMask: maskGivenName(resident.name),
         tagEnc: ctx.pii.encrypt(input.tag),
         tagHash,
         frequencyDays: input.frequencyDays,
@@ -175,9 +167,7 @@ export async function createPlan(ctx: ActorCtx, input: PlanBody): Promise<PlanDt
 }
 
 export async function updatePlan(ctx: ActorCtx, id: string, input: PlanPatch): Promise<PlanDto> {
-  plansPolicy.require(ctx.actor, 'plan');
-  const p = await findPlan(ctx.db, ctx.actor, id, 'plan');
-  if (!p) throw notFound();
+  const p = await foundInReach(plansPolicy, ctx, 'plan', () => findPlan(ctx.db, ctx.actor, id, 'plan'));
   const kind = input.assigneeKind ?? p.assigneeKind;
   const user = input.assigneeUserId ?? p.assigneeUserId;
   if (kind !== p.assigneeKind || user !== p.assigneeUserId) await checkAssignee(ctx, kind, user, p.orgPath);
@@ -300,15 +290,11 @@ export async function revealPlan(ctx: ActorCtx, id: string) {
   if (!plansPolicy.can(ctx.actor, 'reveal', p) && p.assigneeUserId !== ctx.actor.userId) throw forbidden();
   const who = await residentIdentity(ctx.db, ctx.pii, p.residentId);
   if (!who) throw notFound();
-  await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: 'care.reveal',
-      entityType: 'care_plan',
-      entityId: p.id,
-      orgPath: p.orgPath,
-      after: { residentId: p.residentId },
-    }),
-  );
+  await auditRecordAccess(ctx, p, {
+    action: 'care.reveal',
+    entityType: 'care_plan',
+    after: { residentId: p.residentId },
+  });
   return who;
 }
 
@@ -440,7 +426,7 @@ export async function applyRelief(ctx: ActorCtx, input: ReliefBody): Promise<Rel
         orgPath: place.path,
         emergencyPlace: input.emergencyPlace,
         applicantNameEnc: ctx.pii.encrypt(input.applicantName),
-        applicantNameMask: maskName(input.applicantName),
+        applicantNameMask: maskGivenName(input.applicantName),
         ...sealedIdNumber(ctx.pii, idNumber),
         phoneEnc: phone ? ctx.pii.encrypt(phone) : null,
         phoneMask: phone ? maskPhone(phone) : null,
@@ -520,14 +506,10 @@ export async function getRelief(ctx: ActorCtx, id: string): Promise<ReliefDto> {
 
 export async function revealRelief(ctx: ActorCtx, id: string) {
   const r = await reliefFor(ctx, 'reveal', id);
-  await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: 'care.relief_reveal',
-      entityType: 'care_relief',
-      entityId: r.id,
-      orgPath: r.orgPath,
-    }),
-  );
+  await auditRecordAccess(ctx, r, {
+    action: 'care.relief_reveal',
+    entityType: 'care_relief',
+  });
   return {
     name: ctx.pii.decrypt(r.applicantNameEnc),
     phone: r.phoneEnc ? ctx.pii.decrypt(r.phoneEnc) : null,

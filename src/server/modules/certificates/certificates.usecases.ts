@@ -11,7 +11,7 @@ import type {
   SealUseBody,
   SealUseDto,
 } from '../../../shared/contracts/certificates';
-import { auditRecord } from '../../platform/recordAudit';
+import { auditRecord, auditRecordAccess } from '../../platform/recordAudit';
 import { auditedWrite } from '../../platform/auditedRows';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { NO_PROXY, type ProxyValues, proxyInfos, resolveProxy } from '../../platform/proxy';
@@ -20,7 +20,7 @@ import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
-import { findUnitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNames, unitNamesOf } from '../org/org.api';
 import { certificateDoc, cjkFont, renderPdf } from './certificates.pdf';
 import { certPolicy } from './certificates.policy';
 import {
@@ -46,8 +46,7 @@ const CATALOGUE_LEVELS = new Set(['city', 'district', 'subdistrict']);
 const SPECIFIC_CLAUSE = /第[一二三四五六七八九十百千零〇\d]+条/;
 
 /** The names of the units that keep these rows, for their DTOs. */
-const namesOf = (ctx: ActorCtx, rows: { orgUnitId: string }[]) =>
-  unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
+const namesOf = (ctx: ActorCtx, rows: { orgUnitId: string }[]) => unitNamesOf(ctx.db, rows);
 
 const catalogueDto = (r: CatalogueRow, names: Map<string, string>): CatalogueItemDto => ({
   ...orgUnitHead(r, names),
@@ -291,13 +290,11 @@ export async function certificatePdf(ctx: ActorCtx, id: string): Promise<{ numbe
     }),
     font,
   );
-  await ctx.db.transaction((tx) =>
-    auditRecord(tx, ctx, r, {
-      action: 'certificates.pdf',
-      entityType: 'cert_register',
-      after: { number: r.number },
-    }),
-  );
+  await auditRecordAccess(ctx, r, {
+    action: 'certificates.pdf',
+    entityType: 'cert_register',
+    after: { number: r.number },
+  });
   return { number: r.number, pdf };
 }
 

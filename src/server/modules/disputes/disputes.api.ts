@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db';
 import { type FeedWindow, type IcalEvent, pageUrl } from '../../platform/ical';
 import { type Actor, can } from '../../platform/permissions';
-import { unitNames } from '../org/org.api';
+import { unitNamesOf } from '../org/org.api';
 import { meetingRowsBetween } from './disputes.repository';
 
 /**
@@ -11,10 +11,7 @@ import { meetingRowsBetween } from './disputes.repository';
 export async function jointMeetingEvents(db: Db, actor: Actor, w: FeedWindow): Promise<IcalEvent[]> {
   if (!can(actor, 'disputes.read')) return [];
   const rows = await meetingRowsBetween(db, actor, w.from, w.to);
-  const names = await unitNames(
-    db,
-    rows.map((m) => m.orgUnitId),
-  );
+  const names = await unitNamesOf(db, rows);
   return rows.map((m) => {
     const unit = names.get(m.orgUnitId);
     const what = m.kind === 'monthly' ? '矛盾纠纷月度联席会议' : '矛盾纠纷专题联席会议';

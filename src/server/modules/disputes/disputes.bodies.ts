@@ -5,10 +5,11 @@ import {
   type bodyPatch,
   committeeProblem,
 } from '../../../shared/contracts/disputes';
+import { foundInReach } from '../../platform/findInScope';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
-import { unitInScope, unitNames } from '../org/org.api';
+import { unitInScope, unitNamesOf } from '../org/org.api';
 import { newUnitRow } from '../../platform/newRow';
 import { auditBody } from './disputes.audit';
 import { unitHead } from '../../platform/unitHead';
@@ -45,10 +46,7 @@ async function toDtos(ctx: ActorCtx, rows: BodyRow[]): Promise<BodyDto[]> {
   const [members, loads, units] = await Promise.all([
     membersOf(ctx.db, ids),
     bodyLoads(ctx.db, ids),
-    unitNames(
-      ctx.db,
-      rows.map((r) => r.orgUnitId),
-    ),
+    unitNamesOf(ctx.db, rows),
   ]);
   return rows.map((b) => ({
     ...unitHead(b, units),
@@ -73,9 +71,9 @@ export async function listBodies(ctx: ActorCtx) {
 
 /** The bodies that may take this dispute: of its unit and of the units above (the centre's stationed ones). */
 export async function bodiesForDispute(ctx: ActorCtx, disputeId: string) {
-  bodiesPolicy.require(ctx.actor, 'read');
-  const d = await findDispute(ctx.db, ctx.actor, 'read', disputeId);
-  if (!d) throw notFound();
+  const d = await foundInReach(bodiesPolicy, ctx, 'read', () =>
+    findDispute(ctx.db, ctx.actor, 'read', disputeId),
+  );
   return toDtos(ctx, await bodiesAround(ctx.db, d.orgPath));
 }
 
@@ -123,9 +121,7 @@ export async function createBody(ctx: ActorCtx, input: z.infer<typeof bodyBody>)
 }
 
 export async function updateBody(ctx: ActorCtx, id: string, input: z.infer<typeof bodyPatch>) {
-  bodiesPolicy.require(ctx.actor, 'write');
-  const b = await findBody(ctx.db, ctx.actor, 'write', id);
-  if (!b) throw notFound();
+  const b = await foundInReach(bodiesPolicy, ctx, 'write', () => findBody(ctx.db, ctx.actor, 'write', id));
   const members = input.members ?? (await membersOf(ctx.db, [b.id]));
   checkCommittee(b.kind, input.active ?? b.active, members);
   const now = ctx.clock.now();

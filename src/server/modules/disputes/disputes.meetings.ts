@@ -4,7 +4,7 @@ import type { ContactDto, MeetingDto, contactBody, meetingBody } from '../../../
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
-import { activeUnitsOfKind, unitInScope, unitNames } from '../org/org.api';
+import { activeUnitsOfKind, unitInScope, unitNamesOf } from '../org/org.api';
 import { newUnitRow } from '../../platform/newRow';
 import { auditContact } from './disputes.audit';
 import { unitHead } from '../../platform/unitHead';
@@ -20,10 +20,7 @@ import {
 } from './disputes.repository';
 
 async function toDtos(ctx: ActorCtx, rows: MeetingRow[]): Promise<MeetingDto[]> {
-  const names = await unitNames(
-    ctx.db,
-    rows.map((m) => m.orgUnitId),
-  );
+  const names = await unitNamesOf(ctx.db, rows);
   const cases = await disputeTitles(
     ctx.db,
     rows.flatMap((m) => m.disputeIds),

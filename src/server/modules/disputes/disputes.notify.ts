@@ -1,7 +1,7 @@
 import { chinaMinute } from '../../../shared/chinaTime';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { type NotifyInput, notify } from '../notifications/notifications.api';
+import { type NotifyInput, brief, notify } from '../notifications/notifications.api';
 import { unitById } from '../org/org.api';
 import { contactRows } from './disputes.repository';
 import type { dsDisputes } from './disputes.table';
@@ -10,7 +10,6 @@ type DisputeRow = typeof dsDisputes.$inferSelect;
 type NotifyCtx = Pick<UseCaseCtx, 'clock' | 'ids' | 'actor'>;
 
 const TICKET = { emergency: '应急单', key: '重点单', regular: '常规单' } as const;
-const brief = (text: string) => (text.length > 20 ? `${text.slice(0, 20)}…` : text);
 const link = (d: DisputeRow) => `/disputes/${d.id}`;
 
 /**

@@ -14,7 +14,8 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { DisputeListQuery } from '../../../shared/contracts/disputes';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { rowsOfParent, rowsOfParents } from '../../platform/rowsOfParents';
+import { namesById } from '../../platform/namesById';
 import { type Db, rowsOf } from '../../platform/db';
 import { upsertRow } from '../../platform/upsertRow';
 import { findRowInScope } from '../../platform/findInScope';
@@ -51,22 +52,6 @@ export type SessionRow = typeof dsSessions.$inferSelect;
 export type BodyRow = typeof dsBodies.$inferSelect;
 export type MemberRow = typeof dsBodyMembers.$inferSelect;
 export type ListEntryRow = typeof dsListEntries.$inferSelect;
-
-/** The rows of `table` whose `column` is one of `ids`, in `orderBy` order; none, without a query, for no ids. */
-function rowsAmong<T extends PgTable>(
-  db: Db,
-  table: T,
-  column: PgColumn,
-  ids: readonly string[],
-  ...orderBy: SQL[]
-): Promise<T['$inferSelect'][]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .select()
-    .from(table as PgTable)
-    .where(inArray(column, [...ids]))
-    .orderBy(...orderBy) as Promise<T['$inferSelect'][]>;
-}
 
 export async function nextDisputeSeq(db: Db): Promise<number> {
   const [r] = rowsOf<{ n: string }>(
@@ -154,7 +139,7 @@ export function allDisputeRows(
 }
 
 export function partiesOf(db: Db, disputeIds: readonly string[]): Promise<PartyRow[]> {
-  return rowsAmong(
+  return rowsOfParents(
     db,
     dsParties,
     dsParties.disputeId,
@@ -173,19 +158,11 @@ export async function markPartyRefused(tx: Db, partyId: string, at: Date, note: 
 }
 
 export function eventsOf(db: Db, disputeId: string): Promise<EventRow[]> {
-  return db
-    .select()
-    .from(dsEvents)
-    .where(eq(dsEvents.disputeId, disputeId))
-    .orderBy(asc(dsEvents.at), asc(dsEvents.id));
+  return rowsOfParent(db, dsEvents, dsEvents.disputeId, disputeId, asc(dsEvents.at), asc(dsEvents.id));
 }
 
 export function sessionsOf(db: Db, disputeId: string): Promise<SessionRow[]> {
-  return db
-    .select()
-    .from(dsSessions)
-    .where(eq(dsSessions.disputeId, disputeId))
-    .orderBy(asc(dsSessions.heldAt));
+  return rowsOfParent(db, dsSessions, dsSessions.disputeId, disputeId, asc(dsSessions.heldAt));
 }
 
 export async function insertSession(tx: Db, row: typeof dsSessions.$inferInsert): Promise<void> {
@@ -273,14 +250,8 @@ export function bodyById(db: Db, id: string): Promise<BodyRow | undefined> {
   return findRowInScope(db, dsBodies, id, undefined);
 }
 
-export async function bodyNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  const uniq = [...new Set(ids)];
-  if (uniq.length === 0) return new Map();
-  const rows = await db
-    .select({ id: dsBodies.id, name: dsBodies.name })
-    .from(dsBodies)
-    .where(inArray(dsBodies.id, uniq));
-  return new Map(rows.map((r) => [r.id, r.name]));
+export function bodyNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  return namesById(db, dsBodies, dsBodies.name, ids);
 }
 
 export const insertBody = rowInserter(dsBodies);
@@ -294,11 +265,11 @@ export async function replaceMembers(tx: Db, bodyId: string, rows: (typeof dsBod
 
 export function membersOf(db: Db, bodyIds: readonly string[]): Promise<MemberRow[]> {
   const m = dsBodyMembers;
-  return rowsAmong(db, m, m.bodyId, bodyIds, asc(m.bodyId), asc(m.position), asc(m.name));
+  return rowsOfParents(db, m, m.bodyId, bodyIds, asc(m.bodyId), asc(m.position), asc(m.name));
 }
 
 export function membersByIds(db: Db, ids: readonly string[]): Promise<MemberRow[]> {
-  return rowsAmong(db, dsBodyMembers, dsBodyMembers.id, ids);
+  return rowsOfParents(db, dsBodyMembers, dsBodyMembers.id, ids);
 }
 
 /** Open disputes per body (its load). */
@@ -353,7 +324,7 @@ export function disputeTitles(db: Db, ids: readonly string[], where?: SQL) {
 }
 
 export function contactRows(db: Db, unitIds: readonly string[]): Promise<ContactRow[]> {
-  return rowsAmong(db, dsContacts, dsContacts.orgUnitId, unitIds);
+  return rowsOfParents(db, dsContacts, dsContacts.orgUnitId, unitIds);
 }
 
 export async function upsertContact(tx: Db, row: typeof dsContacts.$inferInsert): Promise<void> {

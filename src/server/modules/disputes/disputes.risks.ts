@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { chinaMonth } from '../../../shared/chinaTime';
 import type { RiskDto, riskActionBody, riskBody, riskQuery } from '../../../shared/contracts/disputes';
+import { foundInReach } from '../../platform/findInScope';
 import { auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
-import { findUnitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNames, unitNamesOf } from '../org/org.api';
 import { newUnitRow } from '../../platform/newRow';
 import { auditRisk } from './disputes.audit';
 import { unitHead } from '../../platform/unitHead';
@@ -57,7 +58,7 @@ export async function listRisks(ctx: ActorCtx, q: z.infer<typeof riskQuery>) {
   }
   const where = riskWhere(ctx.actor, { round: q.round, state: q.state, level: q.level, orgPath });
   const [page, summary] = await Promise.all([listRiskRows(ctx.db, where, q), riskSummary(ctx.db, where)]);
-  const names = await unitNames(ctx.db, [...new Set(page.items.map((r) => r.orgUnitId))]);
+  const names = await unitNamesOf(ctx.db, page.items);
   return { ...page, items: page.items.map((r) => toDto(ctx, r, names)), summary };
 }
 
@@ -99,9 +100,7 @@ export async function actOnRisk(
   id: string,
   input: z.infer<typeof riskActionBody>,
 ): Promise<RiskDto> {
-  risksPolicy.require(ctx.actor, 'write');
-  const r = await findRisk(ctx.db, ctx.actor, id);
-  if (!r) throw notFound();
+  const r = await foundInReach(risksPolicy, ctx, 'write', () => findRisk(ctx.db, ctx.actor, id));
   if (!risksPolicy.can(ctx.actor, 'write', r)) throw notFound();
   if (!(NEXT[r.state] ?? []).includes(input.action)) throw new AppError('disputes.risk_state', 409);
   const now = ctx.clock.now();

@@ -14,6 +14,7 @@ import {
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { sealedIdNumber, sealedPhone, storedIdNumber, storedPhone } from '../../platform/sealedFields';
+import { maskGivenName } from '../../platform/crypto';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { availableActions, transition } from '../../platform/workflow';
 import { statusStepColumns } from '../../platform/workflowEvents';
@@ -43,18 +44,11 @@ import {
 import { disputeWorkflow } from './disputes.workflow';
 import { foundInReach } from '../../platform/findInScope';
 
-/** 张** : the family name and a star per other character (lists never show a party's full name). */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 1) return '*';
-  return chars[0] + '*'.repeat(chars.length - 1);
-}
-
 /** A party's personal data sealed for storage (R-LAW-PI-1): ciphertext, blind index, mask. */
 function sealParty(ctx: ActorCtx, p: { name: string; phone: string | null; idNumber: string | null }) {
   return {
     nameEnc: ctx.pii.encrypt(p.name),
-    nameMask: maskName(p.name),
+    nameMask: maskGivenName(p.name),
     ...sealedPhone(ctx.pii, storedPhone(p.phone)),
     ...sealedIdNumber(ctx.pii, storedIdNumber(p.idNumber)),
   };

@@ -24,7 +24,7 @@ import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import { communityOnPath, idsOnPath } from '../../platform/unitPaths';
 import { versionedAuditedUpdate } from '../../platform/versionedAudit';
-import { activeUnitsOfKind, findUnitInScope, type OrgUnit, unitInScope, unitsByIds } from '../org/org.api';
+import { activeUnitsOfKind, type OrgUnit, unitFilter, unitInScope, unitsByIds } from '../org/org.api';
 import { permanentResidentsUnder } from '../residents/residents.api';
 import { type CoverageFacility, type CoverageFacts, boxAround, coverageOf } from './facilities.coverage';
 import { type FacilityAction, facilitiesPolicy, kindsPolicy } from './facilities.policy';
@@ -141,10 +141,7 @@ async function toDtos(ctx: ActorCtx, rows: FacilityRow[]): Promise<FacilityDto[]
 }
 
 /** The unit filter of a list: a unit in reach for reading, else 404 (never an empty page). */
-async function filterUnit(ctx: ActorCtx, id: string | undefined): Promise<OrgUnit | undefined> {
-  if (!id) return undefined;
-  return findUnitInScope(ctx, id, 'facilities.read');
-}
+const filterUnit = unitFilter('facilities.read');
 
 async function categoryKinds(db: Db, category: FacilityCategory | undefined): Promise<string[] | undefined> {
   if (!category) return undefined;

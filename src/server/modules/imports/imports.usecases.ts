@@ -17,7 +17,7 @@ import { auditRecord } from '../../platform/recordAudit';
 import type { Clock } from '../../platform/clock';
 import type { Pii } from '../../platform/crypto';
 import type { ActorCtx } from '../../platform/context';
-import type { Db } from '../../platform/db';
+import { type Db, isUniqueViolation } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { importsPolicy } from './imports.policy';
 import {
@@ -705,17 +705,6 @@ class DuplicateAtCommit extends Error {
   }
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  for (
-    let x = e as { code?: string; cause?: unknown } | undefined, i = 0;
-    x && i < 4;
-    x = x.cause as typeof x, i++
-  ) {
-    if (x.code === '23505') return true;
-  }
-  return false;
-}
-
 /**
  * All-or-nothing commit: one transaction creates the missing household units, inserts every staged
  * row with a single INSERT … SELECT, deletes the staging rows and writes one audit entry. A crash at
@@ -823,11 +812,9 @@ export async function cancelImport(
     const updated = await setJobStatus(tx, id, ['parsing', 'validated'], 'cancelled', ctx.clock.now());
     if (!updated) throw new AppError('imports.state', 409);
     await deleteStagingRows(tx, id);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, job, {
       action: 'imports.cancel',
       entityType: 'import_job',
-      entityId: id,
-      orgPath: job.orgPath,
       before: { status: job.status },
       after: { status: 'cancelled' },
     });

@@ -1,6 +1,7 @@
 import { type SQL, and, asc, count, desc, eq, ilike, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { GroupListQuery, ListListQuery, TaskQuery } from '../../../shared/contracts/keyTasks';
 import type { Permission } from '../../../shared/permissions';
+import { rowsOfParent } from '../../platform/rowsOfParents';
 import type { Db } from '../../platform/db';
 import { findRowInScope } from '../../platform/findInScope';
 import { firstRow } from '../../platform/firstRow';
@@ -66,11 +67,15 @@ export async function insertMembers(db: Db, rows: (typeof ktGroupMembers.$inferI
 }
 
 export function membersOf(db: Db, groupId: string): Promise<MemberRow[]> {
-  return db
-    .select()
-    .from(ktGroupMembers)
-    .where(eq(ktGroupMembers.groupId, groupId))
-    .orderBy(asc(ktGroupMembers.sort), asc(ktGroupMembers.joinedOn), asc(ktGroupMembers.id));
+  return rowsOfParent(
+    db,
+    ktGroupMembers,
+    ktGroupMembers.groupId,
+    groupId,
+    asc(ktGroupMembers.sort),
+    asc(ktGroupMembers.joinedOn),
+    asc(ktGroupMembers.id),
+  );
 }
 
 export async function memberCounts(db: Db, groupIds: string[]): Promise<Map<string, number>> {
@@ -99,11 +104,14 @@ export async function endMember(db: Db, id: string, on: string, note: string | n
 }
 
 export function meetingsOf(db: Db, groupId: string): Promise<MeetingRow[]> {
-  return db
-    .select()
-    .from(ktMeetings)
-    .where(eq(ktMeetings.groupId, groupId))
-    .orderBy(desc(ktMeetings.heldOn), desc(ktMeetings.id));
+  return rowsOfParent(
+    db,
+    ktMeetings,
+    ktMeetings.groupId,
+    groupId,
+    desc(ktMeetings.heldOn),
+    desc(ktMeetings.id),
+  );
 }
 
 export const insertMeeting = rowInserter(ktMeetings);
@@ -208,11 +216,14 @@ export async function insertTaskEvent(db: Db, row: typeof ktTaskEvents.$inferIns
 }
 
 export function eventsOfTask(db: Db, taskId: string): Promise<TaskEventRow[]> {
-  return db
-    .select()
-    .from(ktTaskEvents)
-    .where(eq(ktTaskEvents.taskId, taskId))
-    .orderBy(asc(ktTaskEvents.at), asc(ktTaskEvents.id));
+  return rowsOfParent(
+    db,
+    ktTaskEvents,
+    ktTaskEvents.taskId,
+    taskId,
+    asc(ktTaskEvents.at),
+    asc(ktTaskEvents.id),
+  );
 }
 
 /**

@@ -33,7 +33,7 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import { availableActions, transition } from '../../platform/workflow';
-import { findUnitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNames, unitNamesOf } from '../org/org.api';
 import { keyTasksPolicy } from './keyTasks.policy';
 import {
   type GroupRow,
@@ -215,10 +215,7 @@ export async function listGroups(ctx: ActorCtx, q: GroupListQuery): Promise<Page
   keyTasksPolicy.require(ctx.actor, 'read');
   const page = await listGroupRows(ctx.db, ctx.actor, q);
   const ids = page.items.map((g) => g.id);
-  const [names, counts] = await Promise.all([
-    unitNames(ctx.db, [...new Set(page.items.map((g) => g.orgUnitId))]),
-    memberCounts(ctx.db, ids),
-  ]);
+  const [names, counts] = await Promise.all([unitNamesOf(ctx.db, page.items), memberCounts(ctx.db, ids)]);
   return { ...page, items: page.items.map((g) => groupDto(ctx, g, names, counts.get(g.id) ?? 0)) };
 }
 
@@ -428,7 +425,7 @@ const isOverdue = (t: TaskRow, now: Date) => t.state !== 'done' && t.dueAt.getTi
 
 async function listDtos(ctx: ActorCtx, rows: ListRow[]): Promise<TaskListDto[]> {
   const [names, tasks] = await Promise.all([
-    unitNames(ctx.db, [...new Set(rows.map((l) => l.orgUnitId))]),
+    unitNamesOf(ctx.db, rows),
     tasksOfLists(
       ctx.db,
       rows.map((l) => l.id),
@@ -607,11 +604,9 @@ async function addTask(
     evidence: [],
     data: { dueOn: t.dueOn, units, ...(meetingId ? { meetingId } : {}) },
   });
-  await writeAudit(ctx.db, ctx, {
+  await auditRecord(ctx.db, ctx, t, {
     action: 'key_tasks.task.create',
     entityType: 'kt_task',
-    entityId: t.id,
-    orgPath: t.orgPath,
     after: { listId: list.id, number, units, dueOn: t.dueOn, meetingId },
   });
   return t;
@@ -631,9 +626,7 @@ export async function createTask(ctx: ActorCtx, body: CreateTaskBody): Promise<T
  * is a timeline event (before → after) and an audit entry.
  */
 export async function updateTask(ctx: ActorCtx, id: string, body: UpdateTaskBody): Promise<TaskDetailDto> {
-  keyTasksPolicy.require(ctx.actor, 'manage');
-  const t = await findTask(ctx.db, ctx.actor, id);
-  if (!t) throw notFound();
+  const t = await foundInReach(keyTasksPolicy, ctx, 'manage', () => findTask(ctx.db, ctx.actor, id));
   const list = await findList(ctx.db, ctx.actor, t.listId, 'key_tasks.manage');
   if (!list) throw notFound();
   if (t.state === 'done') throw new AppError('key_tasks.task_done', 409);

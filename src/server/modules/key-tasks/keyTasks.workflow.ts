@@ -7,21 +7,19 @@ import {
 } from '../../../shared/contracts/keyTasks';
 import { auditRecord } from '../../platform/recordAudit';
 import { AppError } from '../../platform/errors';
-import { defineWorkflow } from '../../platform/workflow';
-import { stateEventColumns } from '../../platform/workflowEvents';
+import { commentGuard, defineWorkflow } from '../../platform/workflow';
+import { stateEventWriter } from '../../platform/workflowEvents';
 import { stateTableColumns } from '../../platform/workflowTable';
 import { reaches } from '../../platform/scopeReach';
 import { keyTasksPolicy } from './keyTasks.policy';
 import { type TaskRow, groupById, insertTaskEvent, listById, markEscalated } from './keyTasks.repository';
-import { ktSteps, ktTasks } from './keyTasks.table';
+import { ktSteps, ktTaskEvents, ktTasks } from './keyTasks.table';
 
 /** The end of a China calendar day: a deadline "by 31 August" holds through that whole day. */
 export const endOfChinaDay = (date: string) => new Date(`${date}T23:59:59.999+08:00`);
 export { chinaDate };
 
-const needComment = (input: TaskActionBody) => {
-  if (!input.comment) throw new AppError('key_tasks.comment_required', 422);
-};
+const needComment = commentGuard('key_tasks.comment_required');
 
 /**
  * A key task's procedure (R-TK-1). Responsible units report progress with evidence (open → in_progress)
@@ -37,8 +35,8 @@ export const taskWorkflow = defineWorkflow<TaskState, TaskRow, TaskAction, TaskA
       from: ['open', 'in_progress'],
       to: 'in_progress',
       permission: 'key_tasks.report',
-      guard: (_t, input) => {
-        needComment(input);
+      guard: (t, input) => {
+        needComment(t, input);
         if (input.progress === null || input.progress === undefined)
           throw new AppError('key_tasks.progress_required', 422);
       },
@@ -47,8 +45,8 @@ export const taskWorkflow = defineWorkflow<TaskState, TaskRow, TaskAction, TaskA
       from: ['open', 'in_progress'],
       to: 'done',
       permission: 'key_tasks.report',
-      guard: (_t, input) => {
-        needComment(input);
+      guard: (t, input) => {
+        needComment(t, input);
         if (!input.evidence || input.evidence.length === 0)
           throw new AppError('key_tasks.evidence_required', 422);
       },
@@ -57,20 +55,20 @@ export const taskWorkflow = defineWorkflow<TaskState, TaskRow, TaskAction, TaskA
       from: ['done'],
       to: 'in_progress',
       permission: 'key_tasks.supervise',
-      guard: (_t, input) => needComment(input),
+      guard: needComment,
     },
     supervise: {
       from: ['open', 'in_progress'],
       to: null,
       permission: 'key_tasks.supervise',
-      guard: (_t, input) => needComment(input),
+      guard: needComment,
     },
     interview: {
       from: ['open', 'in_progress', 'done'],
       to: null,
       permission: 'key_tasks.supervise',
       guard: (t, input) => {
-        needComment(input);
+        needComment(t, input);
         if (!input.unit || !t.units.includes(input.unit)) throw new AppError('key_tasks.unit_required', 422);
       },
     },
@@ -113,13 +111,10 @@ export const taskWorkflow = defineWorkflow<TaskState, TaskRow, TaskAction, TaskA
   },
   adapter: {
     ...stateTableColumns(ktTasks),
-    writeEvent: (tx, ctx, e) =>
-      insertTaskEvent(tx, {
-        ...stateEventColumns(ctx, e),
-        taskId: e.record.id,
-        progress: (e.event.progress as number | null | undefined) ?? null,
-        evidence: (e.event.evidence as string[] | undefined) ?? [],
-      }),
+    writeEvent: stateEventWriter(ktTaskEvents, 'taskId', (e) => ({
+      progress: (e.event.progress as number | null | undefined) ?? null,
+      evidence: (e.event.evidence as string[] | undefined) ?? [],
+    })),
     audit: (e) => ({
       action: `key_tasks.task.${e.action}`,
       entityType: 'kt_task',

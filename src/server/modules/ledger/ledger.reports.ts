@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { chinaDayEnd, chinaDayStart } from '../../../shared/chinaTime';
 import type { ReportQuery, ReportRow, ReportView } from '../../../shared/contracts/ledger';
 import type { ActorCtx } from '../../platform/context';
 import { rowsOf } from '../../platform/db';
@@ -7,8 +8,6 @@ import { isUuid } from '../../platform/ids';
 import { unitInScope } from '../org/org.api';
 import { ledgerPolicy } from './ledger.policy';
 import { reportFigures } from './ledger.repository';
-
-const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
 /**
  * Points issued / redeemed and minutes deposited / withdrawn / donated per community over a period (by
@@ -19,8 +18,8 @@ export async function pointsReport(ctx: ActorCtx, q: ReportQuery): Promise<Repor
   ledgerPolicy.require(ctx.actor, 'read');
   if (q.from > q.to)
     throw new AppError('common.validation', 422, {}, { fields: [{ path: 'to', code: 'before_from' }] });
-  const from = dayStart(q.from);
-  const to = new Date(dayStart(q.to).getTime() + 86_400_000);
+  const from = chinaDayStart(q.from);
+  const to = chinaDayEnd(q.to);
   let subtreePath: string | undefined;
   if (q.orgUnitId) {
     // A unit outside the scope answers 404 like an unknown one (DESIGN convention 5).

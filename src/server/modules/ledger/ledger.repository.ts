@@ -1,3 +1,4 @@
+import { chinaDayEnd, chinaDayStart } from '../../../shared/chinaTime';
 import {
   and,
   asc,
@@ -15,6 +16,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { AccountListQuery } from '../../../shared/contracts/ledger';
+import { rowsOfParent } from '../../platform/rowsOfParents';
 import { type Db, rowsOf } from '../../platform/db';
 import { upsertRow } from '../../platform/upsertRow';
 import { firstRow } from '../../platform/firstRow';
@@ -42,9 +44,6 @@ import {
 export type AccountRow = LockedAccount;
 export type RuleRow = typeof ledgerEarningRules.$inferSelect;
 export type DesigneeRow = typeof ledgerDesignees.$inferSelect;
-
-const day = (d: string) => new Date(`${d}T00:00:00+08:00`);
-const dayAfter = (d: string) => new Date(day(d).getTime() + 86_400_000);
 
 // ─── Holders ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -188,8 +187,8 @@ export async function statementPage(
 ) {
   const where = and(
     eq(ledgerEntries.accountId, acc.id),
-    q.from ? gte(ledgerEntries.createdAt, day(q.from)) : undefined,
-    q.to ? lt(ledgerEntries.createdAt, dayAfter(q.to)) : undefined,
+    q.from ? gte(ledgerEntries.createdAt, chinaDayStart(q.from)) : undefined,
+    q.to ? lt(ledgerEntries.createdAt, chinaDayEnd(q.to)) : undefined,
   );
   const [{ n }] = (await db.select({ n: count() }).from(ledgerEntries).where(where)) as [{ n: number }];
   const rows = await db
@@ -273,11 +272,7 @@ export async function reversalOf(db: Db, id: string) {
 
 /** A transaction's entries in posting order. */
 export function entriesOf(db: Db, transactionId: string) {
-  return db
-    .select()
-    .from(ledgerEntries)
-    .where(eq(ledgerEntries.transactionId, transactionId))
-    .orderBy(asc(ledgerEntries.seq));
+  return rowsOfParent(db, ledgerEntries, ledgerEntries.transactionId, transactionId, asc(ledgerEntries.seq));
 }
 
 // ─── Earning rules ────────────────────────────────────────────────────────────────────────────────

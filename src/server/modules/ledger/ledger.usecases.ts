@@ -17,7 +17,7 @@ import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import { orgUnitHead } from '../../platform/unitHead';
-import { unitInScope, unitNames } from '../org/org.api';
+import { unitInScope, unitNames, unitNamesOf } from '../org/org.api';
 import { liveResidentPath, sameHousehold } from '../residents/residents.api';
 import { residentIdOfUser, userIdOfResident } from '../accounts/accounts.api';
 import {
@@ -113,10 +113,7 @@ export async function listAccounts(ctx: ActorCtx, q: AccountListQuery) {
     unitPath = u.path;
   }
   const page = await listAccountRows(ctx.db, ctx.actor, 'read', q, unitPath);
-  const names = await unitNames(
-    ctx.db,
-    page.items.map((r) => r.orgUnitId),
-  );
+  const names = await unitNamesOf(ctx.db, page.items);
   return { ...page, items: page.items.map((r) => viewOf(r, names)) };
 }
 
@@ -255,10 +252,7 @@ export async function listRules(ctx: ActorCtx, orgUnitId?: string) {
     if (!unit) throw notFound();
   }
   const rows = await listRuleRows(ctx.db, ctx.actor, 'read', unit);
-  const names = await unitNames(
-    ctx.db,
-    rows.map((r) => r.orgUnitId),
-  );
+  const names = await unitNamesOf(ctx.db, rows);
   return {
     items: rows.map((r) => ({
       ...orgUnitHead(r, names),

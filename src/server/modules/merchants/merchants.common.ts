@@ -1,10 +1,10 @@
 import type { ItemCategory } from '../../../shared/contracts/merchants';
 import { AppError, notFound } from '../../platform/errors';
-import { isUuid } from '../../platform/ids';
+import { checkId } from '../../platform/ids';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { type PostingEntry, ensureAccount } from '../ledger/ledger.api';
-import { findUnitInScope, unitNames as orgUnitNames } from '../org/org.api';
+import { findUnitInScope, unitNames } from '../org/org.api';
 import { type Access, merchantsPolicy } from './merchants.policy';
 import { findPointRow, linkedPointIds, pointNames } from './merchants.repository';
 import type { merchantSettlements, redemptionItems, redemptionPoints, redemptions } from './merchants.table';
@@ -19,10 +19,8 @@ export type SettlementRow = typeof merchantSettlements.$inferSelect;
 export const DAY = 86_400_000;
 export const CHINA = 8 * 3_600_000;
 
-/** An id that cannot exist answers 404 before touching the database. */
-export function checkId(id: string): void {
-  if (!isUuid(id)) throw notFound();
-}
+/** An id that cannot exist answers 404 before touching the database (platform/ids.ts). */
+export { checkId };
 
 export { chinaDate, chinaDayEnd as endOfChinaDay } from '../../../shared/chinaTime';
 
@@ -81,16 +79,8 @@ export const itemDto = (r: ItemRow) => ({
   updatedAt: r.updatedAt,
 });
 
-export function isUniqueViolation(err: unknown, constraint?: string): boolean {
-  let e: unknown = err;
-  for (let i = 0; i < 5 && e && typeof e === 'object'; i++) {
-    const x = e as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown };
-    if (x.code === '23505')
-      return !constraint || x.constraint === constraint || String(x.message).includes(constraint);
-    e = x.cause;
-  }
-  return false;
-}
+/** A unique-index violation (platform/db.ts), of any index unless one is named. */
+export { isUniqueViolation } from '../../platform/db';
 
 export function requireKey(headerKey: string | undefined, bodyKey: string | undefined): string {
   const key = (headerKey ?? bodyKey ?? '').trim();
@@ -119,13 +109,8 @@ export async function pointPlaceNames(db: Db, rows: { pointId: string; orgUnitId
   });
 }
 
-/** Unit names by id, for the *Name fields of DTOs. */
-export async function unitNames(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
-  return orgUnitNames(
-    db,
-    ids.filter((x): x is string => !!x),
-  );
-}
+/** Unit names by id, for the *Name fields of DTOs (optional references may be empty). */
+export { unitNames };
 
 /**
  * The path of a list's `?orgUnitId=` unit. A unit outside the actor's scope answers 404 exactly like an

@@ -5,6 +5,9 @@ import type {
   SettlementListQuery,
 } from '../../../shared/contracts/merchants';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { rowsOfParent } from '../../platform/rowsOfParents';
+import { countsBy } from '../../platform/figureQuery';
+import { namesById } from '../../platform/namesById';
 import { type Db, rowsOf } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
@@ -230,14 +233,8 @@ export async function reportFigures(
 }
 
 /** Point names by id (any scope: the caller has already found the rows that name them). */
-export async function pointNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db
-    .select({ id: redemptionPoints.id, name: redemptionPoints.name })
-    .from(redemptionPoints)
-    .where(inArray(redemptionPoints.id, unique));
-  return new Map(rows.map((r) => [r.id, r.name]));
+export function pointNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  return namesById(db, redemptionPoints, redemptionPoints.name, ids);
 }
 
 // ─── Points, catalogues and counter logins (writes take rows the caller found in scope) ──────────
@@ -245,12 +242,8 @@ export async function pointNames(db: Db, ids: string[]): Promise<Map<string, str
 /** Per point: how many catalogue items, and how many redeemed points are not yet settled. */
 export async function pointFigures(db: Db, ids: string[]) {
   if (ids.length === 0) return { items: new Map<string, number>(), unsettled: new Map<string, number>() };
-  const [counts, unsettled] = await Promise.all([
-    db
-      .select({ pointId: redemptionItems.pointId, n: sql<number>`count(*)::int` })
-      .from(redemptionItems)
-      .where(inArray(redemptionItems.pointId, ids))
-      .groupBy(redemptionItems.pointId),
+  const [items, unsettled] = await Promise.all([
+    countsBy(db, redemptionItems, redemptionItems.pointId, ids),
     db
       .select({ pointId: redemptions.pointId, n: sql<number>`coalesce(sum(total_points), 0)::int` })
       .from(redemptions)
@@ -264,7 +257,7 @@ export async function pointFigures(db: Db, ids: string[]) {
       .groupBy(redemptions.pointId),
   ]);
   return {
-    items: new Map(counts.map((c) => [c.pointId, c.n])),
+    items,
     unsettled: new Map(unsettled.map((c) => [c.pointId, c.n])),
   };
 }
@@ -284,11 +277,15 @@ export const updatePointRow = rowUpdater(redemptionPoints);
 
 /** A point's catalogue: active items first, by category and name. */
 export function itemRowsOf(db: Db, pointId: string): Promise<ItemRow[]> {
-  return db
-    .select()
-    .from(redemptionItems)
-    .where(eq(redemptionItems.pointId, pointId))
-    .orderBy(desc(redemptionItems.active), asc(redemptionItems.category), asc(redemptionItems.name));
+  return rowsOfParent(
+    db,
+    redemptionItems,
+    redemptionItems.pointId,
+    pointId,
+    desc(redemptionItems.active),
+    asc(redemptionItems.category),
+    asc(redemptionItems.name),
+  );
 }
 
 /** An item by id (the caller then finds its point in scope), locked `for update` when asked. */

@@ -9,6 +9,7 @@ import type {
   UpdatePointBody,
 } from '../../../shared/contracts/merchants';
 import { isValidUscc } from '../../../shared/validation/codes';
+import { auditRecord } from '../../platform/recordAudit';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -189,11 +190,9 @@ export async function updatePoint(ctx: ActorCtx, id: string, input: UpdatePointB
         ...(input.fenPerPoint !== undefined && { fenPerPoint: input.fenPerPoint }),
         updatedAt: ctx.clock.now(),
       });
-      await writeAudit(tx, ctx, {
+      await auditRecord(tx, ctx, after!, {
         action: 'merchants.point.update',
         entityType: 'redemption_point',
-        entityId: id,
-        orgPath: after!.orgPath,
         before: pointAuditView(before),
         after: { ...pointAuditView(after!), contactPhoneChanged: input.contactPhone !== undefined },
       });
@@ -268,11 +267,9 @@ export async function linkOperator(ctx: ActorCtx, pointId: string, username: str
     await ctx.db.transaction(async (tx) => {
       const id = ctx.ids();
       await insertLink(tx, { id, pointId, userId: user.id, createdAt: ctx.clock.now() });
-      await writeAudit(tx, ctx, {
+      await auditRecord(tx, ctx, point, {
         action: 'merchants.operator.link',
         entityType: 'redemption_point',
-        entityId: pointId,
-        orgPath: point.orgPath,
         after: { userId: user.id, username: user.username },
       });
     });
@@ -289,11 +286,9 @@ export async function unlinkOperator(ctx: ActorCtx, pointId: string, userId: str
   checkId(userId);
   await ctx.db.transaction(async (tx) => {
     if (!(await deleteLink(tx, pointId, userId))) throw notFound();
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, point, {
       action: 'merchants.operator.unlink',
       entityType: 'redemption_point',
-      entityId: pointId,
-      orgPath: point.orgPath,
       before: { userId },
     });
   });

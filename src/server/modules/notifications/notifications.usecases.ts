@@ -16,7 +16,7 @@ import type { Permission } from '../../../shared/permissions';
 import { MOBILE_NUMBER } from '../../../shared/validation/codes';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
-import { auditRecord } from '../../platform/recordAudit';
+import { auditRecord, auditRecordAccess } from '../../platform/recordAudit';
 import { sentFields } from '../../platform/auditedRows';
 import { audited } from '../../platform/auditedEntity';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
@@ -27,7 +27,7 @@ import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
 import type { SmsSender } from '../../platform/sms';
 import { type Recipient, activeRecipients, usersHoldingAt } from '../accounts/accounts.api';
-import { findUnitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNames, unitNamesOf } from '../org/org.api';
 import {
   type MessageAttachment,
   type RobotKind,
@@ -358,7 +358,7 @@ export async function removeChannel(ctx: ActorCtx, channel: UserChannel) {
 // Group robots of org units (notifications.manage in scope)
 
 async function webhookDtos(ctx: ActorCtx, rows: WebhookRow[]): Promise<WebhookDto[]> {
-  const names = await unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
+  const names = await unitNamesOf(ctx.db, rows);
   return rows.map((r) => ({
     ...orgUnitHead(r, names),
     kind: r.kind as RobotKind,
@@ -486,16 +486,12 @@ export async function testWebhook(ctx: ActorCtx, id: string): Promise<{ delivere
   } catch (err) {
     reason = (err instanceof Error ? err.message : String(err)).slice(0, 200);
   }
-  await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: 'notifications.webhook_test',
-      entityType: 'notification_webhook',
-      entityId: robot.id,
-      orgPath: robot.orgPath,
-      after: { delivered: reason === null, reason },
-      success: reason === null,
-    }),
-  );
+  await auditRecordAccess(ctx, robot, {
+    action: 'notifications.webhook_test',
+    entityType: 'notification_webhook',
+    after: { delivered: reason === null, reason },
+    success: reason === null,
+  });
   if (reason) throw new AppError('notifications.test_failed', 422, { reason });
   return { delivered: true };
 }

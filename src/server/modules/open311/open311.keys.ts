@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { writeAudit } from '../../platform/audit';
+import { foundInReach } from '../../platform/findInScope';
 import { auditRecord } from '../../platform/recordAudit';
 import type { Clock } from '../../platform/clock';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { AppError, invalidField, notFound } from '../../platform/errors';
+import { AppError, invalidField } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import { userDisplayNames } from '../accounts/accounts.api';
 import { unitInScope, unitNames } from '../org/org.api';
@@ -102,19 +102,17 @@ export async function createKey(
 
 /** Revokes a key of a unit in scope (404 outside it); a revoked key answers 403 at once. */
 export async function revokeKey(ctx: ActorCtx, id: string) {
-  open311Policy.require(ctx.actor, 'manage');
-  const key = await findKey(ctx.db, ctx.actor, 'manage', id);
-  if (!key) throw notFound();
+  const key = await foundInReach(open311Policy, ctx, 'manage', () =>
+    findKey(ctx.db, ctx.actor, 'manage', id),
+  );
   if (!key.active) throw new AppError('open311.key_revoked', 409);
   const now = ctx.clock.now();
   const updated = await ctx.db.transaction(async (tx) => {
     const after = await revokeKeyRow(tx, id, { revokedAt: now, revokedBy: ctx.actor.userId });
     if (!after) throw new AppError('open311.key_revoked', 409);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, after, {
       action: 'open311.key_revoke',
       entityType: 'open311_key',
-      entityId: id,
-      orgPath: after.orgPath,
       before: { active: true },
       after: { active: false, name: after.name, keyPrefix: after.keyPrefix },
     });

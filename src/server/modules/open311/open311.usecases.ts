@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { tokenHash } from '../../platform/auth';
 import { intakeBody } from '../../../shared/contracts/workOrders';
 import { OPEN_STATUSES, TERMINAL_STATUSES } from '../../../shared/contracts/workOrderMachine';
 import type { Locale } from '../../../shared/i18n/errors';
@@ -45,7 +45,6 @@ const DAY = 86_400_000;
 export const WINDOW_DAYS = 90;
 export const MAX_RESULTS = 1000;
 export const CHANGESET = '2026-11-23T00:00:00+08:00';
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 // ---------------------------------------------------------------- parameters
 

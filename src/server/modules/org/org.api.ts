@@ -9,7 +9,7 @@ import { activeChildNamed } from './org.repository';
 import { type OrgUnit, createChildUnit } from './org.usecases';
 
 export type { OrgUnit } from './org.usecases';
-export { findUnitInScope } from './org.usecases';
+export { findUnitInScope, unitFilter } from './org.usecases';
 export {
   activeChildNamed,
   activeChildrenOf,
@@ -33,6 +33,7 @@ export {
   unitNameSql,
   unitNames,
   unitPathAtTreeVersionSql,
+  unitNamesOf,
   unitPathSql,
   unitsByIds,
   unitsOfKindUnder,

@@ -1,9 +1,10 @@
 import type { BoundaryImportResult, ImportBoundariesBody } from '../../../shared/contracts/org';
 import { type BoundaryGeometry, checkBoundary } from '../../../shared/geo/boundary';
 import { formatMessage, type Locale } from '../../../shared/i18n/errors';
+import { foundInReach } from '../../platform/findInScope';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
 import { orgPolicy } from './org.policy';
 import { activeUnitsUnder, findUnit, type OrgUnitRow, updateUnitRow } from './org.repository';
 
@@ -53,9 +54,9 @@ export async function importBoundaries(
   input: ImportBoundariesBody,
   locale: Locale,
 ): Promise<BoundaryImportResult> {
-  orgPolicy.require(ctx.actor, 'write');
-  const unit = await findUnit(ctx.db, ctx.actor, 'write', unitId);
-  if (!unit) throw notFound();
+  const unit = await foundInReach(orgPolicy, ctx, 'write', () =>
+    findUnit(ctx.db, ctx.actor, 'write', unitId),
+  );
   if (unit.status !== 'active') throw new AppError('org.inactive', 409);
   const features = featuresOf(input.geojson);
   if (features.length === 0) throw new AppError('org.import_no_features', 422);

@@ -13,6 +13,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Permission } from '../../../shared/permissions';
+import { countsBy } from '../../platform/figureQuery';
 import type { Clock, IdGenerator } from '../../platform/clock';
 import { type Db, rowsOf } from '../../platform/db';
 import { rowUpdater } from '../../platform/rowAccessors';
@@ -105,10 +106,24 @@ export async function unitsByIds(db: Db, ids: readonly string[]): Promise<OrgUni
   return db.select().from(orgUnits).where(inArray(orgUnits.id, uniq));
 }
 
-/** Unit id → name for these ids (unknown ids are left out). */
-export async function unitNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  const units = await unitsByIds(db, ids);
+/** Unit id → name for these ids (unknown ids are left out, and so are the empty ones of optional references). */
+export async function unitNames(
+  db: Db,
+  ids: readonly (string | null | undefined)[],
+): Promise<Map<string, string>> {
+  const units = await unitsByIds(
+    db,
+    ids.filter((x): x is string => !!x),
+  );
   return new Map(units.map((u) => [u.id, u.name]));
+}
+
+/** Unit id → name of the units the rows belong to (their `orgUnitId`): for the DTOs of rows that name their unit. */
+export function unitNamesOf(db: Db, rows: readonly { orgUnitId: string }[]): Promise<Map<string, string>> {
+  return unitNames(
+    db,
+    rows.map((r) => r.orgUnitId),
+  );
 }
 
 /**
@@ -388,14 +403,8 @@ export function childUnitsIn(db: Db, parentId: string, ids: string[]): Promise<O
 }
 
 /** Parent id → number of active children, for these units. */
-export async function activeChildCounts(db: Db, parentIds: string[]): Promise<Map<string | null, number>> {
-  if (parentIds.length === 0) return new Map();
-  const counts = await db
-    .select({ parentId: orgUnits.parentId, n: sql<number>`count(*)::int` })
-    .from(orgUnits)
-    .where(and(inArray(orgUnits.parentId, parentIds), eq(orgUnits.status, 'active')))
-    .groupBy(orgUnits.parentId);
-  return new Map(counts.map((c) => [c.parentId, c.n]));
+export function activeChildCounts(db: Db, parentIds: string[]): Promise<Map<string, number>> {
+  return countsBy(db, orgUnits, orgUnits.parentId, parentIds, eq(orgUnits.status, 'active'));
 }
 
 /** Active units in reach for `action` whose name contains `q`, optionally of one kind; at most 50. */

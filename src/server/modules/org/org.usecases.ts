@@ -31,6 +31,28 @@ import {
 
 export type OrgUnit = OrgUnitRow;
 
+/** Writes the audit entry of a change to unit `id` (entity type org_unit), filed under `path`. */
+function auditUnit(
+  tx: Db,
+  ctx: ActorCtx,
+  action: string,
+  id: string,
+  path: string,
+  change: { before?: unknown; after?: unknown },
+): Promise<void> {
+  return writeAudit(tx, ctx, { action, entityType: 'org_unit', entityId: id, orgPath: path, ...change });
+}
+
+/**
+ * A module's unit filter of a list (`communityId`, `orgUnitId`): none without an id, else the unit in the
+ * actor's reach for `read` (for `manage` when asked), 404 otherwise (never an empty page).
+ * `const filterUnit = unitFilter('foo.read', 'foo.manage');`
+ */
+export function unitFilter(read: Permission, manage: Permission = read) {
+  return (ctx: ActorCtx, id: string | undefined, forManage = false): Promise<OrgUnit | undefined> =>
+    id ? findUnitInScope(ctx, id, forManage ? manage : read) : Promise.resolve(undefined);
+}
+
 /**
  * Loads a unit the actor may see for `permission`, else 404 (DESIGN convention 5). Other modules pass
  * their own permission (a unit where one may write residents); the org module's own use cases ask
@@ -176,11 +198,7 @@ export async function createChildUnit(
   const id = ctx.ids();
   const now = ctx.clock.now();
   const unit = await insertChildUnit(tx, parent, id, { ...values, createdAt: now, updatedAt: now });
-  await writeAudit(tx, ctx, {
-    action: 'org.create',
-    entityType: 'org_unit',
-    entityId: id,
-    orgPath: unit.path,
+  await auditUnit(tx, ctx, 'org.create', id, unit.path, {
     after: unit,
   });
   return unit;
@@ -206,11 +224,7 @@ export async function updateUnit(ctx: ActorCtx, id: string, input: UpdateOrgUnit
       ...(input.attrs !== undefined && { attrs: { ...unit.attrs, ...input.attrs } }),
       updatedAt: ctx.clock.now(),
     });
-    await writeAudit(tx, ctx, {
-      action: 'org.update',
-      entityType: 'org_unit',
-      entityId: id,
-      orgPath: unit.path,
+    await auditUnit(tx, ctx, 'org.update', id, unit.path, {
       before: unit,
       after,
     });
@@ -236,11 +250,7 @@ async function moveUnitLocked(ctx: ActorCtx, id: string, newParentId: string) {
     await updateUnitRow(tx, id, { parentId: parent.id, updatedAt: ctx.clock.now() });
     await repath(tx, unit.path, newPath, parent.depth + 1 - unit.depth);
     const after = await unitById(tx, id);
-    await writeAudit(tx, ctx, {
-      action: 'org.move',
-      entityType: 'org_unit',
-      entityId: id,
-      orgPath: newPath,
+    await auditUnit(tx, ctx, 'org.move', id, newPath, {
       before: { parentId: unit.parentId, path: unit.path },
       after: { parentId: parent.id, path: newPath },
     });
@@ -279,11 +289,7 @@ async function mergeUnitLocked(ctx: ActorCtx, sourceId: string, targetId: string
       mergedIntoId: target.id,
       updatedAt: now,
     });
-    await writeAudit(tx, ctx, {
-      action: 'org.merge',
-      entityType: 'org_unit',
-      entityId: source.id,
-      orgPath: target.path,
+    await auditUnit(tx, ctx, 'org.merge', source.id, target.path, {
       before: { status: source.status, children: children.length },
       after: { status: 'merged', mergedIntoId: target.id },
     });
@@ -320,11 +326,7 @@ async function splitUnitLocked(ctx: ActorCtx, id: string, newName: string, child
       await updateUnitRow(tx, child.id, { parentId: newId, updatedAt: now });
       await repath(tx, child.path, `${newPath}${child.id}/`, 0);
     }
-    await writeAudit(tx, ctx, {
-      action: 'org.split',
-      entityType: 'org_unit',
-      entityId: unit.id,
-      orgPath: unit.path,
+    await auditUnit(tx, ctx, 'org.split', unit.id, unit.path, {
       after: { newUnitId: newId, newName, movedChildIds: children.map((c) => c.id) },
     });
     return created;
@@ -344,11 +346,7 @@ async function archiveUnitLocked(ctx: ActorCtx, id: string) {
   if (kids > 0 || people > 0) throw new AppError('org.has_children', 409);
   return ctx.db.transaction(async (tx) => {
     const after = await updateUnitRow(tx, id, { status: 'archived', updatedAt: ctx.clock.now() });
-    await writeAudit(tx, ctx, {
-      action: 'org.archive',
-      entityType: 'org_unit',
-      entityId: id,
-      orgPath: unit.path,
+    await auditUnit(tx, ctx, 'org.archive', id, unit.path, {
       before: { status: unit.status },
       after: { status: 'archived' },
     });

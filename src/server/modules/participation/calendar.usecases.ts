@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { foundInReach } from '../../platform/findInScope';
 import { writeAudit } from '../../platform/audit';
 import { loadActor, tokenHash } from '../../platform/auth';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
@@ -50,9 +51,7 @@ async function calendarOf(ctx: UseCaseCtx, rows: MeetingRow[], publicUrl: string
 
 /** The .ics invitation of a meeting the actor may read (else 404, like the meeting itself). */
 export async function meetingInvite(ctx: ActorCtx, id: string, publicUrl = '') {
-  meetingsPolicy.require(ctx.actor, 'read');
-  const m = await findMeeting(ctx.db, ctx.actor, 'read', id);
-  if (!m) throw notFound();
+  const m = await foundInReach(meetingsPolicy, ctx, 'read', () => findMeeting(ctx.db, ctx.actor, 'read', id));
   return { title: m.title, ics: await calendarOf(ctx, [m], publicUrl) };
 }
 

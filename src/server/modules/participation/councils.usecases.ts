@@ -20,6 +20,7 @@ import {
   type versionBody,
 } from '../../../shared/contracts/deliberation';
 import { chinaDate } from '../../../shared/chinaTime';
+import { foundInReach } from '../../platform/findInScope';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx } from '../../platform/context';
@@ -99,9 +100,7 @@ export const listRooms = listUnder(
 );
 
 export async function getRoom(ctx: ActorCtx, id: string, loc: Locale) {
-  roomsPolicy.require(ctx.actor, 'read');
-  const r = await findRoom(ctx.db, ctx.actor, 'read', id);
-  if (!r) throw notFound();
+  const r = await foundInReach(roomsPolicy, ctx, 'read', () => findRoom(ctx.db, ctx.actor, 'read', id));
   return (await roomDtos(ctx, [r], loc))[0]!;
 }
 
@@ -374,9 +373,9 @@ export async function publishConvention(
 
 /** A line diff between two versions, for the console. */
 export async function diffConvention(ctx: ActorCtx, id: string, q: z.infer<typeof diffQuery>) {
-  conventionsPolicy.require(ctx.actor, 'read');
-  const c = await findConvention(ctx.db, ctx.actor, 'read', id);
-  if (!c) throw notFound();
+  const c = await foundInReach(conventionsPolicy, ctx, 'read', () =>
+    findConvention(ctx.db, ctx.actor, 'read', id),
+  );
   const versions = await versionsOf(ctx.db, c.id);
   const newest = versions[0]?.v.no ?? 1;
   const to = q.to ?? newest;

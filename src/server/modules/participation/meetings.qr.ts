@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import QRCode from 'qrcode';
+import { foundInReach } from '../../platform/findInScope';
 import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
@@ -14,9 +15,9 @@ const tokenOf = (ctx: ActorCtx, id: string) => ctx.pii.blindIndex('id', `meeting
 
 /** Staff show this QR code at the door: it opens /m/meetings/:id/sign-in?k=… on a resident's phone. */
 export async function meetingQr(ctx: ActorCtx, id: string, origin: string) {
-  meetingsPolicy.require(ctx.actor, 'manage');
-  const m = await findMeeting(ctx.db, ctx.actor, 'manage', id);
-  if (!m) throw notFound();
+  const m = await foundInReach(meetingsPolicy, ctx, 'manage', () =>
+    findMeeting(ctx.db, ctx.actor, 'manage', id),
+  );
   const url = `${origin}/m/meetings/${m.id}/sign-in?k=${encodeURIComponent(tokenOf(ctx, m.id))}`;
   const svg = await QRCode.toString(url, { type: 'svg', margin: 1, width: 280 });
   return { url, svg, open: m.status === 'open' };

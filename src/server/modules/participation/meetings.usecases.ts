@@ -19,6 +19,7 @@ import {
   reaches,
   type voteBody,
 } from '../../../shared/contracts/participation';
+import { foundInReach } from '../../platform/findInScope';
 import { auditRecord } from '../../platform/recordAudit';
 import { newUnitRow } from '../../platform/newRow';
 import type { ActorCtx } from '../../platform/context';
@@ -169,9 +170,7 @@ async function loadDetail(ctx: ActorCtx, m: MeetingRow, loc: Locale): Promise<Me
 }
 
 export async function getMeeting(ctx: ActorCtx, id: string, loc: Locale): Promise<MeetingDetailDto> {
-  meetingsPolicy.require(ctx.actor, 'read');
-  const m = await findMeeting(ctx.db, ctx.actor, 'read', id);
-  if (!m) throw notFound();
+  const m = await foundInReach(meetingsPolicy, ctx, 'read', () => findMeeting(ctx.db, ctx.actor, 'read', id));
   return loadDetail(ctx, m, loc);
 }
 
@@ -249,9 +248,9 @@ export async function createMeeting(ctx: ActorCtx, input: CreateMeetingBody, loc
 
 /** A meeting to change: in manage scope (else 404), locked, not closed (R: a closed record is immutable). */
 async function openForChange(ctx: ActorCtx, id: string, states: string[]): Promise<MeetingRow> {
-  meetingsPolicy.require(ctx.actor, 'manage');
-  const m = await findMeeting(ctx.db, ctx.actor, 'manage', id, true);
-  if (!m) throw notFound();
+  const m = await foundInReach(meetingsPolicy, ctx, 'manage', () =>
+    findMeeting(ctx.db, ctx.actor, 'manage', id, true),
+  );
   if (m.status === 'closed' && !states.includes('closed'))
     throw new AppError('participation.meeting_closed', 409);
   if (!states.includes(m.status)) throw new AppError('participation.meeting_state', 409);
@@ -360,9 +359,9 @@ export async function signIn(
 
 /** The sign-in desk's list: electors of the unit at the frozen date, with whether each is present. */
 export async function listElectors(ctx: ActorCtx, id: string, q: z.infer<typeof electorsQuery>) {
-  meetingsPolicy.require(ctx.actor, 'manage');
-  const m = await findMeeting(ctx.db, ctx.actor, 'manage', id);
-  if (!m) throw notFound();
+  const m = await foundInReach(meetingsPolicy, ctx, 'manage', () =>
+    findMeeting(ctx.db, ctx.actor, 'manage', id),
+  );
   if (m.basis === 'members') return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const page = await electorsPage(ctx.db, m.orgPath, m.frozenOn, q.q, q);
   const present = await presentResidentIds(

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { rowsOfParent } from '../../platform/rowsOfParents';
 import type { Db } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { finderInScope, rowInserter, statusMover } from '../../platform/rowAccessors';
@@ -42,12 +43,15 @@ export async function insertAttendance(tx: Db, rows: (typeof ptAttendance.$infer
   return done.length;
 }
 
-export async function attendanceOf(db: Db, meetingId: string): Promise<AttendanceRow[]> {
-  return db
-    .select()
-    .from(ptAttendance)
-    .where(eq(ptAttendance.meetingId, meetingId))
-    .orderBy(asc(ptAttendance.signedAt), asc(ptAttendance.id));
+export function attendanceOf(db: Db, meetingId: string): Promise<AttendanceRow[]> {
+  return rowsOfParent(
+    db,
+    ptAttendance,
+    ptAttendance.meetingId,
+    meetingId,
+    asc(ptAttendance.signedAt),
+    asc(ptAttendance.id),
+  );
 }
 
 /** Those present by the meeting's basis: people, or distinct households represented. */
@@ -114,12 +118,15 @@ export async function recordTally(
 
 export const insertCorrection = rowInserter(ptCorrections);
 
-export async function correctionsOf(db: Db, meetingId: string): Promise<CorrectionRow[]> {
-  return db
-    .select()
-    .from(ptCorrections)
-    .where(eq(ptCorrections.meetingId, meetingId))
-    .orderBy(asc(ptCorrections.createdAt), asc(ptCorrections.id));
+export function correctionsOf(db: Db, meetingId: string): Promise<CorrectionRow[]> {
+  return rowsOfParent(
+    db,
+    ptCorrections,
+    ptCorrections.meetingId,
+    meetingId,
+    asc(ptCorrections.createdAt),
+    asc(ptCorrections.id),
+  );
 }
 
 /** Present counts of several meetings at once (for lists of open meetings). */

@@ -3,8 +3,9 @@ import { notFound } from '../../platform/errors';
 import type { Locale } from '../../../shared/i18n/errors';
 import type { Page } from '../../platform/listing';
 import type { Policy } from '../../platform/policy';
-import type { Db } from '../../platform/db';
-import { findUnitInScope, unitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitInScope } from '../org/org.api';
+
+export { unitNamesOf } from '../org/org.api';
 
 /**
  * The unit a new record goes to: the active unit with this id where the actor holds `permission`, else 404
@@ -41,12 +42,4 @@ export function listUnder<Q extends { orgUnitId?: string }, R, D>(
     const page = await rows(ctx, q, await filterPath(ctx, q.orgUnitId));
     return { ...page, items: await dtos(ctx, page.items, loc) };
   };
-}
-
-/** The names of the rows' units, by unit id (for the DTOs of a page of rows). */
-export function unitNamesOf(db: Db, rows: readonly { orgUnitId: string }[]): Promise<Map<string, string>> {
-  return unitNames(
-    db,
-    rows.map((r) => r.orgUnitId),
-  );
 }

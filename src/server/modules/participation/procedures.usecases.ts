@@ -10,6 +10,7 @@ import {
   type stepBody,
   templateOf,
 } from '../../../shared/contracts/participation';
+import { foundInReach } from '../../platform/findInScope';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx } from '../../platform/context';
@@ -90,9 +91,9 @@ export const listProcedures = listUnder(
 );
 
 export async function getProcedure(ctx: ActorCtx, id: string, loc: Locale): Promise<ProcedureDto> {
-  proceduresPolicy.require(ctx.actor, 'read');
-  const p = await findProcedure(ctx.db, ctx.actor, 'read', id);
-  if (!p) throw notFound();
+  const p = await foundInReach(proceduresPolicy, ctx, 'read', () =>
+    findProcedure(ctx.db, ctx.actor, 'read', id),
+  );
   return (await toDtos(ctx, [p], loc))[0]!;
 }
 

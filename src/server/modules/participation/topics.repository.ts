@@ -1,4 +1,7 @@
-import { type SQL, and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { rowsOfParent } from '../../platform/rowsOfParents';
+import { countsBy } from '../../platform/figureQuery';
+import { namesById } from '../../platform/namesById';
 import type { Db } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { updateRow } from '../../platform/rows';
@@ -91,14 +94,8 @@ export function allTopicRows(db: Db, actor: Actor, f: TopicFilters, limit = 5000
     .limit(limit);
 }
 
-export async function commentCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: ptTopicComments.topicId, n: sql<number>`count(*)::int` })
-    .from(ptTopicComments)
-    .where(inArray(ptTopicComments.topicId, ids))
-    .groupBy(ptTopicComments.topicId);
-  return new Map(rows.map((r) => [r.id, r.n]));
+export function commentCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
+  return countsBy(db, ptTopicComments, ptTopicComments.topicId, ids);
 }
 
 export function eventsOf(db: Db, topicId: string) {
@@ -114,11 +111,14 @@ export function eventsOf(db: Db, topicId: string) {
 }
 
 export function participantsOf(db: Db, topicId: string) {
-  return db
-    .select()
-    .from(ptTopicParticipants)
-    .where(eq(ptTopicParticipants.topicId, topicId))
-    .orderBy(asc(ptTopicParticipants.createdAt), asc(ptTopicParticipants.id));
+  return rowsOfParent(
+    db,
+    ptTopicParticipants,
+    ptTopicParticipants.topicId,
+    topicId,
+    asc(ptTopicParticipants.createdAt),
+    asc(ptTopicParticipants.id),
+  );
 }
 
 export async function replaceParticipants(
@@ -131,11 +131,14 @@ export async function replaceParticipants(
 }
 
 export function commentsOf(db: Db, topicId: string) {
-  return db
-    .select()
-    .from(ptTopicComments)
-    .where(eq(ptTopicComments.topicId, topicId))
-    .orderBy(asc(ptTopicComments.at), asc(ptTopicComments.id));
+  return rowsOfParent(
+    db,
+    ptTopicComments,
+    ptTopicComments.topicId,
+    topicId,
+    asc(ptTopicComments.at),
+    asc(ptTopicComments.id),
+  );
 }
 
 export async function insertComment(tx: Db, row: typeof ptTopicComments.$inferInsert) {
@@ -208,12 +211,6 @@ export function updateFormat(tx: Db, id: string, patch: Partial<FormatRow>): Pro
   return updateRow(tx, ptTopicFormats, id, patch);
 }
 
-export async function formatNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  const uniq = [...new Set(ids)];
-  if (uniq.length === 0) return new Map();
-  const rows = await db
-    .select({ id: ptTopicFormats.id, name: ptTopicFormats.name })
-    .from(ptTopicFormats)
-    .where(inArray(ptTopicFormats.id, uniq));
-  return new Map(rows.map((r) => [r.id, r.name]));
+export function formatNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  return namesById(db, ptTopicFormats, ptTopicFormats.name, ids);
 }

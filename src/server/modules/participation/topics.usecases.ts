@@ -24,8 +24,9 @@ import {
   type topicListQuery,
 } from '../../../shared/contracts/deliberation';
 import { chinaDate, chinaDayEnd, chinaDayStart } from '../../../shared/chinaTime';
+import { foundInReach } from '../../platform/findInScope';
 import { writeAudit } from '../../platform/audit';
-import { auditRecord } from '../../platform/recordAudit';
+import { auditAccess, auditRecord } from '../../platform/recordAudit';
 import { newUnitRow } from '../../platform/newRow';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -166,21 +167,17 @@ export async function exportTopics(
 ): Promise<TopicDto[]> {
   topicsPolicy.require(ctx.actor, 'read');
   const rows = await allTopicRows(ctx.db, ctx.actor, filtersOf(q, await filterPath(ctx, q.orgUnitId)));
-  await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: 'participation.topic.export',
-      entityType: 'pt_topic',
-      entityId: null,
-      after: { count: rows.length, ...q },
-    }),
-  );
+  await auditAccess(ctx, {
+    action: 'participation.topic.export',
+    entityType: 'pt_topic',
+    entityId: null,
+    after: { count: rows.length, ...q },
+  });
   return toDtos(ctx, rows, loc);
 }
 
 export async function getTopic(ctx: ActorCtx, id: string, loc: Locale): Promise<TopicDetailDto> {
-  topicsPolicy.require(ctx.actor, 'read');
-  const t = await findTopic(ctx.db, ctx.actor, 'read', id);
-  if (!t) throw notFound();
+  const t = await foundInReach(topicsPolicy, ctx, 'read', () => findTopic(ctx.db, ctx.actor, 'read', id));
   return detailOf(ctx, t, loc, false);
 }
 
@@ -464,9 +461,7 @@ export async function stepTopic(
   input: z.infer<typeof topicActionBody>,
   loc: Locale,
 ): Promise<TopicDetailDto> {
-  topicsPolicy.require(ctx.actor, 'manage');
-  const t = await findTopic(ctx.db, ctx.actor, 'read', id);
-  if (!t) throw notFound();
+  const t = await foundInReach(topicsPolicy, ctx, 'manage', () => findTopic(ctx.db, ctx.actor, 'read', id));
   let resolved: { kind: string; refId: string | null; name: string }[] | undefined;
   if (input.action === 'set_participants') {
     resolved = [];
@@ -508,9 +503,7 @@ export async function stepTopic(
 
 /** Registry records to pick participants from, under the topic's unit. */
 export async function candidates(ctx: ActorCtx, id: string, q: z.infer<typeof candidateListQuery>) {
-  topicsPolicy.require(ctx.actor, 'manage');
-  const t = await findTopic(ctx.db, ctx.actor, 'manage', id);
-  if (!t) throw notFound();
+  const t = await foundInReach(topicsPolicy, ctx, 'manage', () => findTopic(ctx.db, ctx.actor, 'manage', id));
   const unit = { path: t.orgPath };
   if (q.kind === 'resident') {
     const page = await electorsPage(ctx.db, unit.path, chinaDate(ctx.clock.now()), q.q, {

@@ -1,5 +1,6 @@
-import { type SQL, and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { PartyMemberListQuery } from '../../../shared/contracts/people';
+import { namesById } from '../../platform/namesById';
 import type { Db } from '../../platform/db';
 import { nameLike, registryRows } from './people.repository';
 import { partyMembers, partyOrgs } from './people.table';
@@ -11,13 +12,8 @@ import { partyMembers, partyOrgs } from './people.table';
 export type PartyMemberRow = typeof partyMembers.$inferSelect;
 
 /** Party organization id → name, for these ids. */
-export async function partyOrgNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const orgs = await db
-    .select({ id: partyOrgs.id, name: partyOrgs.name })
-    .from(partyOrgs)
-    .where(inArray(partyOrgs.id, ids));
-  return new Map(orgs.map((o) => [o.id, o.name]));
+export function partyOrgNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  return namesById(db, partyOrgs, partyOrgs.name, ids);
 }
 
 /** The member linked to this resident, other than `exceptId` (one member record per resident). */

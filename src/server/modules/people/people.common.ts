@@ -3,11 +3,10 @@ import { writeAudit } from '../../platform/audit';
 import { type AuditedWrite, auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { newUnitRow } from '../../platform/newRow';
-import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { isUuid } from '../../platform/ids';
+import { checkId, isUuid } from '../../platform/ids';
 import type { PageQuery } from '../../platform/listing';
-import { findUnitInScope, type OrgUnit, unitNames as orgUnitNames } from '../org/org.api';
+import { findUnitInScope, type OrgUnit, unitNames, unitNamesOf } from '../org/org.api';
 import { liveResidentInScope } from '../residents/residents.api';
 import { type PeopleAction, peoplePolicy } from './people.policy';
 import type { RegistryRows } from './people.repository';
@@ -20,10 +19,8 @@ export type PeoplePermission = 'people.read' | 'people.write';
 export const actionOf = (permission: PeoplePermission): PeopleAction =>
   permission === 'people.write' ? 'write' : 'read';
 
-/** An id that cannot exist answers 404 before touching the database. */
-export function checkId(id: string): void {
-  if (!isUuid(id)) throw notFound();
-}
+/** An id that cannot exist answers 404 before touching the database (platform/ids.ts). */
+export { checkId };
 
 /** Whether the actor may change a row at `path` (DESIGN convention 6: abilities). */
 export function writable(ctx: ActorCtx, path: string): boolean {
@@ -58,13 +55,8 @@ export async function movedUnit(
 /** The unit columns an update sets when it moves the row to `unit` (none when it stays). */
 export const movedTo = (unit: OrgUnit | null) => (unit ? { orgUnitId: unit.id, orgPath: unit.path } : {});
 
-/** Unit names by id, for the *Name fields of DTOs. */
-export async function unitNames(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
-  return orgUnitNames(
-    db,
-    ids.filter((x): x is string => !!x),
-  );
-}
+/** Unit names by id, for the *Name fields of DTOs (optional references may be empty). */
+export { unitNames };
 
 /** The columns of a registry row that its unit and the clock give. */
 interface UnitRow {
@@ -83,10 +75,7 @@ export async function unitRowDtos<R extends UnitRow, F extends object>(
   rows: R[],
   fields: (r: R, edit: boolean) => F,
 ) {
-  const units = await unitNames(
-    ctx.db,
-    rows.map((r) => r.orgUnitId),
-  );
+  const units = await unitNamesOf(ctx.db, rows);
   return rows.map((r) => {
     const edit = writable(ctx, r.orgPath);
     return {
@@ -196,14 +185,7 @@ export async function linkedResident(ctx: ActorCtx, residentId: string) {
   return { id: r.id, name: r.name, orgUnitId: r.orgUnitId, orgPath: r.orgPath };
 }
 
-/** A unique-index violation from PostgreSQL or PGlite (possibly wrapped by Drizzle). */
-export function isUniqueViolation(err: unknown): boolean {
-  let e: unknown = err;
-  for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
+/** A unique-index violation (platform/db.ts), of any index unless one is named. */
+export { isUniqueViolation } from '../../platform/db';
 
 export { chinaDate } from '../../../shared/chinaTime';

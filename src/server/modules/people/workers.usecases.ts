@@ -5,7 +5,7 @@ import type {
   WorkerKind,
   WorkerListQuery,
 } from '../../../shared/contracts/people';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import { sentFields } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, invalidField, notFound } from '../../platform/errors';
@@ -142,11 +142,9 @@ export async function updateWorker(ctx: ActorCtx, id: string, input: UpdateWorke
     });
     // Only grid workers hold grids: a change of kind ends the assignments, and the audit entry lists them.
     const ended = kind === 'grid_worker' ? [] : await endAssignments(tx, id);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, after!, {
       action: 'people.worker.update',
       entityType: 'worker',
-      entityId: id,
-      orgPath: after!.orgPath,
       before: auditView(before),
       after: {
         ...auditView(after!),
@@ -170,11 +168,9 @@ export async function setWorkerActive(ctx: ActorCtx, id: string, active: boolean
     throw new AppError(active ? 'people.worker_active' : 'people.worker_inactive', 409);
   const row = await ctx.db.transaction(async (tx) => {
     const after = await updateWorkerRow(tx, id, { active, updatedAt: ctx.clock.now() });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, before, {
       action: active ? 'people.worker.activate' : 'people.worker.deactivate',
       entityType: 'worker',
-      entityId: id,
-      orgPath: before.orgPath,
       before: { active: before.active },
       after: { active },
     });
@@ -212,11 +208,9 @@ export async function assignGrid(ctx: ActorCtx, id: string, gridId: string) {
       workerId: id,
       createdAt: ctx.clock.now(),
     });
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, worker, {
       action: 'people.worker.assign_grid',
       entityType: 'worker',
-      entityId: id,
-      orgPath: worker.orgPath,
       after: { gridId: grid.id, gridName: grid.name, assignmentId },
     });
   });
@@ -230,11 +224,9 @@ export async function unassignGrid(ctx: ActorCtx, id: string, gridId: string) {
   await ctx.db.transaction(async (tx) => {
     const removed = await endAssignment(tx, id, gridId);
     if (removed.length === 0) throw notFound();
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, worker, {
       action: 'people.worker.unassign_grid',
       entityType: 'worker',
-      entityId: id,
-      orgPath: worker.orgPath,
       before: { gridId, assignmentId: removed[0]!.id },
     });
   });

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { rowsOfParent } from '../../platform/rowsOfParents';
 import type { Db } from '../../platform/db';
 import { pjApplications, pjAssignments } from './projects.table';
 
@@ -6,11 +7,14 @@ import { pjApplications, pjAssignments } from './projects.table';
 export type AssignmentRow = typeof pjAssignments.$inferSelect;
 
 export function assignmentsOfCall(db: Db, callId: string): Promise<AssignmentRow[]> {
-  return db
-    .select()
-    .from(pjAssignments)
-    .where(eq(pjAssignments.callId, callId))
-    .orderBy(asc(pjAssignments.createdAt), asc(pjAssignments.reviewerName));
+  return rowsOfParent(
+    db,
+    pjAssignments,
+    pjAssignments.callId,
+    callId,
+    asc(pjAssignments.createdAt),
+    asc(pjAssignments.reviewerName),
+  );
 }
 
 /** Applications of the call by id (unscoped: the use case checks them against the bureau's scope). */

@@ -29,6 +29,7 @@ import {
 import { applicationInReach } from './projects.reach';
 import { audited } from '../../platform/auditedEntity';
 import { newChildRow } from './projects.childRows';
+import { sumFen } from './projects.workflow';
 
 const auditChange = audited('pj_change');
 
@@ -41,7 +42,6 @@ const auditChange = audited('pj_change');
  * (409 `projects.no_swap`), as are direct edits of a selected project (projects.usecases.ts).
  */
 const CONTENT_KEYS = ['targets', 'summary', 'budgetLines', 'funding'] as const;
-const sum = (xs: { amountFen: number }[]) => xs.reduce((n, x) => n + x.amountFen, 0);
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 const dto = (r: ChangeRow): ChangeDto => ({
@@ -76,8 +76,8 @@ export async function getChanges(ctx: ActorCtx, id: string): Promise<ChangesDto>
 
 /** The balance rule on the content after the change: funding sources add up to the budget (R-PJ-5). */
 function checkBalanced(budgetLines: { amountFen: number }[], funding: { amountFen: number }[]) {
-  const budget = sum(budgetLines);
-  const funded = sum(funding);
+  const budget = sumFen(budgetLines);
+  const funded = sumFen(funding);
   if (budget !== funded)
     throw new AppError('projects.budget_unbalanced', 422, {
       budget: (budget / 100).toFixed(2),
@@ -179,8 +179,8 @@ export async function decideChange(
       await updateApplicationRow(tx, app.id, {
         ...(p.targets && { targets: p.targets }),
         ...(p.summary !== undefined && { summary: p.summary ?? null }),
-        ...(p.budgetLines && { budgetLines, budgetTotalFen: sum(budgetLines) }),
-        ...(p.funding && { funding, fundingTotalFen: sum(funding) }),
+        ...(p.budgetLines && { budgetLines, budgetTotalFen: sumFen(budgetLines) }),
+        ...(p.funding && { funding, fundingTotalFen: sumFen(funding) }),
         updatedAt: now,
       });
     }

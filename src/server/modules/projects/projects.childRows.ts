@@ -1,7 +1,8 @@
-import { type SQL, eq } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
+import { rowsOfParent } from '../../platform/rowsOfParents';
 
 /**
  * The rows one application has in a table kept under it (its timeline, reports, archive items, milestones,
@@ -13,11 +14,7 @@ export function rowsOfApplication<T extends PgTable & { applicationId: AnyPgColu
   applicationId: string,
   ...order: SQL[]
 ): Promise<T['$inferSelect'][]> {
-  return db
-    .select()
-    .from(table as PgTable)
-    .where(eq(table.applicationId, applicationId))
-    .orderBy(...order) as Promise<T['$inferSelect'][]>;
+  return rowsOfParent(db, table, table.applicationId, applicationId, ...order);
 }
 
 /**

@@ -9,7 +9,7 @@ import { type Policy, definePolicy } from '../../platform/policy';
 import { onOrgPath } from '../../platform/policyPaths';
 import { pjDoorstepFiles, pjDoorstepProjects, pjDoorstepRecords } from './projects.table';
 import { firstRow } from '../../platform/firstRow';
-import { bumpingUpdater, rowInserter, rowUpdater } from '../../platform/rowAccessors';
+import { bumpingUpdater, lockRow, rowInserter, rowUpdater } from '../../platform/rowAccessors';
 
 export type DoorstepRow = typeof pjDoorstepProjects.$inferSelect;
 export type DoorstepRecordRow = typeof pjDoorstepRecords.$inferSelect;
@@ -108,12 +108,8 @@ export const insertDoorstep = rowInserter(pjDoorstepProjects);
 export const updateDoorstep = bumpingUpdater(pjDoorstepProjects);
 
 /** Locks one project row (stage records of one project one at a time). */
-export async function lockDoorstep(tx: Db, id: string) {
-  await tx
-    .select({ id: pjDoorstepProjects.id })
-    .from(pjDoorstepProjects)
-    .where(eq(pjDoorstepProjects.id, id))
-    .for('update');
+export function lockDoorstep(tx: Db, id: string): Promise<void> {
+  return lockRow(tx, pjDoorstepProjects, id);
 }
 
 export function recordsOf(db: Db, projectIds: string[]): Promise<DoorstepRecordRow[]> {

@@ -28,13 +28,14 @@ import {
   type UpdateDoorstepBody,
 } from '../../../shared/contracts/projects.doorstep';
 import type { Locale } from '../../../shared/i18n/errors';
-import { type AuditEntry, writeAudit } from '../../platform/audit';
+import { auditAccess } from '../../platform/recordAudit';
+import type { AuditEntry } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import { scopePaths } from '../../platform/permissions';
 import type { Storage } from '../../platform/storage';
-import { findUnitInScope, unitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitInScope, unitNamesOf } from '../org/org.api';
 import { closedSurveysOf } from '../surveys/surveys.api';
 import { authored, checkedUpload, storeUpload, uploadAudit } from './projects.upload';
 import type { FileUpload } from './projects.http';
@@ -148,10 +149,7 @@ function listDto(
 async function listDtos(ctx: ActorCtx, rows: DoorstepRow[]): Promise<DoorstepDto[]> {
   const ids = rows.map((r) => r.id);
   const [names, stages, slots] = await Promise.all([
-    unitNames(
-      ctx.db,
-      rows.map((r) => r.orgUnitId),
-    ),
+    unitNamesOf(ctx.db, rows),
     recordedStages(ctx.db, ids),
     filledSlots(ctx.db, ids),
   ]);
@@ -469,15 +467,13 @@ export async function doorstepXlsxRows(
     const x = list.find((c) => c.key === k);
     return x ? (en ? x.en : x.name) : '';
   };
-  await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: 'projects.doorstep.export',
-      entityType: 'pj_doorstep_project',
-      entityId: null,
-      orgPath: scopePaths(ctx.actor, 'projects.export')[0] ?? null,
-      after: { ...q, rows: rows.length },
-    }),
-  );
+  await auditAccess(ctx, {
+    action: 'projects.doorstep.export',
+    entityType: 'pj_doorstep_project',
+    entityId: null,
+    orgPath: scopePaths(ctx.actor, 'projects.export')[0] ?? null,
+    after: { ...q, rows: rows.length },
+  });
   const columns = [
     { header: en ? 'Community' : '社区', width: 18, value: (r: DoorstepDto) => r.orgUnitName },
     { header: en ? 'Year' : '年度', width: 8, value: (r: DoorstepDto) => r.year },

@@ -16,6 +16,7 @@ import type {
   QuotaProposalDto,
   SubdistrictQuotasBody,
 } from '../../../shared/contracts/projects.evaluation';
+import { foundInReach } from '../../platform/findInScope';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { userDisplayNames, userHasRoleInScope } from '../accounts/accounts.api';
@@ -438,9 +439,9 @@ function sheet(wb: ExcelJS.Workbook, name: string, headers: [string, number?][],
  * 月度报告, 资金, 评估与名额 (Chinese headers; English for locale en).
  */
 export async function yearSummary(ctx: ActorCtx, callId: string, en: boolean) {
-  applicationsPolicy.require(ctx.actor, 'export');
-  const call = await findCall(ctx.db, ctx.actor, callId);
-  if (!call) throw notFound();
+  const call = await foundInReach(applicationsPolicy, ctx, 'export', () =>
+    findCall(ctx.db, ctx.actor, callId),
+  );
   const projects = (await applicationsOfCall(ctx.db, ctx.actor, callId, 'export')).filter(
     (a) => a.state === 'selected',
   );

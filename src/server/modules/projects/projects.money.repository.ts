@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { pjApplications, pjDisbursements, pjFundDisclosures, pjSpends } from './projects.table';
-import { rowInserter } from '../../platform/rowAccessors';
+import { lockRow, rowInserter } from '../../platform/rowAccessors';
 import { rowsOfApplication } from './projects.childRows';
 
 export type DisbursementRow = typeof pjDisbursements.$inferSelect;
@@ -34,12 +34,8 @@ export const insertSpend = rowInserter(pjSpends);
 export const insertFundDisclosure = rowInserter(pjFundDisclosures);
 
 /** Locks the application row (serialises spends of one project, so two cannot both pass the check). */
-export async function lockApplication(tx: Db, id: string) {
-  await tx
-    .select({ id: pjApplications.id })
-    .from(pjApplications)
-    .where(eq(pjApplications.id, id))
-    .for('update');
+export function lockApplication(tx: Db, id: string): Promise<void> {
+  return lockRow(tx, pjApplications, id);
 }
 
 /** Total disbursed and spent of one project, in fen. */

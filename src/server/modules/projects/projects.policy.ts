@@ -1,7 +1,7 @@
-import { type SQL, and, ne, or, sql } from 'drizzle-orm';
+import { type SQL, ne, or, sql } from 'drizzle-orm';
 import { type Policy, definePolicy } from '../../platform/policy';
-import { onOrgPath } from '../../platform/policyPaths';
-import { type Actor, can, scopePaths, scopeWhere } from '../../platform/permissions';
+import { issuedReadScope, onOrgPath } from '../../platform/policyPaths';
+import { type Actor, can } from '../../platform/permissions';
 import { pjApplications, pjAssignments, pjCallEvaluation, pjCalls } from './projects.table';
 
 /**
@@ -40,14 +40,7 @@ export const callsPolicy: Policy<CallAction, CallRecord> = definePolicy({
 
 /** Calls the actor may read: issued in their subtree, or above their unit and no longer a draft. */
 export function callReadScope(actor: Actor): SQL {
-  const roots = scopePaths(actor, 'projects.read');
-  if (roots.length === 0) return sql`false`;
-  if (roots.includes('/')) return sql`true`;
-  const above = roots.map((root) => sql`${root} like (${pjCalls.orgPath} || '%')`);
-  return or(
-    scopeWhere(actor, 'projects.read', pjCalls.orgPath),
-    and(ne(pjCalls.status, 'draft'), or(...above)),
-  )!;
+  return issuedReadScope(actor, 'projects.read', pjCalls.orgPath, ne(pjCalls.status, 'draft'));
 }
 
 /**

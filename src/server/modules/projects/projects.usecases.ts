@@ -20,6 +20,7 @@ import type {
   UpdateApplicationBody,
   UpdateCallBody,
 } from '../../../shared/contracts/projects';
+import { foundInReach } from '../../platform/findInScope';
 import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import type { ActorCtx } from '../../platform/context';
 import { newUnitRow } from '../../platform/newRow';
@@ -69,6 +70,7 @@ import {
   endOfChinaDay,
   notifyEach,
   reportWorkflow,
+  sumFen,
 } from './projects.workflow';
 import { sealLinkOf } from './projects.links.repository';
 import { applicationInReach, callInReach, callOfApplication } from './projects.reach';
@@ -331,8 +333,6 @@ async function notifyResults(tx: Db, ctx: ActorCtx, call: CallRow) {
 
 // ---------------------------------------------------------------- applications
 
-const sumFen = (xs: { amountFen: number }[]) => xs.reduce((n, x) => n + x.amountFen, 0);
-
 async function applicationDtos(ctx: ActorCtx, rows: ApplicationRow[]): Promise<ApplicationDto[]> {
   const callIds = [...new Set(rows.map((r) => r.callId))];
   const ids = rows.map((r) => r.id);
@@ -478,9 +478,9 @@ export async function createApplication(
   ctx: ActorCtx,
   input: CreateApplicationBody,
 ): Promise<ApplicationDetailDto> {
-  applicationsPolicy.require(ctx.actor, 'apply');
-  const call = await findCall(ctx.db, ctx.actor, input.callId);
-  if (!call) throw notFound();
+  const call = await foundInReach(applicationsPolicy, ctx, 'apply', () =>
+    findCall(ctx.db, ctx.actor, input.callId),
+  );
   const unit = await findUnitInScope(ctx, input.orgUnitId, 'projects.apply');
   if (call.status !== 'open') throw new AppError('projects.call_not_open', 409);
   const subdistrict =
@@ -618,9 +618,9 @@ export async function scoreApplication(
 
 /** The applications of a call for the Excel list (the bureau's selection list, a subdistrict's own). */
 export async function exportApplications(ctx: ActorCtx, callId: string) {
-  applicationsPolicy.require(ctx.actor, 'export');
-  const call = await findCall(ctx.db, ctx.actor, callId);
-  if (!call) throw notFound();
+  const call = await foundInReach(applicationsPolicy, ctx, 'export', () =>
+    findCall(ctx.db, ctx.actor, callId),
+  );
   const rows = await applicationsOfCall(ctx.db, ctx.actor, callId, 'export');
   return { call, rows: await applicationDtos(ctx, rows), chinaDate };
 }
@@ -664,9 +664,9 @@ export async function listReports(ctx: ActorCtx, q: ReportListQuery): Promise<Pa
 
 /** The subdistrict files a monthly progress report (late ones too: the overdue flag stays on record). */
 export async function fileReport(ctx: ActorCtx, id: string, body: FileReportBody): Promise<ReportDto> {
-  applicationsPolicy.require(ctx.actor, 'review');
-  const row = await findReport(ctx.db, ctx.actor, id, 'review');
-  if (!row) throw notFound();
+  const row = await foundInReach(applicationsPolicy, ctx, 'review', () =>
+    findReport(ctx.db, ctx.actor, id, 'review'),
+  );
   const updated = await transition(reportWorkflow, ctx, row, 'file', body);
   return (await reportDtos(ctx, [updated]))[0]!;
 }

@@ -14,8 +14,8 @@ import { AppError } from '../../platform/errors';
 import { isNull } from 'drizzle-orm';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { defineWorkflow, stepKey } from '../../platform/workflow';
-import { stateEventColumns } from '../../platform/workflowEvents';
+import { commentGuard, defineWorkflow, stepKey } from '../../platform/workflow';
+import { stateEventWriter } from '../../platform/workflowEvents';
 import { stateTableColumns, stateTransitionAudit } from '../../platform/workflowTable';
 import { type ApplicationAction as PolicyAction, applicationsPolicy } from './projects.policy';
 import {
@@ -31,7 +31,7 @@ import {
   type ReportRow,
   selectedCount,
 } from './projects.repository';
-import { pjApplications, pjReports, pjSteps } from './projects.table';
+import { pjApplicationEvents, pjApplications, pjReports, pjSteps } from './projects.table';
 import { checkSubdistrictQuota } from './projects.evaluation.repository';
 import { sealThroughLog } from './projects.seal';
 import { hasConsultationLink } from './projects.links.repository';
@@ -66,7 +66,8 @@ export function endOfChinaDay(date: string): Date {
 
 export { chinaDate };
 
-const sum = (xs: { amountFen: number }[]) => xs.reduce((n, x) => n + x.amountFen, 0);
+/** The total of budget or funding lines, in fen. */
+export const sumFen = (xs: { amountFen: number }[]) => xs.reduce((n, x) => n + x.amountFen, 0);
 
 /** R-PJ-2: before the call's application deadline (computed from the call, never a fixed date). */
 function beforeDeadline(a: ApplicationRow, now: Date) {
@@ -78,8 +79,8 @@ function beforeDeadline(a: ApplicationRow, now: Date) {
 export function checkComplete(a: ApplicationRow) {
   if (a.targets.length === 0 || !a.consultationKind || !a.consultationNote || a.budgetLines.length === 0)
     throw new AppError('projects.incomplete', 422);
-  const budget = sum(a.budgetLines);
-  const funding = sum(a.funding);
+  const budget = sumFen(a.budgetLines);
+  const funding = sumFen(a.funding);
   if (budget !== funding)
     throw new AppError('projects.budget_unbalanced', 422, {
       budget: (budget / 100).toFixed(2),
@@ -116,9 +117,7 @@ function openAndInTime(a: ApplicationRow, input: ApplicationInput, now: Date) {
 }
 
 /** A step that records the subdistrict's or the bureau's words needs them (422 otherwise). */
-function commentRequired(_a: ApplicationRow, input: ApplicationInput) {
-  if (!input.comment) throw new AppError('projects.comment_required', 422);
-}
+const commentRequired = commentGuard('projects.comment_required');
 
 /** The bureau selects or rejects only until the call's results are published. */
 function callNotPublished(_a: ApplicationRow, input: ApplicationInput) {
@@ -485,11 +484,7 @@ export const applicationWorkflow = defineWorkflow<
   },
   adapter: {
     ...stateTableColumns(pjApplications),
-    writeEvent: (tx, ctx, e) =>
-      insertEvent(tx, {
-        ...stateEventColumns(ctx, e),
-        applicationId: e.record.id,
-      }),
+    writeEvent: stateEventWriter(pjApplicationEvents, 'applicationId'),
     audit: stateTransitionAudit('projects.application', 'pj_application'),
     steps,
   },

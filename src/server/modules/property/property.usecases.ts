@@ -28,6 +28,7 @@ import {
   type ResolveBody,
   type TargetsDto,
 } from '../../../shared/contracts/property';
+import { foundInReach } from '../../platform/findInScope';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
 import { auditRecord } from '../../platform/recordAudit';
@@ -39,7 +40,14 @@ import { listInUnit } from '../../platform/listInUnit';
 import type { Page } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
 import { orgUnitHead } from '../../platform/unitHead';
-import { activeUnitsOfKind, ancestorOfKind, findUnitInScope, type OrgUnit, unitNames } from '../org/org.api';
+import {
+  activeUnitsOfKind,
+  ancestorOfKind,
+  type OrgUnit,
+  unitFilter,
+  unitNames,
+  unitNamesOf,
+} from '../org/org.api';
 import { residentIdOfUser } from '../accounts/accounts.api';
 import { liveResidentPath } from '../residents/residents.api';
 import { propertyPolicy } from './property.policy';
@@ -73,14 +81,7 @@ import {
 } from './property.repository';
 
 /** A unit filter (`communityId`, `orgUnitId`) in the actor's reach, else 404 (never an empty page). */
-async function filterUnit(
-  ctx: ActorCtx,
-  id: string | undefined,
-  manage = false,
-): Promise<OrgUnit | undefined> {
-  if (!id) return undefined;
-  return findUnitInScope(ctx, id, manage ? 'property.manage' : 'property.read');
-}
+const filterUnit = unitFilter('property.read', 'property.manage');
 
 const within = (path: string, unit: { id: string }) => path.includes(`/${unit.id}/`);
 
@@ -91,7 +92,7 @@ const listInReach = listInUnit(propertyPolicy, 'read', filterUnit);
 const namedDtos =
   <R extends { orgUnitId: string }, D>(dto: (row: R, names: Map<string, string>) => D) =>
   async (ctx: ActorCtx, rows: R[]): Promise<D[]> => {
-    const names = await unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
+    const names = await unitNamesOf(ctx.db, rows);
     return rows.map((r) => dto(r, names));
   };
 
@@ -389,9 +390,7 @@ export const listMeetings = (ctx: ActorCtx, q: MeetingQuery): Promise<Page<Meeti
   listInReach(ctx, q, listMeetingRows, meetingDtos);
 
 export async function getMeeting(ctx: ActorCtx, id: string): Promise<MeetingDto> {
-  propertyPolicy.require(ctx.actor, 'read');
-  const m = await findMeeting(ctx.db, ctx.actor, 'read', id);
-  if (!m) throw notFound();
+  const m = await foundInReach(propertyPolicy, ctx, 'read', () => findMeeting(ctx.db, ctx.actor, 'read', id));
   return (await meetingDtos(ctx, [m]))[0]!;
 }
 
@@ -433,9 +432,9 @@ export async function createMeeting(ctx: ActorCtx, body: MeetingBody): Promise<M
 }
 
 export async function addIssue(ctx: ActorCtx, meetingId: string, body: IssueBody): Promise<MeetingDto> {
-  propertyPolicy.require(ctx.actor, 'manage');
-  const m = await findMeeting(ctx.db, ctx.actor, 'manage', meetingId);
-  if (!m) throw notFound();
+  const m = await foundInReach(propertyPolicy, ctx, 'manage', () =>
+    findMeeting(ctx.db, ctx.actor, 'manage', meetingId),
+  );
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const [i] = await insertIssues(tx, [newIssue(ctx, m, body, now)]);
@@ -452,9 +451,9 @@ export async function addIssue(ctx: ActorCtx, meetingId: string, body: IssueBody
 
 /** An issue raised at a joint meeting is resolved (协同联动解决实际问题): when and how. */
 export async function resolveIssue(ctx: ActorCtx, id: string, body: ResolveBody): Promise<IssueDto> {
-  propertyPolicy.require(ctx.actor, 'manage');
-  const issue = await findIssue(ctx.db, ctx.actor, 'manage', id);
-  if (!issue) throw notFound();
+  const issue = await foundInReach(propertyPolicy, ctx, 'manage', () =>
+    findIssue(ctx.db, ctx.actor, 'manage', id),
+  );
   if (issue.status !== 'open') throw new AppError('property.issue_resolved', 409);
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
@@ -548,7 +547,7 @@ export async function createAppraisal(ctx: ActorCtx, body: AppraisalBody): Promi
 }
 
 async function honourDtos(ctx: ActorCtx, rows: HonourRow[]): Promise<HonourDto[]> {
-  const names = await unitNames(ctx.db, [...new Set(rows.map((h) => h.orgUnitId))]);
+  const names = await unitNamesOf(ctx.db, rows);
   const communities = new Map<string, string | null>();
   for (const h of rows)
     if (!communities.has(h.orgUnitId))

@@ -4,6 +4,7 @@
  */
 import { type SQL, and, eq, ilike, inArray, isNull, like, lt, lte, sql } from 'drizzle-orm';
 import type { Permission } from '../../../shared/permissions';
+import { namesById } from '../../platform/namesById';
 import { type Db, rowsOf } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { type Actor, scopeWhere } from '../../platform/permissions';
@@ -244,11 +245,6 @@ export async function liveResidentBrief(
 }
 
 /** Names of residents by id (deleted ones too), for showing the principal of a record made on their behalf. */
-export async function residentNamesByIds(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: residents.id, name: residents.name })
-    .from(residents)
-    .where(inArray(residents.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, r.name]));
+export function residentNamesByIds(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  return namesById(db, residents, residents.name, ids);
 }

@@ -5,6 +5,7 @@ import type {
   UpdateResidentBody,
 } from '../../../shared/contracts/residents';
 import { birthDateFromIdNumber, genderFromIdNumber } from '../../../shared/validation/codes';
+import { auditAccess, auditRecord, auditRecordAccess } from '../../platform/recordAudit';
 import { writeAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { maskAddress, type Pii } from '../../platform/crypto';
@@ -200,15 +201,11 @@ export async function revealField(
     const stored = field === 'idNumber' ? r.idNumberEnc : field === 'phone' ? r.phoneEnc : r.addressEnc;
     value = stored ? ctx.pii.decrypt(stored) : null;
   }
-  await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: 'residents.reveal',
-      entityType: 'resident',
-      entityId: r.id,
-      orgPath: r.orgPath,
-      after: { field, name: r.name },
-    }),
-  );
+  await auditRecordAccess(ctx, r, {
+    action: 'residents.reveal',
+    entityType: 'resident',
+    after: { field, name: r.name },
+  });
   return { field, value };
 }
 
@@ -327,11 +324,9 @@ async function updateResidentLocked(ctx: ActorCtx, id: string, input: UpdateResi
         updatedAt: ctx.clock.now(),
       });
       if (!after) throw new AppError('common.conflict', 409);
-      await writeAudit(tx, ctx, {
+      await auditRecord(tx, ctx, after, {
         action: 'residents.update',
         entityType: 'resident',
-        entityId: id,
-        orgPath: after.orgPath,
         before: toDto(before),
         after: toDto(after),
       });
@@ -355,11 +350,9 @@ export async function removeResident(ctx: ActorCtx, id: string, reason: string) 
       notes: [before.notes, reason].filter(Boolean).join('\n'),
     });
     if (!after) throw new AppError('common.conflict', 409);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, before, {
       action: 'residents.remove',
       entityType: 'resident',
-      entityId: id,
-      orgPath: before.orgPath,
       before: toDto(before),
       after: { reason },
     });
@@ -394,12 +387,10 @@ export async function exportResidents(ctx: ActorCtx, q: ResidentListQuery, full:
       dto.specialGroups = r ? openSpecialGroups(ctx.pii, r) : null;
     }
   }
-  await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: full ? 'residents.export_full' : 'residents.export',
-      entityType: 'resident',
-      after: { filter: q, rows: all.length },
-    }),
-  );
+  await auditAccess(ctx, {
+    action: full ? 'residents.export_full' : 'residents.export',
+    entityType: 'resident',
+    after: { filter: q, rows: all.length },
+  });
   return all;
 }

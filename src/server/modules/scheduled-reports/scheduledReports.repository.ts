@@ -1,5 +1,5 @@
 import { type SQL, and, asc, desc, eq, ilike, inArray, isNull, lte, sql } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { rowsOfParent, rowsOfParents } from '../../platform/rowsOfParents';
 import type { Db } from '../../platform/db';
 import { countWhere } from '../../platform/figureQuery';
 import { findRowInScope } from '../../platform/findInScope';
@@ -100,25 +100,12 @@ export function latestCycles(db: Db, templateId: string, limit: number): Promise
     .limit(limit);
 }
 
-/** The rows of `table` with these ids (each once; none asked, no query). */
-async function rowsByIds<T extends PgTable & { id: AnyPgColumn }>(
-  db: Db,
-  table: T,
-  ids: readonly string[],
-): Promise<T['$inferSelect'][]> {
-  if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(table as PgTable)
-    .where(inArray(table.id, [...new Set(ids)]));
-}
-
 export function cyclesByIds(db: Db, ids: readonly string[]): Promise<CycleRow[]> {
-  return rowsByIds(db, srCycles, ids);
+  return rowsOfParents(db, srCycles, srCycles.id, ids);
 }
 
 export function templatesByIds(db: Db, ids: readonly string[]): Promise<TemplateRow[]> {
-  return rowsByIds(db, srTemplates, ids);
+  return rowsOfParents(db, srTemplates, srTemplates.id, ids);
 }
 
 /** Cycles whose reminder time has come and that were not reminded yet (the job). */
@@ -238,13 +225,8 @@ export async function listSubmissionRows(
 }
 
 /** Every submission of these cycles (the caller checked the cycles are in reach). */
-export async function submissionsOfCycles(db: Db, cycleIds: readonly string[]): Promise<SubmissionRow[]> {
-  if (cycleIds.length === 0) return [];
-  return db
-    .select()
-    .from(srSubmissions)
-    .where(inArray(srSubmissions.cycleId, [...cycleIds]))
-    .orderBy(asc(srSubmissions.orgPath));
+export function submissionsOfCycles(db: Db, cycleIds: readonly string[]): Promise<SubmissionRow[]> {
+  return rowsOfParents(db, srSubmissions, srSubmissions.cycleId, cycleIds, asc(srSubmissions.orgPath));
 }
 
 /** Submissions of a cycle not handed in (draft or returned): the job's reminders and overdue flags. */
@@ -275,9 +257,5 @@ export async function insertEvent(db: Db, row: typeof srEvents.$inferInsert) {
 }
 
 export function eventsOf(db: Db, submissionId: string): Promise<EventRow[]> {
-  return db
-    .select()
-    .from(srEvents)
-    .where(eq(srEvents.submissionId, submissionId))
-    .orderBy(asc(srEvents.at), asc(srEvents.id));
+  return rowsOfParent(db, srEvents, srEvents.submissionId, submissionId, asc(srEvents.at), asc(srEvents.id));
 }

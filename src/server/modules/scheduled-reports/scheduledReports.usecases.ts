@@ -35,6 +35,7 @@ import {
   type OrgUnit,
   unitInScope,
   unitNames,
+  unitNamesOf,
   unitsByIds,
 } from '../org/org.api';
 import { dueOnOf, periodLabel, periodOf, previousPeriod } from './scheduledReports.periods';
@@ -228,11 +229,9 @@ export async function updateTemplate(ctx: ActorCtx, id: string, patch: TemplateP
   const updated = await ctx.db.transaction(async (tx) => {
     const next = await updateTemplateRow(tx, id, row.version, { ...stripUndefined(patch), updatedAt: now });
     if (!next) throw new AppError('scheduled_reports.conflict', 409);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: 'scheduled_reports.template.update',
       entityType: 'sr_template',
-      entityId: id,
-      orgPath: row.orgPath,
       before: row,
       after: next,
     });
@@ -367,10 +366,7 @@ async function takeCycleStep(
       if (!(await claimCycleStep(tx, c.id, step.claim, step.now))) return 0;
       const [t] = await templatesByIds(tx, [c.templateId]);
       const pending = await pendingOfCycle(tx, c.id);
-      const names = await unitNames(
-        tx,
-        pending.map((s) => s.orgUnitId),
-      );
+      const names = await unitNamesOf(tx, pending);
       const reports = pending.map((s) => ({
         s,
         params: {
@@ -804,11 +800,9 @@ async function changeSubmission(
   const next = await updateSubmissionRow(tctx.db, s.id, s.version, patch);
   if (!next) throw new AppError('scheduled_reports.conflict', 409);
   await event(tctx.db, tctx, s, change.action, change.comment);
-  await writeAudit(tctx.db, tctx, {
+  await auditRecord(tctx.db, tctx, s, {
     action: `scheduled_reports.submission.${change.action}`,
     entityType: 'sr_submission',
-    entityId: s.id,
-    orgPath: s.orgPath,
     before: change.before,
     after: change.after(next),
   });
@@ -942,10 +936,7 @@ export async function exportCycle(ctx: ActorCtx, cycleId: string) {
   const subs = (await submissionsOfCycles(ctx.db, [c.id])).filter((s) =>
     submissionsPolicy.can(ctx.actor, 'export', { orgPath: s.orgPath, receiverPath: c.orgPath }),
   );
-  const names = await unitNames(
-    ctx.db,
-    subs.map((s) => s.orgUnitId),
-  );
+  const names = await unitNamesOf(ctx.db, subs);
   const now = ctx.clock.now();
   return {
     template: t,

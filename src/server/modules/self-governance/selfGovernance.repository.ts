@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { rowsOfParents } from '../../platform/rowsOfParents';
 import type { Db } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { inReach } from '../../platform/inReach';
@@ -47,16 +48,15 @@ export const insertBody = (db: Db, row: typeof sgBodies.$inferInsert): Promise<B
 
 /** Positions of these bodies (any scope: the caller read the bodies in scope). */
 export function positionsOf(db: Db, bodyIds: string[]): Promise<PositionRow[]> {
-  if (bodyIds.length === 0) return Promise.resolve([]);
-  return db
-    .select()
-    .from(sgPositions)
-    .where(inArray(sgPositions.bodyId, bodyIds))
-    .orderBy(
-      sql`case ${sgPositions.post} when 'secretary' then 0 when 'director' then 1 when 'chair' then 2 when 'deputy_secretary' then 3 when 'deputy_director' then 4 when 'group_leader' then 5 when 'member' then 6 else 7 end`,
-      asc(sgPositions.createdAt),
-      asc(sgPositions.id),
-    );
+  return rowsOfParents(
+    db,
+    sgPositions,
+    sgPositions.bodyId,
+    bodyIds,
+    sql`case ${sgPositions.post} when 'secretary' then 0 when 'director' then 1 when 'chair' then 2 when 'deputy_secretary' then 3 when 'deputy_director' then 4 when 'group_leader' then 5 when 'member' then 6 else 7 end`,
+    asc(sgPositions.createdAt),
+    asc(sgPositions.id),
+  );
 }
 
 /** All positions under `path` in reach (overview, 一肩挑). */

@@ -20,6 +20,7 @@ import {
   type VacancyQuery,
   type VacateBody,
 } from '../../../shared/contracts/self-governance';
+import { foundInReach } from '../../platform/findInScope';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx } from '../../platform/context';
@@ -27,7 +28,7 @@ import { newUnitRow } from '../../platform/newRow';
 import { AppError, notFound } from '../../platform/errors';
 import { listInUnit } from '../../platform/listInUnit';
 import type { Page } from '../../platform/listing';
-import { type OrgUnit, activeUnitsOfKind, findUnitInScope, unitNames } from '../org/org.api';
+import { activeUnitsOfKind, type OrgUnit, unitFilter, unitNames, unitNamesOf } from '../org/org.api';
 import { workerInScope } from '../people/people.api';
 import { sgPolicy } from './selfGovernance.policy';
 import {
@@ -65,14 +66,7 @@ const daysBetween = (from: string, to: string) =>
 const COMMITTEE_KINDS: readonly string[] = ['residents_committee', 'villagers_committee'];
 
 /** A unit filter in the actor's reach, else 404 (never an empty page). */
-async function filterUnit(
-  ctx: ActorCtx,
-  id: string | undefined,
-  manage = false,
-): Promise<OrgUnit | undefined> {
-  if (!id) return undefined;
-  return findUnitInScope(ctx, id, manage ? 'self_governance.manage' : 'self_governance.read');
-}
+const filterUnit = unitFilter('self_governance.read', 'self_governance.manage');
 
 /** One page of a list, filtered to a community in reach (`communityId`, else 404), its rows made DTOs. */
 const listInReach = listInUnit(sgPolicy, 'read', filterUnit);
@@ -159,9 +153,7 @@ export const listBodies = (ctx: ActorCtx, q: BodyQuery): Promise<Page<BodyDto>> 
   listInReach(ctx, q, listBodyRows, bodyDtos);
 
 export async function getBody(ctx: ActorCtx, id: string): Promise<BodyDto> {
-  sgPolicy.require(ctx.actor, 'read');
-  const b = await findBody(ctx.db, ctx.actor, 'read', id);
-  if (!b) throw notFound();
+  const b = await foundInReach(sgPolicy, ctx, 'read', () => findBody(ctx.db, ctx.actor, 'read', id));
   return (await bodyDtos(ctx, [b]))[0]!;
 }
 
@@ -216,9 +208,7 @@ async function holderOf(
 
 /** A position on a body, held (person from the registry or a name) or created vacant with the date. */
 export async function createPosition(ctx: ActorCtx, bodyId: string, body: PositionBody): Promise<BodyDto> {
-  sgPolicy.require(ctx.actor, 'manage');
-  const b = await findBody(ctx.db, ctx.actor, 'manage', bodyId);
-  if (!b) throw notFound();
+  const b = await foundInReach(sgPolicy, ctx, 'manage', () => findBody(ctx.db, ctx.actor, 'manage', bodyId));
   checkDates(body.termStart, body.termEnd);
   const holder = body.vacantSince ? null : await holderOf(ctx, body.personId, body.personName);
   if (!holder && !body.vacantSince) throw new AppError('self_governance.holder_required', 422);
@@ -253,9 +243,7 @@ export async function createPosition(ctx: ActorCtx, bodyId: string, body: Positi
 
 /** The holder leaves (resignation, transfer, death…): the post is vacant from `openedOn` (空缺职位). */
 export async function vacatePosition(ctx: ActorCtx, id: string, body: VacateBody): Promise<PositionDto> {
-  sgPolicy.require(ctx.actor, 'manage');
-  const p = await findPosition(ctx.db, ctx.actor, 'manage', id);
-  if (!p) throw notFound();
+  const p = await foundInReach(sgPolicy, ctx, 'manage', () => findPosition(ctx.db, ctx.actor, 'manage', id));
   if (p.vacantSince) throw new AppError('self_governance.already_vacant', 409);
   if (body.version !== undefined && body.version !== p.version)
     throw new AppError('self_governance.stale', 409);
@@ -331,9 +319,7 @@ async function fillInTx(
 
 /** Fills a vacant post by appointment or a by-election recorded elsewhere (补选). */
 export async function fillPosition(ctx: ActorCtx, id: string, body: FillBody): Promise<PositionDto> {
-  sgPolicy.require(ctx.actor, 'manage');
-  const p = await findPosition(ctx.db, ctx.actor, 'manage', id);
-  if (!p) throw notFound();
+  const p = await foundInReach(sgPolicy, ctx, 'manage', () => findPosition(ctx.db, ctx.actor, 'manage', id));
   if (body.version !== undefined && body.version !== p.version)
     throw new AppError('self_governance.stale', 409);
   const holder = await holderOf(ctx, body.personId, body.personName);
@@ -358,7 +344,7 @@ async function vacancyDtos(ctx: ActorCtx, rows: VacancyRow[]): Promise<VacancyDt
       b,
     ]),
   );
-  const names = await unitNames(ctx.db, [...new Set(rows.map((v) => v.orgUnitId))]);
+  const names = await unitNamesOf(ctx.db, rows);
   return rows.map((v) => {
     const p = positions.get(v.positionId);
     const daysOpen = daysBetween(v.openedOn, v.closedOn ?? today);
@@ -429,7 +415,7 @@ async function electionDtos(ctx: ActorCtx, rows: ElectionRow[]): Promise<Electio
   const bodies = new Map(
     (await bodiesByIds(ctx.db, [...new Set(rows.map((e) => e.bodyId))])).map((b) => [b.id, b]),
   );
-  const names = await unitNames(ctx.db, [...new Set(rows.map((e) => e.orgUnitId))]);
+  const names = await unitNamesOf(ctx.db, rows);
   return rows.map((e) => electionDto(e, bodies, names));
 }
 
@@ -442,9 +428,9 @@ export const listElections = (ctx: ActorCtx, q: ElectionQuery): Promise<Page<Ele
  * elects one person, who fills it in the same transaction.
  */
 export async function createElection(ctx: ActorCtx, body: ElectionBody): Promise<ElectionDto> {
-  sgPolicy.require(ctx.actor, 'manage');
-  const b = await findBody(ctx.db, ctx.actor, 'manage', body.bodyId);
-  if (!b) throw notFound();
+  const b = await foundInReach(sgPolicy, ctx, 'manage', () =>
+    findBody(ctx.db, ctx.actor, 'manage', body.bodyId),
+  );
   if (body.ballotsCast > body.electorate) throw new AppError('self_governance.ballots_exceed', 422);
   if (body.results.some((r) => r.votes > body.ballotsCast))
     throw new AppError('self_governance.votes_exceed', 422);
@@ -507,7 +493,7 @@ async function reviewDtos(ctx: ActorCtx, rows: ReviewRow[]): Promise<ReviewDto[]
       (b) => [b.id, b],
     ),
   );
-  const names = await unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
+  const names = await unitNamesOf(ctx.db, rows);
   return rows.map((r) => ({
     id: r.id,
     communityId: r.orgUnitId,

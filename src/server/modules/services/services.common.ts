@@ -99,16 +99,12 @@ export function communityOfPath(db: Db, path: string): Promise<Unit | null> {
   return org.communityOfPath(db, path);
 }
 
-export async function unitNames(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
-  return org.unitNames(
-    db,
-    ids.filter((x): x is string => !!x),
-  );
-}
+/** Unit names by id, for the *Name fields of DTOs (optional references may be empty). */
+export { unitNames } from '../org/org.api';
 
 /** The names of the rows' communities by id (for their DTOs' `communityName`). */
 export function communityNamesOf(db: Db, rows: { communityId: string }[]): Promise<Map<string, string>> {
-  return unitNames(
+  return org.unitNames(
     db,
     rows.map((r) => r.communityId),
   );

@@ -9,7 +9,7 @@ import type {
   ResourceListQuery,
   ResourcePatch,
 } from '../../../shared/contracts/services';
-import { writeAudit } from '../../platform/audit';
+import { auditRecord } from '../../platform/recordAudit';
 import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { invalidField, notFound } from '../../platform/errors';
@@ -85,7 +85,7 @@ async function updateListRow<S, R, D>(
 ): Promise<D> {
   const updated = await ctx.db.transaction(async (tx) => {
     const updated = await update(tx, row.id, set);
-    await writeAudit(tx, ctx, { ...audit, entityId: row.id, orgPath: row.orgPath });
+    await auditRecord(tx, ctx, row, audit);
     return updated;
   });
   return (await dtos(ctx.db, [updated]))[0]!;

@@ -9,6 +9,8 @@ import type {
   OrderListQuery,
 } from '../../../shared/contracts/services';
 import { CONSENT_ZH } from '../../../shared/contracts/proxy';
+import { foundInReach } from '../../platform/findInScope';
+import { auditRecordAccess } from '../../platform/recordAudit';
 import { writeAudit } from '../../platform/audit';
 import { statusEventTimeline } from '../../platform/stateEventTimeline';
 import { NO_PROXY, maskName, proxyInfos, resolveProxy } from '../../platform/proxy';
@@ -194,22 +196,18 @@ async function auditReveal(ctx: ActorCtx, o: SvcOrderRow) {
     )
     .limit(1);
   if (recent) return;
-  await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: 'services.reveal',
-      entityType: 'svc_order',
-      entityId: o.id,
-      orgPath: o.orgPath,
-      after: {
-        fields: [
-          ...(o.beneficiaryPhoneEnc ? ['beneficiaryPhone'] : []),
-          ...(o.beneficiaryAddressEnc ? ['beneficiaryAddress'] : []),
-        ],
-        as: o.orderedBy === ctx.actor.userId ? 'orderer' : 'server',
-        status: o.status,
-      },
-    }),
-  );
+  await auditRecordAccess(ctx, o, {
+    action: 'services.reveal',
+    entityType: 'svc_order',
+    after: {
+      fields: [
+        ...(o.beneficiaryPhoneEnc ? ['beneficiaryPhone'] : []),
+        ...(o.beneficiaryAddressEnc ? ['beneficiaryAddress'] : []),
+      ],
+      as: o.orderedBy === ctx.actor.userId ? 'orderer' : 'server',
+      status: o.status,
+    },
+  });
 }
 
 export async function getOrder(ctx: ActorCtx, id: string) {
@@ -778,9 +776,9 @@ function skillMatcher(wanted: string[]) {
  * and volunteers with a login (who can accept on their phone) come first on a tie.
  */
 export async function candidates(ctx: ActorCtx, orderId: string): Promise<CandidateDto[]> {
-  serviceOrdersPolicy.require(ctx.actor, 'dispatch');
-  const o = await findServiceOrderToDispatch(ctx.db, ctx.actor, orderId);
-  if (!o) throw notFound();
+  const o = await foundInReach(serviceOrdersPolicy, ctx, 'dispatch', () =>
+    findServiceOrderToDispatch(ctx.db, ctx.actor, orderId),
+  );
   const matches = skillMatcher([...o.skills, o.category]);
   const grid = await unitById(ctx.db, o.gridId);
   const loads = new Map((await assigneeLoadsOfCommunity(ctx.db, o.communityId)).map((r) => [r.id, r.n]));

@@ -1,5 +1,6 @@
 import { type SQL, and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { rowsOfParent, rowsOfParents } from '../../platform/rowsOfParents';
 import type { Db } from '../../platform/db';
 import { rowInserter } from '../../platform/rowAccessors';
 import { firstRow } from '../../platform/firstRow';
@@ -201,11 +202,7 @@ export const incubationOrder = () => [desc(soIncubations.startedOn), asc(soIncub
 // ---- stations
 
 export function stationWorkers(db: Db, stationIds: readonly string[]) {
-  if (!stationIds.length) return Promise.resolve([]);
-  return db
-    .select()
-    .from(soStationWorkers)
-    .where(inArray(soStationWorkers.stationId, [...stationIds]));
+  return rowsOfParents(db, soStationWorkers, soStationWorkers.stationId, stationIds);
 }
 export async function addStationWorker(tx: Db, row: typeof soStationWorkers.$inferInsert) {
   const r = await tx.insert(soStationWorkers).values(row).onConflictDoNothing().returning();
@@ -289,13 +286,14 @@ export function listProposalRows(
 
 export const insertProposal = rowInserter(soProposals);
 
-export async function scoresOf(db: Db, proposalIds: readonly string[]) {
-  if (!proposalIds.length) return [];
-  return db
-    .select()
-    .from(soProposalScores)
-    .where(inArray(soProposalScores.proposalId, [...proposalIds]))
-    .orderBy(asc(soProposalScores.createdAt));
+export function scoresOf(db: Db, proposalIds: readonly string[]) {
+  return rowsOfParents(
+    db,
+    soProposalScores,
+    soProposalScores.proposalId,
+    proposalIds,
+    asc(soProposalScores.createdAt),
+  );
 }
 
 export async function upsertScore(tx: Db, row: typeof soProposalScores.$inferInsert) {
@@ -306,16 +304,14 @@ export async function upsertScore(tx: Db, row: typeof soProposalScores.$inferIns
   });
 }
 
-export async function insertProposalEvent(tx: Db, row: typeof soProposalEvents.$inferInsert) {
-  await tx.insert(soProposalEvents).values(row);
-}
-
 export function eventsOf(db: Db, proposalId: string) {
-  return db
-    .select()
-    .from(soProposalEvents)
-    .where(eq(soProposalEvents.proposalId, proposalId))
-    .orderBy(asc(soProposalEvents.at));
+  return rowsOfParent(
+    db,
+    soProposalEvents,
+    soProposalEvents.proposalId,
+    proposalId,
+    asc(soProposalEvents.at),
+  );
 }
 
 // ---- funds
@@ -364,12 +360,15 @@ export function boardFunds(db: Db, actor: Actor) {
 export const contractOrder = () => [desc(soContracts.startOn), asc(soContracts.id)];
 
 export function contractItems(db: Db, contractIds: readonly string[]) {
-  if (!contractIds.length) return Promise.resolve([]);
-  return db
-    .select()
-    .from(soContractItems)
-    .where(inArray(soContractItems.contractId, [...contractIds]))
-    .orderBy(asc(soContractItems.kind), asc(soContractItems.dueOn), asc(soContractItems.createdAt));
+  return rowsOfParents(
+    db,
+    soContractItems,
+    soContractItems.contractId,
+    contractIds,
+    asc(soContractItems.kind),
+    asc(soContractItems.dueOn),
+    asc(soContractItems.createdAt),
+  );
 }
 
 export const insertContractItem = rowInserter(soContractItems);

@@ -32,7 +32,7 @@ import {
   type StationDto,
   type UrbanVillageDto,
 } from '../../../shared/contracts/socialOrgs';
-import { writeAudit } from '../../platform/audit';
+import { foundInReach } from '../../platform/findInScope';
 import { auditRecord } from '../../platform/recordAudit';
 import { auditedWrite } from '../../platform/auditedRows';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
@@ -44,7 +44,14 @@ import { newUnitRow } from '../../platform/newRow';
 import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import { availableActions, transition } from '../../platform/workflow';
 import { ensureAccount, findAccount, postTransaction } from '../ledger/ledger.api';
-import { activeUnitsUnder, communityOfPath, findUnitInScope, unitNames, unitsByIds } from '../org/org.api';
+import {
+  activeUnitsUnder,
+  communityOfPath,
+  findUnitInScope,
+  unitNames,
+  unitNamesOf,
+  unitsByIds,
+} from '../org/org.api';
 import {
   type SocialOrgRow,
   createSocialOrg,
@@ -146,12 +153,7 @@ const checkDates = (from: string, to: string | null | undefined) => {
   if (to && to < from) throw new AppError('social_orgs.dates_order', 422);
 };
 
-async function names(ctx: ActorCtx, ids: (string | null | undefined)[]) {
-  return unitNames(
-    ctx.db,
-    ids.filter((x): x is string => !!x),
-  );
-}
+const names = (ctx: ActorCtx, ids: (string | null | undefined)[]) => unitNames(ctx.db, ids);
 
 async function orgNames(ctx: ActorCtx, ids: (string | null | undefined)[]) {
   const rows = await socialOrgsByIds(
@@ -185,11 +187,9 @@ async function setState<K extends 'round' | 'contract'>(
 ) {
   return ctx.db.transaction(async (tx) => {
     const row = await updateRow(tx, key, before.id, { state, updatedAt: ctx.clock.now() } as PatchOf<K>);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, row, {
       action: audit.action,
       entityType: audit.entityType,
-      entityId: before.id,
-      orgPath: row.orgPath,
       before: { state: before.state },
       after: { state },
     });
@@ -332,11 +332,9 @@ export async function updateOrg(ctx: ActorCtx, id: string, input: OrgPatch): Pro
       updatedAt: ctx.clock.now(),
     });
     if (unit) await repathOrgRows(tx, id, unit.path);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, after, {
       action: 'social_orgs.org_update',
       entityType: 'so_org',
-      entityId: id,
-      orgPath: after.orgPath,
       before,
       after: { ...after, ...peoplePatch },
     });
@@ -393,11 +391,9 @@ export async function addMember(ctx: ActorCtx, orgId: string, input: MemberBody)
       createdAt: ctx.clock.now(),
     });
     await syncCounts(ctx, tx, orgId);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, p, {
       action: 'social_orgs.member_add',
       entityType: 'so_org',
-      entityId: orgId,
-      orgPath: p.orgPath,
       after: { memberId: row.id, migrant: row.migrant, role: row.role },
     });
     return row;
@@ -412,11 +408,9 @@ export async function removeMember(ctx: ActorCtx, orgId: string, memberId: strin
     const m = await removeMemberRow(tx, orgId, memberId, ctx.clock.now());
     if (!m) throw notFound();
     await syncCounts(ctx, tx, orgId);
-    await writeAudit(tx, ctx, {
+    await auditRecord(tx, ctx, p, {
       action: 'social_orgs.member_remove',
       entityType: 'so_org',
-      entityId: orgId,
-      orgPath: p.orgPath,
       before: { memberId: m.id, migrant: m.migrant },
     });
   });
@@ -550,9 +544,9 @@ export async function updateIncubation(
   id: string,
   input: IncubationPatch,
 ): Promise<IncubationDto> {
-  soPolicy.require(ctx.actor, 'manage');
-  const before = await findRow(ctx.db, ctx.actor, 'manage', 'incubation', id);
-  if (!before) throw notFound();
+  const before = await foundInReach(soPolicy, ctx, 'manage', () =>
+    findRow(ctx.db, ctx.actor, 'manage', 'incubation', id),
+  );
   const endedOn = input.endedOn !== undefined ? input.endedOn : before.endedOn;
   checkDates(before.startedOn, endedOn);
   const now = ctx.clock.now();
@@ -659,9 +653,9 @@ export async function createStation(ctx: ActorCtx, input: StationBody): Promise<
 }
 
 export async function postWorker(ctx: ActorCtx, stationId: string, workerId: string, add: boolean) {
-  soPolicy.require(ctx.actor, 'manage');
-  const s = await findRow(ctx.db, ctx.actor, 'manage', 'station', stationId);
-  if (!s) throw notFound();
+  const s = await foundInReach(soPolicy, ctx, 'manage', () =>
+    findRow(ctx.db, ctx.actor, 'manage', 'station', stationId),
+  );
   if (add) {
     const w = await workerInReach(ctx.db, ctx.actor, workerId);
     if (!w) throw notFound();
@@ -730,9 +724,7 @@ export function listRounds(ctx: ActorCtx, q: { orgUnitId?: string } & PageQuery)
 }
 
 export async function getRound(ctx: ActorCtx, id: string): Promise<RoundDto> {
-  soPolicy.require(ctx.actor, 'read');
-  const r = await findRow(ctx.db, ctx.actor, 'read', 'round', id);
-  if (!r) throw notFound();
+  const r = await foundInReach(soPolicy, ctx, 'read', () => findRow(ctx.db, ctx.actor, 'read', 'round', id));
   return (await roundDtos(ctx, [r]))[0]!;
 }
 
@@ -759,9 +751,9 @@ export async function createRound(ctx: ActorCtx, input: RoundBody): Promise<Roun
 }
 
 export async function setRoundState(ctx: ActorCtx, id: string, state: RoundDto['state']): Promise<RoundDto> {
-  soPolicy.require(ctx.actor, 'review');
-  const before = await findRow(ctx.db, ctx.actor, 'review', 'round', id);
-  if (!before) throw notFound();
+  const before = await foundInReach(soPolicy, ctx, 'review', () =>
+    findRow(ctx.db, ctx.actor, 'review', 'round', id),
+  );
   if (before.state === 'closed') throw new AppError('social_orgs.round_closed', 409);
   const row = await setState(ctx, 'round', before, state, {
     action: 'social_orgs.round_state',
@@ -953,10 +945,7 @@ async function fundDtos(ctx: ActorCtx | { db: Db }, rows: FundRow[]): Promise<Fu
       ctx.db,
       rows.map((r) => r.id),
     ),
-    unitNames(
-      ctx.db,
-      rows.map((r) => r.orgUnitId),
-    ),
+    unitNamesOf(ctx.db, rows),
     Promise.all(rows.map((r) => findAccount(ctx.db, FUND_KIND, r.id, 'fen'))),
   ]);
   return rows.map((r, i) => ({
@@ -1032,9 +1021,9 @@ const flowDto = (f: {
 });
 
 export async function listFlows(ctx: ActorCtx, fundId: string, pq: PageQuery): Promise<Page<FlowDto>> {
-  soPolicy.require(ctx.actor, 'read');
-  const f = await findRow(ctx.db, ctx.actor, 'read', 'fund', fundId);
-  if (!f) throw notFound();
+  const f = await foundInReach(soPolicy, ctx, 'read', () =>
+    findRow(ctx.db, ctx.actor, 'read', 'fund', fundId),
+  );
   const page = await flowsOf(ctx.db, f.id, pq);
   return { ...page, items: page.items.map(flowDto) };
 }
@@ -1045,9 +1034,9 @@ export async function listFlows(ctx: ActorCtx, fundId: string, pq: PageQuery): P
  * payee account; the fund never goes below zero (the ledger refuses: 409).
  */
 export async function recordFlow(ctx: ActorCtx, fundId: string, input: FlowBody): Promise<FlowDto> {
-  soPolicy.require(ctx.actor, 'manage');
-  const f = await findRow(ctx.db, ctx.actor, 'manage', 'fund', fundId);
-  if (!f) throw notFound();
+  const f = await foundInReach(soPolicy, ctx, 'manage', () =>
+    findRow(ctx.db, ctx.actor, 'manage', 'fund', fundId),
+  );
   if (input.amountFen > 1_000_000_000) throw new AppError('social_orgs.amount_too_large', 422);
   if (input.occurredOn > chinaDate(ctx.clock.now())) throw new AppError('social_orgs.future_date', 422);
   const flowId = ctx.ids();

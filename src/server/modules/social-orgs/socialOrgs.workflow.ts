@@ -5,17 +5,11 @@ import {
   type ProposalState,
 } from '../../../shared/contracts/socialOrgs';
 import { AppError } from '../../platform/errors';
-import { defineWorkflow } from '../../platform/workflow';
-import { stateEventColumns } from '../../platform/workflowEvents';
+import { commentGuard, defineWorkflow } from '../../platform/workflow';
+import { stateEventWriter } from '../../platform/workflowEvents';
 import { proposalsPolicy, soPolicy } from './socialOrgs.policy';
-import {
-  type ProposalRow,
-  insertProposalEvent,
-  roundForProposal,
-  roundStats,
-  scoresOf,
-} from './socialOrgs.repository';
-import { soProposals } from './socialOrgs.table';
+import { type ProposalRow, roundForProposal, roundStats, scoresOf } from './socialOrgs.repository';
+import { soProposalEvents, soProposals } from './socialOrgs.table';
 
 /**
  * 公益创投 (seed 002 三(二)7, seed 003 三(二)2): a social organisation's proposal to a round is reviewed
@@ -49,9 +43,7 @@ export const proposalWorkflow = defineWorkflow<
       from: ['submitted'],
       to: 'rejected',
       permission: 'social_orgs.review',
-      guard: (_p, input) => {
-        if (!input.comment) throw new AppError('social_orgs.comment_required', 422);
-      },
+      guard: commentGuard('social_orgs.comment_required'),
     },
     report: {
       from: ['granted'],
@@ -87,12 +79,7 @@ export const proposalWorkflow = defineWorkflow<
     state: soProposals.state,
     version: soProposals.version,
     updatedAt: soProposals.updatedAt,
-    writeEvent: (tx, ctx, e) =>
-      insertProposalEvent(tx, {
-        ...stateEventColumns(ctx, e),
-        proposalId: e.record.id,
-        orgPath: e.record.orgPath,
-      }),
+    writeEvent: stateEventWriter(soProposalEvents, 'proposalId', (e) => ({ orgPath: e.record.orgPath })),
     audit: (e) => ({
       action: `social_orgs.proposal_${e.action}`,
       entityType: 'so_proposal',

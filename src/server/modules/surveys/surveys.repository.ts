@@ -1,5 +1,7 @@
 import { type SQL, and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Answers } from '../../../shared/contracts/surveys';
+import { rowsOfParent } from '../../platform/rowsOfParents';
+import { countsBy } from '../../platform/figureQuery';
 import type { Db } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { rowInserter, statusMover } from '../../platform/rowAccessors';
@@ -52,14 +54,8 @@ export async function listSurveyRows(
 export const updateSurveyRow = statusMover(svSurveys);
 
 /** Responses of each survey, and under each of `paths` for one survey (quota progress). */
-export async function responseCounts(db: Db, surveyIds: readonly string[]): Promise<Map<string, number>> {
-  if (surveyIds.length === 0) return new Map();
-  const rows = await db
-    .select({ id: svResponses.surveyId, n: sql<number>`count(*)::int` })
-    .from(svResponses)
-    .where(inArray(svResponses.surveyId, [...surveyIds]))
-    .groupBy(svResponses.surveyId);
-  return new Map(rows.map((r) => [r.id, r.n]));
+export function responseCounts(db: Db, surveyIds: readonly string[]): Promise<Map<string, number>> {
+  return countsBy(db, svResponses, svResponses.surveyId, surveyIds);
 }
 
 export async function countsUnder(db: Db, surveyId: string, paths: readonly string[]): Promise<number[]> {
@@ -79,12 +75,15 @@ export async function countsUnder(db: Db, surveyId: string, paths: readonly stri
 }
 
 /** All responses of a survey (for results and export), oldest first. */
-export async function allResponses(db: Db, surveyId: string): Promise<ResponseRow[]> {
-  return db
-    .select()
-    .from(svResponses)
-    .where(eq(svResponses.surveyId, surveyId))
-    .orderBy(asc(svResponses.answeredAt), asc(svResponses.id));
+export function allResponses(db: Db, surveyId: string): Promise<ResponseRow[]> {
+  return rowsOfParent(
+    db,
+    svResponses,
+    svResponses.surveyId,
+    surveyId,
+    asc(svResponses.answeredAt),
+    asc(svResponses.id),
+  );
 }
 
 export async function listResponseRows(

@@ -15,8 +15,7 @@ import type {
   surveyListQuery,
   updateSurveyBody,
 } from '../../../shared/contracts/surveys';
-import { writeAudit } from '../../platform/audit';
-import { auditRecord } from '../../platform/recordAudit';
+import { auditRecord, auditRecordAccess } from '../../platform/recordAudit';
 import { NO_PROXY, proxyInfo, proxyInfos, resolveProxy } from '../../platform/proxy';
 import { maskPhone } from '../../platform/crypto';
 import type { ActorCtx } from '../../platform/context';
@@ -25,7 +24,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
 import { scopePaths } from '../../platform/permissions';
-import { residentLinkOf, userDisplayNames } from '../accounts/accounts.api';
+import { normalisePhone, residentLinkOf, userDisplayNames } from '../accounts/accounts.api';
 import { findUnitInScope, unitById, unitInScope, unitsByIds } from '../org/org.api';
 import { publishedConventionsOf, setConventionRates } from '../participation/participation.api';
 import {
@@ -361,13 +360,6 @@ export async function getSurvey(ctx: ActorCtx, id: string): Promise<SurveyDto> {
   return dto(ctx, await surveyInReach(ctx, id));
 }
 
-/** 11 digits of a mainland mobile, or a 400. */
-function normalisePhone(raw: string): string {
-  const p = raw.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
-  if (!/^1[3-9]\d{9}$/.test(p)) throw new AppError('auth.sms_bad_phone', 400);
-  return p;
-}
-
 const duplicate = (kind: 'user' | 'resident' | 'phone' | null, resident: boolean) =>
   new AppError(kind === 'phone' && !resident ? 'surveys.phone_answered' : 'surveys.already_answered', 409);
 
@@ -695,15 +687,11 @@ export async function exportRows(ctx: ActorCtx, id: string) {
     ctx.db,
     rows.flatMap((r) => (r.enteredBy ? [r.enteredBy] : [])),
   );
-  await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: 'surveys.export',
-      entityType: 'sv_survey',
-      entityId: s.id,
-      orgPath: s.orgPath,
-      after: { responses: rows.length },
-    }),
-  );
+  await auditRecordAccess(ctx, s, {
+    action: 'surveys.export',
+    entityType: 'sv_survey',
+    after: { responses: rows.length },
+  });
   const names = new Map(units.map((u) => [u.id, u.name] as [string, string | null]));
   return {
     survey: s,

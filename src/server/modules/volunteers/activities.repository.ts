@@ -4,7 +4,7 @@ import { type Db, rowsOf } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import { finderInScope, rowInserter, rowUpdater } from '../../platform/rowAccessors';
-import { type Page, listPage } from '../../platform/listing';
+import { inReach } from '../../platform/inReach';
 import { type Actor, escapeLike } from '../../platform/permissions';
 import { type VolunteerAction, volunteersPolicy } from './volunteers.policy';
 import {
@@ -41,27 +41,16 @@ export async function findActivityRow(
   return row;
 }
 
-/** One page of the activities in reach for `action` matching the filters, newest first. */
-export function listActivityRows(
-  db: Db,
-  actor: Actor,
-  action: VolunteerAction,
-  q: ActivityListQuery,
-  unitPath?: string,
-): Promise<Page<ActivityRow>> {
-  return listPage(db, {
-    table: volunteerActivities,
-    where: and(
-      volunteersPolicy.scope(actor, action, volunteerActivities.orgPath),
-      unitPath ? sql`${volunteerActivities.orgPath} like ${`${escapeLike(unitPath)}%`}` : undefined,
-      q.type ? eq(volunteerActivities.type, q.type) : undefined,
-      q.status ? eq(volunteerActivities.status, q.status) : undefined,
-      q.q ? sql`${volunteerActivities.title} ilike ${`%${escapeLike(q.q)}%`}` : undefined,
-    ),
-    orderBy: [desc(volunteerActivities.startsAt), asc(volunteerActivities.id)],
-    page: q,
-  });
-}
+/** One page of the activities in reach for reading, under `path` when given, matching the filters, newest first. */
+export const listActivityRows = inReach(volunteersPolicy, 'read').lister(
+  volunteerActivities,
+  [desc(volunteerActivities.startsAt), asc(volunteerActivities.id)],
+  (q: ActivityListQuery & { path?: string }) => [
+    q.type ? eq(volunteerActivities.type, q.type) : undefined,
+    q.status ? eq(volunteerActivities.status, q.status) : undefined,
+    q.q ? sql`${volunteerActivities.title} ilike ${`%${escapeLike(q.q)}%`}` : undefined,
+  ],
+);
 
 /** An hour entry in reach for `action`, or undefined. */
 export const findHourRow = finderInScope(volunteersPolicy, volunteerHours, volunteerHours.orgPath);

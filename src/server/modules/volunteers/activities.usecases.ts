@@ -125,7 +125,10 @@ async function findActivity(
 }
 
 export async function listActivities(ctx: ActorCtx, q: ActivityListQuery) {
-  const page = await listActivityRows(ctx.db, ctx.actor, 'read', q, await readListPath(ctx, q.orgUnitId));
+  const page = await listActivityRows(ctx.db, ctx.actor, {
+    ...q,
+    path: await readListPath(ctx, q.orgUnitId),
+  });
   return { ...page, items: await activityDtos(ctx.db, page.items) };
 }
 

@@ -1,21 +1,14 @@
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { isUuid } from '../../platform/ids';
-import {
-  ancestorOfKind,
-  type OrgUnit,
-  unitInScope as orgUnitInScope,
-  unitNames as orgUnitNames,
-} from '../org/org.api';
+import { checkId } from '../../platform/ids';
+import { ancestorOfKind, type OrgUnit, unitInScope as orgUnitInScope, unitNames } from '../org/org.api';
 import { volunteersPolicy } from './volunteers.policy';
 
 export type VolPermission = 'volunteers.read' | 'volunteers.write';
 
-/** An id that cannot exist answers 404 before touching the database. */
-export function checkId(id: string): void {
-  if (!isUuid(id)) throw notFound();
-}
+/** An id that cannot exist answers 404 before touching the database (platform/ids.ts). */
+export { checkId };
 
 /** A unit the actor may see for `permission`, else 404 (DESIGN convention 5). */
 export async function unitInScope(ctx: ActorCtx, id: string, permission: VolPermission): Promise<OrgUnit> {
@@ -79,28 +72,16 @@ export async function gridOf(db: Db, path: string): Promise<OrgUnit | null> {
   return ancestorOfKind(db, path, 'grid');
 }
 
-/** Unit names by id, for the *Name fields of DTOs. */
-export async function unitNames(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
-  return orgUnitNames(
-    db,
-    ids.filter((x): x is string => !!x),
-  );
-}
+/** Unit names by id, for the *Name fields of DTOs (optional references may be empty). */
+export { unitNames };
 
 /** Whether the actor may edit a record at `path` (the UI's edit buttons). */
 export function writable(ctx: ActorCtx, path: string): boolean {
   return volunteersPolicy.can(ctx.actor, 'write', { orgPath: path });
 }
 
-/** A unique-index violation from PostgreSQL or PGlite (possibly wrapped by Drizzle). */
-export function isUniqueViolation(err: unknown): boolean {
-  let e: unknown = err;
-  for (let i = 0; i < 5 && e && typeof e === 'object'; i++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
+/** A unique-index violation (platform/db.ts), of any index unless one is named. */
+export { isUniqueViolation } from '../../platform/db';
 
 /** Great-circle distance in metres (haversine, mean Earth radius 6,371,008.8 m). */
 export function haversineM(lat1: number, lng1: number, lat2: number, lng2: number): number {

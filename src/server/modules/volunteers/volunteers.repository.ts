@@ -1,12 +1,14 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { VolunteerListQuery } from '../../../shared/contracts/volunteers';
+import { countsBy } from '../../platform/figureQuery';
+import { namesById } from '../../platform/namesById';
 import { type Db, rowsOf } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { upsertRow } from '../../platform/upsertRow';
 import { isUuid } from '../../platform/ids';
 import { finderInScope, rowInserter, rowUpdater, versionedUpdater } from '../../platform/rowAccessors';
-import { type Page, listPage } from '../../platform/listing';
+import { inReach } from '../../platform/inReach';
+import type { PageQuery } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
 import { type VolunteerAction, volunteersPolicy } from './volunteers.policy';
 import {
@@ -26,33 +28,23 @@ import {
 export type VolunteerRow = typeof volunteers.$inferSelect;
 export type TeamRow = typeof volunteerTeams.$inferSelect;
 
-const under = (column: AnyPgColumn, path: string) => sql`${column} like ${`${escapeLike(path)}%`}`;
+/** Reads for lists: the rows in reach for `read`, under a unit's path when given. */
+const readable = inReach(volunteersPolicy, 'read');
 
 /** A volunteer in reach for `action`, or undefined (also for an id that is not a UUID). */
 export const findVolunteerRow = finderInScope(volunteersPolicy, volunteers);
 
-/** One page of the volunteers in reach for `action` matching the filters, by name. */
-export function listVolunteerRows(
-  db: Db,
-  actor: Actor,
-  action: VolunteerAction,
-  q: VolunteerListQuery,
-  unitPath?: string,
-): Promise<Page<VolunteerRow>> {
-  return listPage(db, {
-    table: volunteers,
-    where: and(
-      volunteersPolicy.scope(actor, action),
-      unitPath ? under(volunteers.orgPath, unitPath) : undefined,
-      q.q ? sql`${volunteers.name} ilike ${`%${escapeLike(q.q)}%`}` : undefined,
-      q.kind ? eq(volunteers.kind, q.kind) : undefined,
-      q.status ? eq(volunteers.status, q.status) : undefined,
-      q.skill ? sql`${q.skill} = any(${volunteers.skills})` : undefined,
-    ),
-    orderBy: [asc(volunteers.name), asc(volunteers.id)],
-    page: q,
-  });
-}
+/** One page of the volunteers in reach for reading, under `path` when given, matching the filters, by name. */
+export const listVolunteerRows = readable.lister(
+  volunteers,
+  [asc(volunteers.name), asc(volunteers.id)],
+  (q: VolunteerListQuery & { path?: string }) => [
+    q.q ? sql`${volunteers.name} ilike ${`%${escapeLike(q.q)}%`}` : undefined,
+    q.kind ? eq(volunteers.kind, q.kind) : undefined,
+    q.status ? eq(volunteers.status, q.status) : undefined,
+    q.skill ? sql`${q.skill} = any(${volunteers.skills})` : undefined,
+  ],
+);
 
 /** A volunteer by id in any scope and status (for other modules, through volunteers.api.ts). */
 export async function volunteerRowById(db: Db, id: string): Promise<VolunteerRow | undefined> {
@@ -86,25 +78,14 @@ export async function activeVolunteerRowOfUser(db: Db, userId: string): Promise<
 /** A team in reach for `action`, or undefined. */
 export const findTeamRow = finderInScope(volunteersPolicy, volunteerTeams, volunteerTeams.orgPath);
 
-/** One page of the teams in reach for `action`, by place and name. */
-export function listTeamRows(
-  db: Db,
-  actor: Actor,
-  action: VolunteerAction,
-  q: { kind?: string | undefined; page: number; pageSize: number },
-  unitPath?: string,
-): Promise<Page<TeamRow>> {
-  return listPage(db, {
-    table: volunteerTeams,
-    where: and(
-      volunteersPolicy.scope(actor, action, volunteerTeams.orgPath),
-      unitPath ? under(volunteerTeams.orgPath, unitPath) : undefined,
-      q.kind ? eq(volunteerTeams.kind, q.kind) : undefined,
-    ),
-    orderBy: [asc(volunteerTeams.orgPath), asc(volunteerTeams.name), asc(volunteerTeams.id)],
-    page: q,
-  });
-}
+/** One page of the teams in reach for reading, under `path` when given, by place and name. */
+export const listTeamRows = readable.lister(
+  volunteerTeams,
+  [asc(volunteerTeams.orgPath), asc(volunteerTeams.name), asc(volunteerTeams.id)],
+  (q: PageQuery & { path?: string; kind?: string | undefined }) => [
+    q.kind ? eq(volunteerTeams.kind, q.kind) : undefined,
+  ],
+);
 
 // ─── Reports (over communities the caller found in scope) ────────────────────────────────────────
 
@@ -201,24 +182,13 @@ export function teamRowsOfVolunteer(db: Db, volunteerId: string) {
 }
 
 /** Members per team. */
-export async function memberCounts(db: Db, teamIds: string[]): Promise<Map<string, number>> {
-  if (teamIds.length === 0) return new Map();
-  const counts = await db
-    .select({ id: volunteerTeamMembers.teamId, n: sql<number>`count(*)::int` })
-    .from(volunteerTeamMembers)
-    .where(inArray(volunteerTeamMembers.teamId, teamIds))
-    .groupBy(volunteerTeamMembers.teamId);
-  return new Map(counts.map((c) => [c.id, Number(c.n)]));
+export function memberCounts(db: Db, teamIds: string[]): Promise<Map<string, number>> {
+  return countsBy(db, volunteerTeamMembers, volunteerTeamMembers.teamId, teamIds);
 }
 
 /** Volunteer names by id. */
-export async function volunteerNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: volunteers.id, name: volunteers.name })
-    .from(volunteers)
-    .where(inArray(volunteers.id, ids));
-  return new Map(rows.map((l) => [l.id, l.name]));
+export function volunteerNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  return namesById(db, volunteers, volunteers.name, ids);
 }
 
 /** A team's members, the leader first, then by name. */

@@ -126,7 +126,10 @@ export async function findVolunteer(
 }
 
 export async function listVolunteers(ctx: ActorCtx, q: VolunteerListQuery) {
-  const page = await listVolunteerRows(ctx.db, ctx.actor, 'read', q, await readListPath(ctx, q.orgUnitId));
+  const page = await listVolunteerRows(ctx.db, ctx.actor, {
+    ...q,
+    path: await readListPath(ctx, q.orgUnitId),
+  });
   return { ...page, items: await toDtos(ctx.db, page.items) };
 }
 
@@ -360,7 +363,7 @@ export async function listTeams(
   ctx: ActorCtx,
   q: { orgUnitId?: string | undefined; kind?: string | undefined; page: number; pageSize: number },
 ) {
-  const page = await listTeamRows(ctx.db, ctx.actor, 'read', q, await readListPath(ctx, q.orgUnitId));
+  const page = await listTeamRows(ctx.db, ctx.actor, { ...q, path: await readListPath(ctx, q.orgUnitId) });
   return { ...page, items: await teamDtos(ctx.db, page.items) };
 }
 

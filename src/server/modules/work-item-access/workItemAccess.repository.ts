@@ -1,6 +1,7 @@
-import { type SQL, and, desc, eq, ilike, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, ilike, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { chinaDate } from '../../../shared/chinaTime';
 import type { ApplicationQuery, ItemQuery, RefusalQuery } from '../../../shared/contracts/workItemAccess';
+import { rowsOfParent } from '../../platform/rowsOfParents';
 import type { Db } from '../../platform/db';
 import { countWhere } from '../../platform/figureQuery';
 import { findRowInScope } from '../../platform/findInScope';
@@ -64,11 +65,7 @@ export async function insertEvent(db: Db, row: typeof wiaEvents.$inferInsert): P
 }
 
 export function eventsOf(db: Db, id: string) {
-  return db
-    .select()
-    .from(wiaEvents)
-    .where(eq(wiaEvents.applicationId, id))
-    .orderBy(wiaEvents.at, wiaEvents.id);
+  return rowsOfParent(db, wiaEvents, wiaEvents.applicationId, id, asc(wiaEvents.at), asc(wiaEvents.id));
 }
 
 export async function insertOpinion(db: Db, row: typeof wiaOpinions.$inferInsert): Promise<void> {
@@ -76,11 +73,14 @@ export async function insertOpinion(db: Db, row: typeof wiaOpinions.$inferInsert
 }
 
 export function opinionsOf(db: Db, id: string) {
-  return db
-    .select()
-    .from(wiaOpinions)
-    .where(eq(wiaOpinions.applicationId, id))
-    .orderBy(wiaOpinions.at, wiaOpinions.id);
+  return rowsOfParent(
+    db,
+    wiaOpinions,
+    wiaOpinions.applicationId,
+    id,
+    asc(wiaOpinions.at),
+    asc(wiaOpinions.id),
+  );
 }
 
 // ---------------------------------------------------------------- published lists

@@ -19,10 +19,10 @@ import { stateEventTimeline } from '../../platform/stateEventTimeline';
 import { calendarFor, createCalendarRules, loadOverrides } from '../../platform/calendar';
 import type { ActorCtx } from '../../platform/context';
 import { newUnitRow } from '../../platform/newRow';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
 import { availableActions, transition } from '../../platform/workflow';
-import { findUnitInScope, unitNames } from '../org/org.api';
+import { findUnitInScope, unitNamesOf } from '../org/org.api';
 import { wiaPolicy } from './workItemAccess.policy';
 import {
   type ApplicationRow,
@@ -53,7 +53,7 @@ const LEVELS = new Set(['city', 'district']);
 const OPEN = new Set(['submitted', 'consulting']);
 
 async function dtoOf(ctx: ActorCtx, rows: ApplicationRow[]): Promise<WiaApplicationDto[]> {
-  const names = await unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
+  const names = await unitNamesOf(ctx.db, rows);
   const now = ctx.clock.now();
   const rules = await calendarFor(ctx.db).rules();
   return rows.map((a) => ({
@@ -198,7 +198,7 @@ export async function actOnApplication(
 // ---------------------------------------------------------------- published lists
 
 async function itemDtos(ctx: ActorCtx, rows: ItemRow[]): Promise<WiaItemDto[]> {
-  const names = await unitNames(ctx.db, [...new Set(rows.map((r) => r.orgUnitId))]);
+  const names = await unitNamesOf(ctx.db, rows);
   return rows.map((i) => ({
     ...orgUnitHead(i, names),
     applicationId: i.applicationId,
@@ -227,9 +227,7 @@ export async function listItems(ctx: ActorCtx, q: ItemQuery): Promise<Page<WiaIt
 
 /** The annual clean-up (R-AC-1): an item is kept (reviewed) or removed from the list, with the reason. */
 export async function reviewItem(ctx: ActorCtx, id: string, body: ReviewItemBody): Promise<WiaItemDto> {
-  wiaPolicy.require(ctx.actor, 'decide');
-  const item = await findItemForDecider(ctx.db, ctx.actor, id);
-  if (!item) throw notFound();
+  const item = await foundInReach(wiaPolicy, ctx, 'decide', () => findItemForDecider(ctx.db, ctx.actor, id));
   if (item.status === 'removed') throw new AppError('work_item_access.item_removed', 409);
   const now = ctx.clock.now();
   const updated = await ctx.db.transaction(async (tx) => {
@@ -301,6 +299,6 @@ export async function refuseRequest(ctx: ActorCtx, body: RefusalBody): Promise<R
 export async function listRefusals(ctx: ActorCtx, q: RefusalQuery): Promise<Page<RefusalDto>> {
   wiaPolicy.require(ctx.actor, 'read');
   const page = await listRefusalRows(ctx.db, ctx.actor, q);
-  const names = await unitNames(ctx.db, [...new Set(page.items.map((r) => r.orgUnitId))]);
+  const names = await unitNamesOf(ctx.db, page.items);
   return { ...page, items: page.items.map((r) => refusalDto(r, names)) };
 }

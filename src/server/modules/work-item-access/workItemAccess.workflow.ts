@@ -7,8 +7,8 @@ import {
 } from '../../../shared/contracts/workItemAccess';
 import { auditRecord } from '../../platform/recordAudit';
 import { AppError } from '../../platform/errors';
-import { defineWorkflow } from '../../platform/workflow';
-import { stateEventColumns } from '../../platform/workflowEvents';
+import { commentGuard, defineWorkflow } from '../../platform/workflow';
+import { stateEventWriter } from '../../platform/workflowEvents';
 import { stateTableColumns, stateTransitionAudit } from '../../platform/workflowTable';
 import { wiaPolicy } from './workItemAccess.policy';
 import {
@@ -18,13 +18,11 @@ import {
   markOverdue,
   publishItem,
 } from './workItemAccess.repository';
-import { wiaApplications, wiaSteps } from './workItemAccess.table';
+import { wiaApplications, wiaEvents, wiaSteps } from './workItemAccess.table';
 
 export { chinaDate };
 
-const needComment = (input: WiaActionBody) => {
-  if (!input.comment) throw new AppError('work_item_access.comment_required', 422);
-};
+const needComment = commentGuard('work_item_access.comment_required');
 
 /**
  * R-AC-1: the organisation and civil-affairs departments consult the departments concerned and record
@@ -59,13 +57,13 @@ export const applicationWorkflow = defineWorkflow<WiaState, ApplicationRow, WiaA
       from: ['submitted', 'consulting'],
       to: 'refused',
       permission: 'work_item_access.decide',
-      guard: (_a, input) => needComment(input),
+      guard: needComment,
     },
     route_purchase: {
       from: ['submitted', 'consulting'],
       to: 'purchase',
       permission: 'work_item_access.decide',
-      guard: (_a, input) => needComment(input),
+      guard: needComment,
     },
   },
   authorize: (actor, a) => wiaPolicy.can(actor, 'decide', a),
@@ -112,11 +110,7 @@ export const applicationWorkflow = defineWorkflow<WiaState, ApplicationRow, WiaA
   },
   adapter: {
     ...stateTableColumns(wiaApplications),
-    writeEvent: (tx, ctx, e) =>
-      insertEvent(tx, {
-        ...stateEventColumns(ctx, e),
-        applicationId: e.record.id,
-      }),
+    writeEvent: stateEventWriter(wiaEvents, 'applicationId'),
     audit: stateTransitionAudit('work_item_access', 'wia_application'),
     steps: { table: wiaSteps, recordId: wiaSteps.recordId, step: wiaSteps.step, at: wiaSteps.at },
   },

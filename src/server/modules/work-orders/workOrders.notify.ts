@@ -1,7 +1,7 @@
 import { chinaMinute } from '../../../shared/chinaTime';
 import type { UseCaseCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { notify } from '../notifications/notifications.api';
+import { brief, notify } from '../notifications/notifications.api';
 import { unitById } from '../org/org.api';
 import type { OrderRow } from './workOrders.usecases';
 
@@ -16,7 +16,6 @@ export { chinaMinute };
 /** What notify needs of the caller's context (a use case's, or the demo seed's). */
 type NotifyCtx = Pick<UseCaseCtx, 'clock' | 'ids' | 'actor'>;
 
-const brief = (text: string) => (text.length > 20 ? `${text.slice(0, 20)}…` : text);
 const link = (o: OrderRow) => `/work-orders/${o.id}`;
 const handlingUnit = (o: OrderRow) => ({ id: o.orgUnitId, path: o.orgPath });
 

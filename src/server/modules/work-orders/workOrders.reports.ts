@@ -11,7 +11,7 @@ import type {
   TopCategoriesDto,
 } from '../../../shared/contracts/workOrderStats';
 import type { WorkOrderListQuery } from '../../../shared/contracts/workOrders';
-import { writeAudit } from '../../platform/audit';
+import { auditAccess } from '../../platform/recordAudit';
 import type { ActorCtx } from '../../platform/context';
 import { invalidField, notFound } from '../../platform/errors';
 import { STATS_PERMISSIONS, requireStats, statsRoots } from './workOrders.policy';
@@ -492,12 +492,10 @@ export async function exportOrders(ctx: ActorCtx, q: Omit<WorkOrderListQuery, 'p
     if (batch.items.length < pageSize || all.length >= EXPORT_MAX_ROWS) break;
   }
   const rows = all.slice(0, EXPORT_MAX_ROWS);
-  await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: 'work_orders.export',
-      entityType: 'work_order',
-      after: { filter: q, rows: rows.length },
-    }),
-  );
+  await auditAccess(ctx, {
+    action: 'work_orders.export',
+    entityType: 'work_order',
+    after: { filter: q, rows: rows.length },
+  });
   return rows;
 }

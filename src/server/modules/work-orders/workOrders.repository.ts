@@ -2,6 +2,7 @@ import { chinaDayEnd, chinaWeekEnd } from '../../../shared/chinaTime';
 import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import type { WorkOrderListQuery } from '../../../shared/contracts/workOrders';
 import { OPEN_STATUSES, type WoStatus } from '../../../shared/contracts/workOrderMachine';
+import { rowsOfParent } from '../../platform/rowsOfParents';
 import type { Db } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
@@ -38,11 +39,7 @@ export function attachmentOwners(db: Db, ids: string[]) {
 
 /** An order's timeline, oldest first (for an order found in scope, or its requester's public view). */
 export function orderEventRows(db: Db, orderId: string) {
-  return db
-    .select()
-    .from(woEvents)
-    .where(eq(woEvents.orderId, orderId))
-    .orderBy(asc(woEvents.at), asc(woEvents.id));
+  return rowsOfParent(db, woEvents, woEvents.orderId, orderId, asc(woEvents.at), asc(woEvents.id));
 }
 
 /**

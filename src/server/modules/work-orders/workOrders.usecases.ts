@@ -1,5 +1,6 @@
 import { chinaDateCompact as chinaDate } from '../../../shared/chinaTime';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { tokenHash } from '../../platform/auth';
 import type { ActionBody, IntakeBody, WorkOrderListQuery } from '../../../shared/contracts/workOrders';
 import type { WoStatus } from '../../../shared/contracts/workOrderMachine';
 import { auditRow } from '../../platform/audit';
@@ -96,8 +97,6 @@ export function levelOf(kind: string | undefined): 'grid' | 'community' | 'subdi
   if (kind === 'subdistrict') return 'subdistrict';
   return 'above';
 }
-
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** An order the actor may read (404 when it does not exist or is out of their reach). */
 export async function findOrder(ctx: ActorCtx, id: string): Promise<OrderRow> {
