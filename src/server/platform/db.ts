@@ -116,6 +116,14 @@ export async function openDatabase(opts: {
     pool.on('error', (err) =>
       console.warn(`PostgreSQL idle client error: ${(err as { code?: string }).code ?? err.name}`),
     );
+    // pool.end() resolves once every client is told to end, not once its connection is gone: close() waits
+    // for that too, so a database dropped right after close() cuts no connection of ours (57P01 warnings).
+    const connections = new Set<Promise<void>>();
+    pool.on('connect', (client) => {
+      const gone: Promise<void> = new Promise((resolve) => client.once('end', () => resolve()));
+      connections.add(gone);
+      void gone.then(() => connections.delete(gone));
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     const withLock = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
       // A dedicated connection holds the session lock while `fn` uses the pool as usual; the lock is
@@ -140,7 +148,10 @@ export async function openDatabase(opts: {
       migrate: () =>
         withLock(MIGRATION_LOCK, () => migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR })),
       withLock,
-      close: () => pool.end(),
+      close: async () => {
+        await pool.end();
+        await Promise.all(connections);
+      },
       executeSql: async (text, values) => ({ rows: (await pool.query(text, values as unknown[])).rows }),
     };
   }
