@@ -62,19 +62,18 @@ export async function insertAudited<T extends PgTable>(
 }
 
 /**
- * Updates the row `before` (found in reach) with `set` and writes its audit entry (`before` and `after`, as
- * `audit.view` shows them, and `after` extended by `extra`); returns the updated row.
+ * Runs `change` (a repository update of the row `before`, found in reach) in a transaction with its audit entry
+ * (`before` and `after` as `audit.view` shows them, `after` extended by `extra`); returns the updated row.
  */
-export async function updateAudited<T extends PgTable & { id: AnyPgColumn }>(
+export async function auditedChange<R extends { id: string; orgPath: string }>(
   ctx: ActorCtx,
-  table: T,
-  before: T['$inferSelect'] & { id: string },
-  set: Partial<T['$inferInsert']>,
-  audit: AuditedWrite<T['$inferSelect']> & { extra?: Record<string, unknown> },
-): Promise<T['$inferSelect'] & { orgPath: string }> {
-  const view = audit.view ?? ((r: T['$inferSelect']) => r);
+  before: R,
+  change: (tx: Db) => Promise<R>,
+  audit: AuditedWrite<R> & { extra?: Record<string, unknown> },
+): Promise<R> {
+  const view = audit.view ?? ((r: R) => r);
   return ctx.db.transaction(async (tx) => {
-    const after = (await updateRow(tx, table, before.id, set)) as T['$inferSelect'] & { orgPath: string };
+    const after = await change(tx);
     await writeAudit(tx, ctx, {
       action: audit.action,
       entityType: audit.entityType,
@@ -85,4 +84,24 @@ export async function updateAudited<T extends PgTable & { id: AnyPgColumn }>(
     });
     return after;
   });
+}
+
+/**
+ * Updates the row `before` (found in reach) with `set` and writes its audit entry (`before` and `after`, as
+ * `audit.view` shows them, and `after` extended by `extra`); returns the updated row.
+ */
+export async function updateAudited<T extends PgTable & { id: AnyPgColumn }>(
+  ctx: ActorCtx,
+  table: T,
+  before: T['$inferSelect'] & { id: string },
+  set: Partial<T['$inferInsert']>,
+  audit: AuditedWrite<T['$inferSelect']> & { extra?: Record<string, unknown> },
+): Promise<T['$inferSelect'] & { orgPath: string }> {
+  type Row = T['$inferSelect'] & { id: string; orgPath: string };
+  return auditedChange(
+    ctx,
+    before as Row,
+    async (tx) => (await updateRow(tx, table, before.id, set)) as Row,
+    audit as AuditedWrite<Row> & { extra?: Record<string, unknown> },
+  );
 }

@@ -1,6 +1,5 @@
 import type { SQL } from 'drizzle-orm';
-import { writeAudit } from '../../platform/audit';
-import { type AuditedWrite, auditedWrite } from '../../platform/auditedRows';
+import { type AuditedWrite, auditedChange, auditedWrite } from '../../platform/auditedRows';
 import type { ActorCtx } from '../../platform/context';
 import { newUnitRow } from '../../platform/newRow';
 import { AppError, invalidField, notFound } from '../../platform/errors';
@@ -150,19 +149,7 @@ export function registryRecords<R extends UnitRow & { id: string }, I, D>(
       audit: AuditedWrite<R> & { extra?: Record<string, unknown> },
     ) {
       const changes = { ...set, updatedAt: ctx.clock.now() };
-      const view = audit.view ?? ((r: R) => r);
-      const after = await ctx.db.transaction(async (tx) => {
-        const row = await rows.update(tx, before.id, changes);
-        await writeAudit(tx, ctx, {
-          action: audit.action,
-          entityType: audit.entityType,
-          entityId: before.id,
-          orgPath: row.orgPath,
-          before: view(before),
-          after: audit.extra ? { ...(view(row) as object), ...audit.extra } : view(row),
-        });
-        return row;
-      });
+      const after = await auditedChange(ctx, before, (tx) => rows.update(tx, before.id, changes), audit);
       return dto(ctx, after);
     },
   };
