@@ -12,7 +12,6 @@ import type {
 } from '../../../shared/contracts/projects.doorstep.ratings';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
-import { requirePermission, scopePaths } from '../../platform/permissions';
 import { maskName } from '../../platform/proxy';
 import {
   doorstepForBoard,
@@ -33,8 +32,8 @@ const RATED_FROM = 'implementation';
 
 /** The average, count, whether rateable and the resident's own rating of each project of their community. */
 export async function myDoorstepRatings(ctx: ActorCtx): Promise<{ items: MyDoorstepRatingDto[] }> {
-  requirePermission(ctx.actor, 'participation.board');
-  const rows = await doorstepForBoard(ctx.db, scopePaths(ctx.actor, 'participation.board'));
+  doorstepPolicy.require(ctx.actor, 'board');
+  const rows = await doorstepForBoard(ctx.db, doorstepPolicy.roots(ctx.actor, 'board'));
   const ids = rows.map((r) => r.id);
   const [sums, stages, mine] = await Promise.all([
     ratingSummaries(ctx.db, ids),
@@ -61,8 +60,8 @@ export async function rateDoorstep(
   id: string,
   body: RateDoorstepBody,
 ): Promise<MyDoorstepRatingDto> {
-  requirePermission(ctx.actor, 'participation.board');
-  const row = await doorstepOnBoard(ctx.db, id, scopePaths(ctx.actor, 'participation.board'));
+  doorstepPolicy.require(ctx.actor, 'board');
+  const row = await doorstepOnBoard(ctx.db, id, doorstepPolicy.roots(ctx.actor, 'board'));
   if (!row) throw notFound();
   if (!(await recordedStages(ctx.db, [row.id])).get(row.id)?.has(RATED_FROM))
     throw new AppError('projects.doorstep_rating_stage', 409);

@@ -181,7 +181,7 @@ export async function fileById(db: Db, id: string): Promise<DoorstepFileRow | un
   return findRowInScope(db, pjDoorstepFiles, id, undefined);
 }
 
-export type DoorstepAction = 'read' | 'apply' | 'export';
+export type DoorstepAction = 'read' | 'apply' | 'export' | 'board';
 
 /**
  * Who may do what to doorstep projects: the project's own community records (`projects.apply`), everyone
@@ -189,6 +189,12 @@ export type DoorstepAction = 'read' | 'apply' | 'export';
  * export. Scoped by the applying community's path; out of reach is not found.
  */
 export const doorstepPolicy: Policy<DoorstepAction, { orgPath: string }> = definePolicy({
-  permissions: { read: 'projects.read', apply: 'projects.apply', export: 'projects.export' },
+  // board: a resident reading and rating the projects of their own community (their board).
+  permissions: {
+    read: 'projects.read',
+    apply: 'projects.apply',
+    export: 'projects.export',
+    board: 'participation.board',
+  },
   ...onOrgPath(pjDoorstepProjects.orgPath),
 });

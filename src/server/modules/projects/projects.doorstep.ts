@@ -33,7 +33,6 @@ import type { AuditEntry } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/listing';
-import { scopePaths } from '../../platform/permissions';
 import type { Storage } from '../../platform/storage';
 import { findUnitInScope, unitInScope, unitNamesOf } from '../org/org.api';
 import { closedSurveysOf } from '../surveys/surveys.api';
@@ -471,7 +470,7 @@ export async function doorstepXlsxRows(
     action: 'projects.doorstep.export',
     entityType: 'pj_doorstep_project',
     entityId: null,
-    orgPath: scopePaths(ctx.actor, 'projects.export')[0] ?? null,
+    orgPath: doorstepPolicy.roots(ctx.actor, 'export')[0] ?? null,
     after: { ...q, rows: rows.length },
   });
   const columns = [
@@ -509,10 +508,7 @@ export async function doorstepXlsxRows(
 
 /** A resident's community's doorstep projects: name, category, stage, frequency and people served only. */
 export async function myDoorstep(ctx: ActorCtx): Promise<{ items: MyDoorstepDto[] }> {
-  const rows = await listDtos(
-    ctx,
-    await doorstepForBoard(ctx.db, scopePaths(ctx.actor, 'participation.board')),
-  );
+  const rows = await listDtos(ctx, await doorstepForBoard(ctx.db, doorstepPolicy.roots(ctx.actor, 'board')));
   return {
     items: rows.map((r) => ({
       id: r.id,

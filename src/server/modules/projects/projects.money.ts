@@ -16,7 +16,7 @@ import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Storage } from '../../platform/storage';
-import { can, scopePaths } from '../../platform/permissions';
+import { can } from '../../platform/permissions';
 import { createDisclosure } from '../participation/participation.api';
 import { unitNames } from '../org/org.api';
 import { applicationsPolicy } from './projects.policy';
@@ -271,7 +271,7 @@ export async function discloseFunds(ctx: ActorCtx, id: string): Promise<MoneyDto
 
 /** A resident's selected projects in their community, with only the fund use that was disclosed. */
 export async function myProjects(ctx: ActorCtx): Promise<{ items: MyProjectDto[] }> {
-  const roots = scopePaths(ctx.actor, 'participation.board');
+  const roots = applicationsPolicy.roots(ctx.actor, 'board');
   const rows = await selectedForBoard(ctx.db, roots);
   const names = await unitNames(
     ctx.db,

@@ -15,7 +15,7 @@ import { pjApplications, pjAssignments, pjCallEvaluation, pjCalls } from './proj
  * when it lies in the actor's subtree or the actor's unit lies under it (a community reads its city's call);
  * drafts only for those who may manage it.
  */
-export type ApplicationAction = 'read' | 'apply' | 'review' | 'manage' | 'score' | 'export';
+export type ApplicationAction = 'read' | 'apply' | 'review' | 'manage' | 'score' | 'export' | 'board';
 type ApplicationRecord = { orgPath: string };
 
 export const applicationsPolicy: Policy<ApplicationAction, ApplicationRecord> = definePolicy({
@@ -26,6 +26,8 @@ export const applicationsPolicy: Policy<ApplicationAction, ApplicationRecord> = 
     manage: 'projects.manage',
     score: 'projects.score',
     export: 'projects.export',
+    // board: a resident reading the selected projects of their own community (their board).
+    board: 'participation.board',
   },
   ...onOrgPath(pjApplications.orgPath),
 });
