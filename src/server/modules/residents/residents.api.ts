@@ -12,6 +12,11 @@ import { unitFieldSql, unitJoinSql, unitNameSql } from '../org/org.api';
 import { residents } from './residents.table';
 
 export { sealPii, sealSpecialGroups } from './residents.usecases';
+export {
+  type ResidentBulkColumn,
+  insertResidentsSelectSql,
+  liveIdNumberHolderJoinSql,
+} from './residents.repository';
 
 export type ResidentRow = typeof residents.$inferSelect;
 
