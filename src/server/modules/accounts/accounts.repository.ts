@@ -6,7 +6,7 @@ import { firstRow } from '../../platform/firstRow';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike, scopeWhere } from '../../platform/permissions';
-import { unitNameSql, unitPathSql } from '../org/org.api';
+import { unitJoinSql, unitNameSql, unitPathSql } from '../org/org.api';
 import { type AccountAction, accountsPolicy } from './accounts.policy';
 import { userRoles, userTwoFactor, users } from './accounts.table';
 
@@ -20,7 +20,7 @@ export type UserRow = typeof users.$inferSelect;
 
 /** Users who hold at least one role in reach for `action` (a role without a unit lies at '/'). */
 function usersInScope(actor: Actor, action: AccountAction): SQL {
-  return sql`${users.id} in (select ur.user_id from user_roles ur left join org_units o on o.id = ur.org_unit_id
+  return sql`${users.id} in (select ur.user_id from user_roles ur ${unitJoinSql('o', sql`ur.org_unit_id`, { left: true })}
     where ${accountsPolicy.scope(actor, action)})`;
 }
 

@@ -1,9 +1,10 @@
-import { and, desc, eq, gte, like, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lte, or } from 'drizzle-orm';
 import type { AuditQuery } from '../../../shared/contracts/audit';
 import { auditLog } from '../../platform/audit.table';
-import { type Db, rowsOf } from '../../platform/db';
+import type { Db } from '../../platform/db';
 import { type Page, listPage } from '../../platform/listing';
 import { type Actor, escapeLike } from '../../platform/permissions';
+import { mergedUnitPathsInto } from '../org/org.api';
 import { auditPolicy } from './audit.policy';
 
 /**
@@ -17,20 +18,12 @@ export async function listAuditEntries(
   q: AuditQuery,
 ): Promise<Page<typeof auditLog.$inferSelect>> {
   const inScope = auditPolicy.scope(actor, 'read');
-  const merged = rowsOf<{ path: string }>(
-    await db.execute(sql`
-      with recursive absorbed as (
-        select id, path from org_units where status = 'merged'
-          and merged_into_id in (select id from org_units where ${auditPolicy.scope(actor, 'read', sql`path`)})
-        union
-        select o.id, o.path from org_units o join absorbed a on o.merged_into_id = a.id where o.status = 'merged'
-      ) select path from absorbed`),
-  );
+  const merged = await mergedUnitPathsInto(db, (path) => auditPolicy.scope(actor, 'read', path));
   return listPage(db, {
     table: auditLog,
     where: and(
       merged.length
-        ? or(inScope, ...merged.map((m) => like(auditLog.orgPath, `${escapeLike(m.path)}%`)))
+        ? or(inScope, ...merged.map((path) => like(auditLog.orgPath, `${escapeLike(path)}%`)))
         : inScope,
       q.action ? eq(auditLog.action, q.action) : undefined,
       q.entityType ? eq(auditLog.entityType, q.entityType) : undefined,

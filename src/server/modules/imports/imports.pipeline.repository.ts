@@ -1,5 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../platform/db';
+import { buildingRoomPlaceSql } from '../org/org.api';
+import { insertResidentsSelectSql, liveIdNumberHolderJoinSql } from '../residents/residents.api';
 import type { JobRow } from './imports.repository';
 import { type ImportRowError, importJobs, importRows } from './imports.table';
 
@@ -82,7 +84,7 @@ export async function stagedRowsWithTakenIdNumbers(tx: Db, jobId: string): Promi
   const taken = rowsOf<{ row_no: number }>(
     await tx.execute(sql`
       select r.row_no from import_rows r
-      join residents x on x.id_number_hash = r.data->>'idNumberHash' and x.deleted_at is null
+      ${liveIdNumberHolderJoinSql('x', sql`r.data->>'idNumberHash'`)}
       where r.job_id = ${jobId} and r.errors is null
       order by r.row_no`),
   );
@@ -112,39 +114,49 @@ export async function insertStagedResidents(
   communityId: string,
   at: string,
 ): Promise<number> {
+  // The household of the row's building + room, else its building (org's builder: one join each, by hash).
+  const place = buildingRoomPlaceSql({
+    buildingIdExpr: sql`(r.data->>'buildingId')::uuid`,
+    roomExpr: sql`r.data->>'room'`,
+    buildingIdsSql: sql`select distinct (data->>'buildingId')::uuid from import_rows where job_id = ${jobId}`,
+  });
+  const d = (key: string) => sql`r.data->>${sql.raw(`'${key}'`)}`;
+  const insert = insertResidentsSelectSql(
+    {
+      id: sql`(r.data->>'id')::uuid`,
+      orgUnitId: place.id(sql`${target.id}::uuid`),
+      orgPath: place.path(sql`${target.path}`),
+      communityId: sql`${communityId}::uuid`,
+      name: d('name'),
+      gender: d('gender'),
+      birthDate: sql`(r.data->>'birthDate')::date`,
+      idNumberEnc: d('idNumberEnc'),
+      idNumberHash: d('idNumberHash'),
+      idNumberMask: d('idNumberMask'),
+      phoneEnc: d('phoneEnc'),
+      phoneHash: d('phoneHash'),
+      phoneMask: d('phoneMask'),
+      addressEnc: d('addressEnc'),
+      addressMask: d('addressMask'),
+      room: d('room'),
+      registrationStatus: d('registrationStatus'),
+      specialGroupsEnc: d('specialGroupsEnc'),
+      specialGroupHashes: sql`array(select jsonb_array_elements_text(coalesce(r.data->'specialGroupHashes', '[]'::jsonb)))`,
+      notes: d('notes'),
+      importJobId: sql`${jobId}::uuid`,
+      version: sql`1`,
+      createdAt: sql`${at}::timestamptz`,
+      updatedAt: sql`${at}::timestamptz`,
+    },
+    // No ORDER BY: ids are UUIDv7 drawn in file order, and sorting 100,000 wide rows spills to disk.
+    sql`from import_rows r
+        ${place.join}
+        where r.job_id = ${jobId} and r.errors is null
+        returning 1`,
+  );
   const [{ n } = { n: 0 }] = rowsOf<{ n: number }>(
     await tx.execute(sql`
-      with ins as (
-        insert into residents (
-          id, org_unit_id, org_path, community_id, name, gender, birth_date,
-          id_number_enc, id_number_hash, id_number_mask, phone_enc, phone_hash, phone_mask, address_enc, address_mask,
-          room, registration_status, special_groups_enc, special_group_hashes, notes, import_job_id, version,
-          created_at, updated_at)
-        select
-          (r.data->>'id')::uuid,
-          coalesce(h.id, b.id, ${target.id}::uuid),
-          coalesce(h.path, b.path, ${target.path}),
-          ${communityId}::uuid,
-          r.data->>'name', r.data->>'gender', (r.data->>'birthDate')::date,
-          r.data->>'idNumberEnc', r.data->>'idNumberHash', r.data->>'idNumberMask',
-          r.data->>'phoneEnc', r.data->>'phoneHash', r.data->>'phoneMask',
-          r.data->>'addressEnc', r.data->>'addressMask',
-          r.data->>'room', r.data->>'registrationStatus',
-          r.data->>'specialGroupsEnc',
-          array(select jsonb_array_elements_text(coalesce(r.data->'specialGroupHashes', '[]'::jsonb))),
-          r.data->>'notes', ${jobId}::uuid, 1, ${at}::timestamptz, ${at}::timestamptz
-        from import_rows r
-        left join org_units b on b.id = (r.data->>'buildingId')::uuid
-        left join (
-          -- One household per building + room (the oldest if a name repeats), joined by hash, not per row.
-          select distinct on (u.parent_id, u.name) u.id, u.path, u.parent_id, u.name from org_units u
-          where u.kind = 'household' and u.status = 'active'
-            and u.parent_id in (select distinct (data->>'buildingId')::uuid from import_rows where job_id = ${jobId})
-          order by u.parent_id, u.name, u.created_at, u.id
-        ) h on h.parent_id = b.id and h.name = r.data->>'room'
-        -- No ORDER BY: ids are UUIDv7 drawn in file order, and sorting 100,000 wide rows spills to disk.
-        where r.job_id = ${jobId} and r.errors is null
-        returning 1)
+      with ins as (${insert})
       select count(*)::int as n from ins`),
   );
   return n;

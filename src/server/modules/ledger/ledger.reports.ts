@@ -1,11 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { chinaDayEnd, chinaDayStart } from '../../../shared/chinaTime';
 import type { ReportQuery, ReportRow, ReportView } from '../../../shared/contracts/ledger';
 import type { ActorCtx } from '../../platform/context';
-import { rowsOf } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
-import { unitInScope } from '../org/org.api';
+import { unitInScope, unitsByIds } from '../org/org.api';
 import { ledgerPolicy } from './ledger.policy';
 import { reportFigures } from './ledger.repository';
 
@@ -31,16 +29,7 @@ export async function pointsReport(ctx: ActorCtx, q: ReportQuery): Promise<Repor
   }
   const { flows, balances } = await reportFigures(ctx.db, ctx.actor, 'read', { from, to }, subtreePath);
   const ids = [...new Set([...flows, ...balances].map((r) => String(r.org_unit_id)))];
-  const names = ids.length
-    ? rowsOf<{ id: string; name: string; path: string }>(
-        await ctx.db.execute(
-          sql`select id, name, path from org_units where id in (${sql.join(
-            ids.map((i) => sql`${i}`),
-            sql`, `,
-          )})`,
-        ),
-      )
-    : [];
+  const names = await unitsByIds(ctx.db, ids);
   const num = (v: unknown) => Number(v ?? 0);
   const rows: ReportRow[] = ids
     .map((id) => {

@@ -25,6 +25,7 @@ import { type Page, listPage } from '../../platform/listing';
 import { offsetOf } from '../../platform/pagination';
 import { type Actor, escapeLike } from '../../platform/permissions';
 import { ACCOUNT_HOLDER_TABLES } from '../../platform/scopedTables';
+import { someUnitUnderSql } from '../org/org.api';
 import type { LockedAccount } from './ledger.core';
 import { type LedgerAction, ledgerPolicy } from './ledger.policy';
 import {
@@ -295,7 +296,7 @@ export function listRuleRows(
       )
     : or(
         ledgerPolicy.scope(actor, action, ledgerEarningRules.orgPath),
-        sql`exists (select 1 from org_units u where ${ledgerPolicy.scope(actor, action, sql`u.path`)} and u.path like ${ledgerEarningRules.orgPath} || '%')`,
+        someUnitUnderSql(ledgerEarningRules.orgPath, (path) => ledgerPolicy.scope(actor, action, path)),
       );
   return db
     .select()

@@ -16,6 +16,7 @@ import { type Actor, escapeLike, underPath } from '../../platform/permissions';
 import { insertRow } from '../../platform/rows';
 import { rowInserter, rowUpdater } from '../../platform/rowAccessors';
 import { userFieldSql } from '../accounts/accounts.api';
+import { unitsOfKindOverJoinSql } from '../org/org.api';
 import {
   DAY,
   endOfChinaDay,
@@ -187,7 +188,7 @@ export async function reportFigures(
     await db.execute(sql`
       select s.id as sid, s.name as sname, s.path as spath, extract(year from p.registered_on)::int as y, count(*)::int as n
       from redemption_points p
-      join org_units s on s.kind = 'subdistrict' and p.org_path like s.path || '%'
+      ${unitsOfKindOverJoinSql('s', 'subdistrict', sql`p.org_path`)}
       where ${scope} and ${subtree}
         and extract(year from p.registered_on) between ${year - 4} and ${year}
       group by s.id, s.name, s.path, y

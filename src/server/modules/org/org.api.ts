@@ -2,7 +2,10 @@
  * What other modules may use of the org tree (DESIGN boundaries): functions and types, never the table.
  * Where another module needs a unit's name or path inside one of its own queries (a join, for speed),
  * it uses the named SQL builders below (`unitNameSql`, `unitPathSql`, `unitIdsUnderSql`): correlated
- * subqueries on `org_units` that answer exactly what a left join on the unit's id would.
+ * subqueries on `org_units` that answer exactly what a left join on the unit's id would. Where a statement
+ * really joins units (many rows, several fields, a kind test, a merged unit's successor, a household by
+ * building + room), it uses the join builders (`unitJoinSql`, `unitsOfKindOverJoinSql`, `survivingUnitJoin`,
+ * `buildingRoomPlaceSql`, `someUnitUnderSql`), which name the table and the aliases they take.
  */
 import type { ActorCtx } from '../../platform/context';
 import { activeChildNamed } from './org.repository';
@@ -18,11 +21,15 @@ export {
   activeUnitNamesOfKind,
   activeUnitsOfKind,
   activeUnitsUnder,
+  buildingRoomPlaceSql,
   ancestorOfKind,
   communityOfPath,
   insertHouseholds,
   insertUnit,
+  mergedUnitPathsInto,
   orgTreeVersionNow,
+  someUnitUnderSql,
+  survivingUnitJoin,
   topUnit,
   underTreeLock,
   type UnitField,
@@ -30,12 +37,14 @@ export {
   unitFieldSql,
   unitIdsUnderSql,
   unitInScope,
+  unitJoinSql,
   unitNameSql,
   unitNames,
   unitPathAtTreeVersionSql,
   unitNamesOf,
   unitPathSql,
   unitsByIds,
+  unitsOfKindOverJoinSql,
   unitsOfKindUnder,
 } from './org.repository';
 

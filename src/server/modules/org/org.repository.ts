@@ -13,6 +13,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Permission } from '../../../shared/permissions';
+import { ORG_KINDS, type OrgKind } from '../../../shared/orgKinds';
 import { countsBy } from '../../platform/figureQuery';
 import type { Clock, IdGenerator } from '../../platform/clock';
 import { type Db, rowsOf } from '../../platform/db';
@@ -285,6 +286,108 @@ export function unitPathSql(unitIdColumn: Column): SQL<string | null> {
  */
 export function unitIdsUnderSql(unitIdExpr: Column, pathPattern: string): SQL {
   return sql`${unitIdExpr} in (select ou.id from org_units ou where ou.path like ${pathPattern})`;
+}
+
+/** A SQL alias for `org_units` in a foreign query's join (letters, digits and underscores only). */
+function unitAlias(alias: string): SQL {
+  if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`bad unit alias ${alias}`);
+  return sql.raw(alias);
+}
+
+/**
+ * Query builder: `[left] join org_units <alias> on <alias>.id = <unitIdExpr>` (with `kind` given, also
+ * `and <alias>.kind = '<kind>'`), for a foreign query that reads a unit's `UnitField`s as `<alias>.<field>`
+ * on many rows at once or tests its kind in the join (where `unitFieldSql`'s correlated subquery would repeat).
+ */
+export function unitJoinSql(
+  alias: string,
+  unitIdExpr: Column,
+  opts: { left?: boolean; kind?: OrgKind } = {},
+): SQL {
+  const a = unitAlias(alias);
+  const kind = opts.kind ? sql` and ${a}.kind = ${sql.raw(`'${kindLiteral(opts.kind)}'`)}` : sql``;
+  return sql`${sql.raw(opts.left ? 'left join' : 'join')} org_units ${a} on ${a}.id = ${unitIdExpr}${kind}`;
+}
+
+/** A unit kind checked against ORG_KINDS, safe to inline as a literal (keeps the kind index usable). */
+function kindLiteral(kind: OrgKind): string {
+  if (!(ORG_KINDS as readonly string[]).includes(kind)) throw new Error(`unknown unit kind ${kind}`);
+  return kind;
+}
+
+/**
+ * Query builder: `join org_units <alias> on <alias>.kind = '<kind>' and <pathExpr> like <alias>.path || '%'`,
+ * the units of `kind` whose subtree holds the foreign row's org path (e.g. a row's subdistrict), read as
+ * `<alias>.id`, `<alias>.name`, `<alias>.path`.
+ */
+export function unitsOfKindOverJoinSql(alias: string, kind: OrgKind, pathExpr: Column): SQL {
+  const a = unitAlias(alias);
+  return sql`join org_units ${a} on ${a}.kind = ${sql.raw(`'${kindLiteral(kind)}'`)} and ${pathExpr} like ${a}.path || '%'`;
+}
+
+/**
+ * Query builder: `exists` a unit inside `scope` (given the unit's path) whose path starts with the path in
+ * `pathPrefixExpr`: the foreign row's unit lies above (or at) some unit in scope, e.g. a rule inherited
+ * from above the actor's roots.
+ */
+export function someUnitUnderSql(pathPrefixExpr: Column, scope: (unitPath: SQL) => SQL): SQL {
+  return sql`exists (select 1 from org_units u where ${scope(sql`u.path`)} and u.path like ${pathPrefixExpr} || '%')`;
+}
+
+/**
+ * Raw SQL text (for a foreign module's prebuilt statements): `join org_units u on u.id = <unitIdExpr>
+ * left join org_units m on m.id = u.merged_into_id` (rows whose unit is unknown drop out), with `id` and
+ * `path` the surviving unit's: the unit itself, or the unit it was merged into. The aliases `u` and `m` are
+ * taken in that query.
+ */
+export function survivingUnitJoin(unitIdExpr: string): { join: string; id: string; path: string } {
+  return {
+    join: `join org_units u on u.id = ${unitIdExpr} left join org_units m on m.id = u.merged_into_id`,
+    id: 'coalesce(m.id, u.id)',
+    path: 'coalesce(m.path, u.path)',
+  };
+}
+
+/**
+ * Query builder for a foreign bulk INSERT … SELECT that places rows by building + room (one statement):
+ * `join` left-joins the building `b` (id in `buildingIdExpr`) and its active household `h` named by
+ * `roomExpr` (one household per building + room, the oldest if a name repeats, joined by hash, not per row;
+ * only households under the buildings `buildingIdsSql` lists are read); `id(fallback)` / `path(fallback)`
+ * are the household's, else the building's, else the fallback. The aliases `b`, `h` and `u` are taken.
+ */
+export function buildingRoomPlaceSql(a: { buildingIdExpr: SQL; roomExpr: SQL; buildingIdsSql: SQL }): {
+  join: SQL;
+  id: (fallback: SQL) => SQL;
+  path: (fallback: SQL) => SQL;
+} {
+  return {
+    join: sql`left join org_units b on b.id = ${a.buildingIdExpr}
+        left join (
+          select distinct on (u.parent_id, u.name) u.id, u.path, u.parent_id, u.name from org_units u
+          where u.kind = 'household' and u.status = 'active'
+            and u.parent_id in (${a.buildingIdsSql})
+          order by u.parent_id, u.name, u.created_at, u.id
+        ) h on h.parent_id = b.id and h.name = ${a.roomExpr}`,
+    id: (fallback) => sql`coalesce(h.id, b.id, ${fallback})`,
+    path: (fallback) => sql`coalesce(h.path, b.path, ${fallback})`,
+  };
+}
+
+/**
+ * The paths of the units merged (directly or through other merged units) into a unit inside `scope`
+ * (given the unit's path): the history a merged-into unit's readers also see (one recursive query).
+ */
+export async function mergedUnitPathsInto(db: Db, scope: (unitPath: SQL) => SQL): Promise<string[]> {
+  const merged = rowsOf<{ path: string }>(
+    await db.execute(sql`
+      with recursive absorbed as (
+        select id, path from org_units where status = 'merged'
+          and merged_into_id in (select id from org_units where ${scope(sql`path`)})
+        union
+        select o.id, o.path from org_units o join absorbed a on o.merged_into_id = a.id where o.status = 'merged'
+      ) select path from absorbed`),
+  );
+  return merged.map((m) => m.path);
 }
 
 /**

@@ -8,10 +8,15 @@ import { namesById } from '../../platform/namesById';
 import { type Db, rowsOf } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { type Actor, scopeWhere } from '../../platform/permissions';
-import { unitFieldSql, unitNameSql } from '../org/org.api';
+import { unitFieldSql, unitJoinSql, unitNameSql } from '../org/org.api';
 import { residents } from './residents.table';
 
 export { sealPii, sealSpecialGroups } from './residents.usecases';
+export {
+  type ResidentBulkColumn,
+  insertResidentsSelectSql,
+  liveIdNumberHolderJoinSql,
+} from './residents.repository';
 
 export type ResidentRow = typeof residents.$inferSelect;
 
@@ -53,7 +58,7 @@ export async function sameHousehold(db: Db, a: string, b: string): Promise<boole
     await db.execute(sql`
       select exists (
         select 1 from residents x join residents y on y.org_unit_id = x.org_unit_id
-        join org_units u on u.id = x.org_unit_id and u.kind = 'household'
+        ${unitJoinSql('u', sql`x.org_unit_id`, { kind: 'household' })}
         where x.id = ${a} and y.id = ${b} and x.deleted_at is null and y.deleted_at is null
       ) as ok`),
   );

@@ -134,3 +134,63 @@ export async function replaceLegacyTags(db: Db, id: string, set: Partial<NewResi
     .set({ ...set, legacyTags: null })
     .where(and(eq(residents.id, id), sql`${residents.legacyTags} is not null`));
 }
+
+/**
+ * Query builder: `join residents <alias> on <alias>.id_number_hash = <hashExpr> and <alias>.deleted_at is
+ * null`, keeping the foreign rows whose ID-number blind index a live resident holds (at most one: the
+ * index is unique among live residents). `alias` is letters, digits and underscores.
+ */
+export function liveIdNumberHolderJoinSql(alias: string, hashExpr: SQL): SQL {
+  if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`bad resident alias ${alias}`);
+  const a = sql.raw(alias);
+  return sql`join residents ${a} on ${a}.id_number_hash = ${hashExpr} and ${a}.deleted_at is null`;
+}
+
+/** The columns a foreign bulk INSERT … SELECT of residents fills (`insertResidentsSelectSql`), in this order. */
+const BULK_COLUMNS = [
+  'id',
+  'orgUnitId',
+  'orgPath',
+  'communityId',
+  'name',
+  'gender',
+  'birthDate',
+  'idNumberEnc',
+  'idNumberHash',
+  'idNumberMask',
+  'phoneEnc',
+  'phoneHash',
+  'phoneMask',
+  'addressEnc',
+  'addressMask',
+  'room',
+  'registrationStatus',
+  'specialGroupsEnc',
+  'specialGroupHashes',
+  'notes',
+  'importJobId',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly (keyof NewResident)[];
+export type ResidentBulkColumn = (typeof BULK_COLUMNS)[number];
+
+/**
+ * Query builder: `insert into residents (<the bulk columns>) select <values, one per column> <rest>`, a
+ * foreign module's bulk INSERT … SELECT of residents in one statement (`rest` is the select's from, joins
+ * and where; add `returning` after it as needed). The values are SQL expressions over the caller's rows.
+ */
+export function insertResidentsSelectSql(values: Record<ResidentBulkColumn, SQL>, rest: SQL): SQL {
+  const columns = sql.join(
+    BULK_COLUMNS.map((c) => sql.identifier(residents[c].name)),
+    sql`, `,
+  );
+  const picks = sql.join(
+    BULK_COLUMNS.map((c) => values[c]),
+    sql`,\n          `,
+  );
+  return sql`insert into ${residents} (${columns})
+        select
+          ${picks}
+        ${rest}`;
+}

@@ -10,6 +10,7 @@ import { type Policy, definePolicy } from '../../platform/policy';
 import { onOrgPath } from '../../platform/policyPaths';
 import { type Actor, scopePaths } from '../../platform/permissions';
 import { linkedResidentIdSql } from '../accounts/accounts.api';
+import { unitPathSql } from '../org/org.api';
 import { svcDutySlots, svcNeeds, svcOrders, svcProjects, svcResources, svcStations } from './services.table';
 
 /**
@@ -65,7 +66,7 @@ export const serviceOrdersPolicy: Policy<ServiceOrderAction, OrderRecord> = defi
 });
 
 /** The path of the grid an order is served in (a grid worker sees the orders of their grid). */
-const gridPath: SQL = sql`(select u.path from org_units u where u.id = ${svcOrders.gridId})`;
+const gridPath: SQL = unitPathSql(svcOrders.gridId);
 
 /**
  * Staff over the order's community, or over the grid where it is served (dispatching stays with the

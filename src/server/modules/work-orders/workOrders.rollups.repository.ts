@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../platform/db';
+import { survivingUnitJoin } from '../org/org.api';
 import { ROLLUP_COUNTERS, ROLLUP_STRIPES, type RollupCounter } from './workOrders.rollups.table';
 
 /**
@@ -28,8 +29,8 @@ const COLS = ROLLUP_COUNTERS.join(', ');
 const addSet = ROLLUP_COUNTERS.map((c) => `${c} = r.${c} + excluded.${c}`).join(', ');
 const sums = (prefix = '') => ROLLUP_COUNTERS.map((c) => `sum(${prefix}${c})::int as ${c}`).join(', ');
 const monthOf = (day: string) => `(${day} - (extract(day from ${day})::int - 1))`;
-/** A unit, or the unit it was merged into: `u` and `m` joined on org_units. */
-const UNIT_JOIN = 'join org_units u on u.id = f.unit_id left join org_units m on m.id = u.merged_into_id';
+/** A fact's unit (`f.unit_id`), or the unit it was merged into (org.api's `survivingUnitJoin`). */
+const UNIT = survivingUnitJoin('f.unit_id');
 
 /** The counter upserts as common table expressions (`wo_rf`, `wo_rd`, `wo_rdaily`, `wo_rmonthly`). */
 export function rollupCtes(cells: RollupCell[], stripe: number): SQL {
@@ -45,9 +46,9 @@ export function rollupCtes(cells: RollupCell[], stripe: number): SQL {
   return sql`
     wo_rf(unit_id, day, category_code, c) as (values ${values}),
     wo_rd as (
-      select coalesce(m.id, u.id) as org_unit_id, coalesce(m.path, u.path) as org_path, f.day, f.category_code,
+      select ${sql.raw(UNIT.id)} as org_unit_id, ${sql.raw(UNIT.path)} as org_path, f.day, f.category_code,
         ${sql.raw(picks)}
-      from wo_rf f ${sql.raw(UNIT_JOIN)}
+      from wo_rf f ${sql.raw(UNIT.join)}
       group by 1, 2, 3, 4
     ),
     wo_rdaily as (
@@ -123,10 +124,10 @@ const FOLLOWUP_FACTS_SQL = `
 /** Recomputed counters go to stripe 0: one row per key until changes spread over the stripes again. */
 const RECOMPUTE_DAILY_SQL = `
   insert into wo_rollups (org_unit_id, org_path, day, category_code, ${COLS})
-  select coalesce(m.id, u.id), coalesce(m.path, u.path), f.day, f.category_code,
+  select ${UNIT.id}, ${UNIT.path}, f.day, f.category_code,
     ${ROLLUP_COUNTERS.map((_, i) => `sum(f.c[${i + 1}])::int`).join(', ')}
   from (${ORDER_FACTS_SQL} union all ${FOLLOWUP_FACTS_SQL}) f(unit_id, day, category_code, c)
-  ${UNIT_JOIN}
+  ${UNIT.join}
   group by 1, 2, 3, 4`;
 
 const RECOMPUTE_MONTHLY_SQL = `
