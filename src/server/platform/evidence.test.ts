@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../../test/app';
 import { builtInFrameworks } from '../modules/assessments/assessments.builtins';
 import { flattenDef } from '../modules/assessments/assessments.zhoushan';
-import { evidenceSource, evidenceSources, installOfferings } from './offerings';
+import { MINE_READERS } from './mine';
+import { evidenceSource, evidenceSources, installOfferings, mineReaders } from './offerings';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -53,5 +54,23 @@ describe('module offerings registry', () => {
         { name: 'b', evidence: [src] },
       ]),
     ).toThrow(/a\.same/);
+  });
+
+  it('refuses an overview reader two modules offer, and a module list where one is missing (platform/mine.ts)', () => {
+    const volunteerId = async () => null;
+    expect(() =>
+      installOfferings([
+        { name: 'a', mine: { volunteerId } },
+        { name: 'b', mine: { volunteerId } },
+      ]),
+    ).toThrow(/mine\.volunteerId/);
+    expect(() => installOfferings([{ name: 'a', mine: { volunteerId } }])).toThrow(
+      /requests, serviceOrders, balances/,
+    );
+  });
+
+  it('the app installs one reader of each kind, from the modules that hold the rows', () => {
+    const mine = mineReaders();
+    for (const key of MINE_READERS) expect(typeof mine[key], key).toBe('function');
   });
 });

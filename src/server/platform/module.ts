@@ -4,6 +4,7 @@ import type { Locale } from '../../shared/i18n/errors';
 import type { ModuleAccess } from '../../shared/permissions/define';
 import type { AppDeps } from './context';
 import type { EvidenceSource } from './evidence';
+import type { MineReaders } from './mine';
 import type { ReportFigure } from './reportFigures';
 import type { Workflow } from './workflow';
 
@@ -50,6 +51,8 @@ export interface ModuleDef {
   evidence?: EvidenceSource[];
   /** Figures it holds that report templates may pre-fill (platform/reportFigures.ts; 信息报告, R-RP-1). */
   reportFigures?: ReportFigure[];
+  /** Readers of the caller's own rows it holds, for the phone home's overview (platform/mine.ts). */
+  mine?: Partial<MineReaders>;
 }
 
 /** Declares a module; pure (the platform reads the entries from the `MODULES` list in app.ts). */

@@ -1,28 +1,34 @@
 import type { MeOverviewDto } from '../../../shared/contracts/accounts';
 import { type Permission, roleHas } from '../../../shared/permissions';
 import type { ActorCtx } from '../../platform/context';
-import { myBalances, myRequestRows, myServiceOrderRows, myVolunteerId } from './accounts.overview.repository';
+import { mineReaders } from '../../platform/offerings';
 import { userRowById } from './accounts.sms.repository';
 
 const LATEST = 5;
-const asDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
 
 /**
  * GET /api/me/overview (docs/API-resident.md): the phone home's one read for a logged-in resident or
  * volunteer: my requests, my service orders (latest 5 and how many), my love points and time-bank
  * minutes, and which phone tiles I can use. Only the caller's own rows: everything is keyed by the
  * session's user id (and the caller's own phone blind index), so there is no record to be out of scope.
+ * The rows come from the modules that hold them (work orders, services, volunteers, ledger), through the
+ * readers they offer in `defineModule({ mine })` (platform/mine.ts): accounts lies below them.
  * There is no community notice board in Linli yet, so no notices.
  */
 export async function meOverview(ctx: ActorCtx): Promise<MeOverviewDto> {
   const { actor } = ctx;
   const user = await userRowById(ctx.db, actor.userId);
-  const phoneHash = user?.phoneHash ?? null;
+  const me = {
+    userId: actor.userId,
+    phoneHash: user?.phoneHash ?? null,
+    residentId: user?.residentId ?? null,
+  };
+  const mine = mineReaders();
   const [requests, serviceOrders, volunteerId, balances] = await Promise.all([
-    myRequestRows(ctx.db, actor.userId, phoneHash, LATEST, user?.residentId ?? null),
-    myServiceOrderRows(ctx.db, actor.userId, LATEST, user?.residentId ?? null),
-    myVolunteerId(ctx.db, actor.userId),
-    myBalances(ctx.db, actor.userId),
+    mine.requests(ctx.db, me, LATEST),
+    mine.serviceOrders(ctx.db, me, LATEST),
+    mine.volunteerId(ctx.db, me),
+    mine.balances(ctx.db, me),
   ]);
   const has = (p: Permission) => actor.assignments.some((a) => roleHas(a.role, p));
   const volunteer = volunteerId !== null;
@@ -33,30 +39,8 @@ export async function meOverview(ctx: ActorCtx): Promise<MeOverviewDto> {
       linked: !!user?.residentId,
       communityName: residentRole?.orgUnitName ?? null,
     },
-    requests: {
-      total: requests.total,
-      items: requests.items.map((r) => ({
-        number: r.number,
-        kind: r.kind,
-        categoryName: r.category_name,
-        status: r.status,
-        description: r.description,
-        createdAt: asDate(r.created_at),
-        closedAt: r.closed_at === null ? null : asDate(r.closed_at),
-        proxyName: r.proxy_name,
-      })),
-    },
-    serviceOrders: {
-      total: serviceOrders.total,
-      items: serviceOrders.items.map((o) => ({
-        id: o.id,
-        number: o.number,
-        title: o.title,
-        status: o.status,
-        createdAt: asDate(o.created_at),
-        proxyName: o.proxy_name,
-      })),
-    },
+    requests,
+    serviceOrders,
     points: balances.points,
     timeBankMinutes: balances.minutes,
     links: {

@@ -26,6 +26,7 @@ import type { AppDeps } from '../../platform/context';
 import { routeKit } from '../../platform/routeKit';
 import { access } from '../../platform/access';
 import { sendXlsx } from '../../platform/excel';
+import { myBalances } from './ledger.mine.repository';
 import { defineModule } from '../../platform/module';
 import { idParams } from '../../platform/ids';
 import { ledgerPolicy } from './ledger.policy';
@@ -70,6 +71,7 @@ const KIND_ZH: Record<string, string> = {
 
 export const ledgerModule = defineModule({
   name: 'ledger',
+  mine: { balances: myBalances },
   audit: LEDGER_AUDIT,
   tables: ledgerTables,
   access: ledgerAccess,

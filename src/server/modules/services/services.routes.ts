@@ -51,6 +51,7 @@ import { createLocalStorage } from '../../platform/storage';
 import { readPhoto } from '../../platform/uploads';
 import { access } from '../../platform/access';
 import { toXlsx } from '../../platform/excel';
+import { myServiceOrders } from './services.mine.repository';
 import { defineModule } from '../../platform/module';
 import { recordRoutes } from '../../platform/recordRoutes';
 import { homeCommunity } from './services.common';
@@ -137,6 +138,7 @@ async function yearRecordXlsx(r: YearRecordDto, en: boolean) {
 
 export const servicesModule = defineModule({
   name: 'services',
+  mine: { serviceOrders: myServiceOrders },
   audit: SERVICES_AUDIT,
   tables: servicesTables,
   access: servicesAccess,

@@ -37,6 +37,7 @@ import {
 import { access } from '../../platform/access';
 import { toXlsx } from '../../platform/excel';
 import { idParams, idParamsWith } from '../../platform/ids';
+import { myActiveVolunteerId } from './volunteers.mine.repository';
 import { defineModule } from '../../platform/module';
 import { volunteersEvidence } from './volunteers.evidence.repository';
 import { recordRoutes } from '../../platform/recordRoutes';
@@ -95,6 +96,7 @@ const sendCertificate = (reply: FastifyReply, number: string, pdf: Buffer) =>
 
 export const volunteersModule = defineModule({
   name: 'volunteers',
+  mine: { volunteerId: myActiveVolunteerId },
   evidence: volunteersEvidence,
   audit: VOLUNTEERS_AUDIT,
   tables: volunteersTables,

@@ -25,6 +25,7 @@ import {
   idempotent,
   sendStored,
 } from '../../platform/idempotency';
+import { myRequests } from './workOrders.mine.repository';
 import { defineModule } from '../../platform/module';
 import { workOrdersEvidence } from './workOrders.evidence.repository';
 import { workOrdersPolicy } from './workOrders.policy';
@@ -100,6 +101,7 @@ async function storePhoto(deps: AppDeps, req: FastifyRequest, userId: string | n
 
 export const workOrdersModule = defineModule({
   name: 'work-orders',
+  mine: { requests: myRequests },
   evidence: workOrdersEvidence,
   audit: WORK_ORDERS_AUDIT,
   tables: { ...workOrdersTables, ...workOrdersRollupsTables },

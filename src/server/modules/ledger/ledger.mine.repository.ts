@@ -1,0 +1,27 @@
+import { sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../../platform/db';
+import type { Me, MineReaders } from '../../platform/mine';
+import { ACCOUNT_HOLDER_TABLES } from '../../platform/scopedTables';
+
+/** The volunteer holder table (ACCOUNT_HOLDER_TABLES): the ledger reads it by name, never imports it. */
+const VOLUNTEER_HOLDER = ACCOUNT_HOLDER_TABLES.find((h) => h.ownerKind === 'volunteer')!;
+
+/**
+ * My ledger balances per unit (points, minutes) for the phone home's overview (platform/mine.ts): the accounts
+ * I hold myself (owner 'user') or through my volunteer profile (owner 'volunteer'), the same holders as the
+ * ledger's own `ledger/me`.
+ */
+export const myBalances: MineReaders['balances'] = async (db: Db, me: Me) => {
+  const h = VOLUNTEER_HOLDER;
+  const rows = rowsOf<{ unit: string; balance: number }>(
+    await db.execute(sql`select unit, sum(balance)::int as balance from ledger_accounts
+      where credit = false and ((owner_kind = 'user' and owner_id = ${me.userId})
+        or (owner_kind = 'volunteer' and owner_id in (select id::text from ${sql.identifier(h.table)} where ${sql.identifier(h.userColumn)} = ${me.userId})))
+      group by unit`),
+  );
+  const of = (unit: string) => {
+    const r = rows.find((x) => x.unit === unit);
+    return r ? Number(r.balance) : null;
+  };
+  return { points: of('points'), minutes: of('minutes') };
+};
