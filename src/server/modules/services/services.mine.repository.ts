@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../platform/db';
-import type { Me, MineReaders } from '../../platform/mine';
-
-const asDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
+import { type Me, type MineReaders, asDate } from '../../platform/mine';
 
 /**
  * The phone home's "my service orders" (platform/mine.ts): the ones I placed and those placed for me

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../platform/db';
-import type { Me, MineReaders } from '../../platform/mine';
+import { type Me, type MineReaders, asDate } from '../../platform/mine';
 
 /**
  * The orders I filed: logged in (requester_user_id) or anonymously with my phone (its blind index); and
@@ -12,8 +12,6 @@ function mine(me: Me): SQL {
   if (me.residentId) parts.push(sql`w.principal_resident_id = ${me.residentId}`);
   return sql`(${sql.join(parts, sql` or `)})`;
 }
-
-const asDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
 
 /** The phone home's "my requests" (platform/mine.ts): how many, and the latest `limit`, newest first. */
 export const myRequests: MineReaders['requests'] = async (db: Db, me: Me, limit: number) => {
