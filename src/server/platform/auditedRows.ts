@@ -1,9 +1,7 @@
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { writeAudit } from './audit';
 import type { ActorCtx } from './context';
 import type { Db } from './db';
 import { auditRecord } from './recordAudit';
-import { insertRow, updateRow } from './rows';
 
 /**
  * A use case's one-row create or update together with its audit entry, in one transaction. The caller has
@@ -47,20 +45,6 @@ export async function auditedWrite<R extends { id: string; orgPath: string }>(
   });
 }
 
-/** Inserts one row (with its `id` and `orgPath`) and writes its audit entry (`after`: the row); returns the row. */
-export async function insertAudited<T extends PgTable>(
-  ctx: ActorCtx,
-  table: T,
-  values: T['$inferInsert'] & { id: string; orgPath: string },
-  audit: AuditedWrite<T['$inferSelect']>,
-): Promise<T['$inferSelect']> {
-  return auditedWrite(
-    ctx,
-    async (tx) => (await insertRow(tx, table, values)) as T['$inferSelect'] & { id: string; orgPath: string },
-    audit,
-  );
-}
-
 /**
  * Runs `change` (a repository update of the row `before`, found in reach) in a transaction with its audit entry
  * (`before` and `after` as `audit.view` shows them, `after` extended by `extra`); returns the updated row.
@@ -84,24 +68,4 @@ export async function auditedChange<R extends { id: string; orgPath: string }>(
     });
     return after;
   });
-}
-
-/**
- * Updates the row `before` (found in reach) with `set` and writes its audit entry (`before` and `after`, as
- * `audit.view` shows them, and `after` extended by `extra`); returns the updated row.
- */
-export async function updateAudited<T extends PgTable & { id: AnyPgColumn }>(
-  ctx: ActorCtx,
-  table: T,
-  before: T['$inferSelect'] & { id: string },
-  set: Partial<T['$inferInsert']>,
-  audit: AuditedWrite<T['$inferSelect']> & { extra?: Record<string, unknown> },
-): Promise<T['$inferSelect'] & { orgPath: string }> {
-  type Row = T['$inferSelect'] & { id: string; orgPath: string };
-  return auditedChange(
-    ctx,
-    before as Row,
-    async (tx) => (await updateRow(tx, table, before.id, set)) as Row,
-    audit as AuditedWrite<Row> & { extra?: Record<string, unknown> },
-  );
 }

@@ -24,14 +24,6 @@ export {
 } from './recipients.repository';
 export { normalisePhone } from './accounts.sms';
 
-/** A login as other modules see it (never its password hash or security state). */
-export interface UserRef {
-  id: string;
-  username: string;
-  displayName: string;
-  active: boolean;
-}
-
 /** The registry record a login is linked to (a resident's own record), or null. */
 export async function linkedResidentId(db: Db, userId: string): Promise<string | null> {
   const u = await userRowById(db, userId);
