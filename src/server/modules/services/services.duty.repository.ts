@@ -1,6 +1,6 @@
-import { and, asc, count, eq, gt, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { countWhere } from '../../platform/figureQuery';
+import { countWhere, countsBy } from '../../platform/figureQuery';
 import { rowInserter } from '../../platform/rowAccessors';
 import { svcDutyLogs, svcDutySlots, svcStations } from './services.table';
 
@@ -46,12 +46,8 @@ export async function deleteDutySlot(db: Db, id: string): Promise<void> {
 }
 
 /** The number of logs of each of these slots (slots without logs are left out). */
-export function dutyLogCounts(db: Db, slotIds: string[]) {
-  return db
-    .select({ id: svcDutyLogs.slotId, n: count() })
-    .from(svcDutyLogs)
-    .where(inArray(svcDutyLogs.slotId, slotIds))
-    .groupBy(svcDutyLogs.slotId);
+export function dutyLogCounts(db: Db, slotIds: string[]): Promise<Map<string, number>> {
+  return countsBy(db, svcDutyLogs, svcDutyLogs.slotId, slotIds);
 }
 
 /** Inserts one duty log and returns it. */

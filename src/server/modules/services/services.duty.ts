@@ -206,8 +206,7 @@ export async function listSlots(
     to: q.to,
   });
   const ids = rows.map((r) => r.slot.id);
-  const logCounts = ids.length ? await dutyLogCounts(ctx.db, ids) : [];
-  const logs = new Map(logCounts.map((r) => [r.id, r.n]));
+  const logs = await dutyLogCounts(ctx.db, ids);
   return rows.map((r) => ({ ...slotDto(r.slot, r.stationName), logs: logs.get(r.slot.id) ?? 0 }));
 }
 

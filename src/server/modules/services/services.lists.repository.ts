@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { SO_OPEN_STATUSES } from '../../../shared/contracts/serviceOrderMachine';
 import type { Db } from '../../platform/db';
+import { countsBy } from '../../platform/figureQuery';
 import { rowInserter, rowUpdater } from '../../platform/rowAccessors';
 import type { ProjectRow, SvcOrderRow } from './services.repository';
 import { svcNeeds, svcOrders, svcProjects, svcResources } from './services.table';
@@ -25,12 +26,14 @@ export const insertProject = rowInserter(svcProjects);
 export const updateProjectRow = rowUpdater(svcProjects);
 
 /** The number of open orders of each of these projects (projects without any are left out). */
-export function openOrderCounts(db: Db, projectIds: string[]) {
-  return db
-    .select({ id: svcOrders.projectId, n: sql<number>`count(*)::int` })
-    .from(svcOrders)
-    .where(and(inArray(svcOrders.projectId, projectIds), inArray(svcOrders.status, [...SO_OPEN_STATUSES])))
-    .groupBy(svcOrders.projectId);
+export function openOrderCounts(db: Db, projectIds: string[]): Promise<Map<string, number>> {
+  return countsBy(
+    db,
+    svcOrders,
+    svcOrders.projectId,
+    projectIds,
+    inArray(svcOrders.status, [...SO_OPEN_STATUSES]),
+  );
 }
 
 /** The published projects of a community, newest first, at most 200 (for residents, anonymous allowed). */

@@ -299,14 +299,8 @@ export async function updateResource(ctx: ActorCtx, id: string, body: ResourcePa
 
 // ---------------------------------------------------------------- projects
 
-async function openCounts(db: Db, ids: string[]) {
-  if (ids.length === 0) return new Map<string, number>();
-  const rows = await openOrderCounts(db, ids);
-  return new Map(rows.map((r) => [r.id!, r.n]));
-}
-
 export async function projectDtos(db: Db, rows: ProjectRow[]) {
-  const open = await openCounts(
+  const open = await openOrderCounts(
     db,
     rows.map((r) => r.id),
   );
