@@ -3,6 +3,7 @@ import type { AnyPgColumn, PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Permission } from '../../../shared/permissions';
 import type { Db } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
+import { namesById } from '../../platform/namesById';
 import { isUuid } from '../../platform/ids';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
 import { type Actor, escapeLike, scopePaths, scopeWhere } from '../../platform/permissions';
@@ -182,18 +183,13 @@ export type LinkedRegistry = 'party_member' | 'resident_unit' | 'social_org';
 const LINKED = { party_member: partyMembers, resident_unit: residentUnits, social_org: socialOrgs } as const;
 
 /** The names by id of these records of the registry, in any scope (ids that are none are left out). */
-export async function registryNames(
+export function registryNames(
   db: Db,
   kind: LinkedRegistry,
   ids: readonly string[],
 ): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
   const t = LINKED[kind];
-  const rows = await db
-    .select({ id: t.id, name: t.name })
-    .from(t)
-    .where(inArray(t.id, [...ids]));
-  return new Map(rows.map((r) => [r.id, r.name]));
+  return namesById(db, t, t.name, ids);
 }
 
 /** A record of the registry by id in any scope, its name and org path (the caller checks where it lies). */
