@@ -1,14 +1,15 @@
 import { type SQL, and, eq, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
+import type { TeamRow } from './volunteers.repository';
 import { volunteerTeams, volunteers } from './volunteers.table';
 
 /**
  * Reads of volunteers and teams in any scope for other modules (through volunteers.api.ts), e.g. the
  * services module's dispatch candidates, assignees and reports: the caller decides who may see what.
  */
-/** A team as stored. */
-export type TeamRow = typeof volunteerTeams.$inferSelect;
+export type { TeamRow };
 
 /** A volunteer by id in any scope, its name and org path (the caller checks where it lies), or undefined. */
 export async function volunteerPlace(
@@ -32,9 +33,8 @@ export async function teamPlace(db: Db, id: string): Promise<{ name: string; pat
 }
 
 /** A team by id in any scope and state, or undefined. */
-export async function teamById(db: Db, id: string): Promise<TeamRow | undefined> {
-  const [row] = await db.select().from(volunteerTeams).where(eq(volunteerTeams.id, id));
-  return row;
+export function teamById(db: Db, id: string): Promise<TeamRow | undefined> {
+  return firstRow(db, volunteerTeams, eq(volunteerTeams.id, id));
 }
 
 /** The active volunteers of a community, at most `limit`. */
