@@ -417,7 +417,7 @@ export function activeGridBoundaries(db: Db): Promise<{ id: string; path: string
   return db
     .select({ id: orgUnits.id, path: orgUnits.path, boundary: orgUnits.boundary })
     .from(orgUnits)
-    .where(and(eq(orgUnits.kind, 'grid'), eq(orgUnits.status, 'active'), isNotNull(orgUnits.boundary)));
+    .where(and(activeOfKind('grid'), isNotNull(orgUnits.boundary)));
 }
 
 /** Id, name and path of every active unit of this kind (any scope: e.g. routing by a community's name). */
@@ -428,7 +428,7 @@ export function activeUnitNamesOfKind(
   return db
     .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path })
     .from(orgUnits)
-    .where(and(eq(orgUnits.kind, kind), eq(orgUnits.status, 'active')));
+    .where(activeOfKind(kind));
 }
 
 /** The tree's top unit: the first root by sort, then age; null for an empty tree. */
