@@ -80,7 +80,7 @@ const recordFilters = (route: RouteOptions) =>
  * trail outlives what it records (a deleted resident, a departed user), and its rows are scoped by
  * their own unit, so an id with no entries is an empty page.
  */
-const SEARCH_KEYS: Record<string, string[]> = { '/api/audit': ['entityId', 'actorId'] };
+const SEARCH_KEYS: Record<string, string[]> = { '/api/audit': ['entityId', 'actorId', 'requestId'] };
 
 /** Values for query parameters a route requires (a unit filter gets the role's own unit). */
 const QUERY_SAMPLES: Record<string, string> = {

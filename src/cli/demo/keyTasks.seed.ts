@@ -256,7 +256,13 @@ export async function seedDemoKeyTasks(
     .where(and(eq(orgUnits.kind, 'city'), eq(orgUnits.name, '厦门市')));
   const xiamen =
     existing ??
-    (await insertUnit({ db, ids, clock }, null, { kind: 'city', name: '厦门市', divisionCode: '350200' }));
+    // Sorted after the demo's own cities, so screens that open on the first root open on 黄石市.
+    (await insertUnit({ db, ids, clock }, null, {
+      kind: 'city',
+      name: '厦门市',
+      divisionCode: '350200',
+      sort: 9,
+    }));
   const xmList = await createList(admin, {
     orgUnitId: xiamen.id,
     title: '厦门市民政局深化多元共治提增城中村治理质效工作方案 主要任务',

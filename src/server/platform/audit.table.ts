@@ -42,6 +42,7 @@ export const auditLog = pgTable(
     index('audit_log_at_idx').on(t.at),
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_actor_idx').on(t.actorId),
+    index('audit_log_request_idx').on(t.requestId),
     uniqueIndex('audit_log_pos_key').on(t.pos),
     index('audit_log_pending_idx').on(t.seq).where(sql`pos is null`),
   ],

@@ -49,6 +49,8 @@ export const auditQuery = z.object({
   entityType: z.string().max(60).optional(),
   entityId: z.string().max(60).optional(),
   actorId: z.string().uuid().optional(),
+  /** The entries one request wrote (its id from the server log or another entry). */
+  requestId: z.string().max(60).optional(),
   success: z.enum(['true', 'false']).optional(),
   ...dateRangeQuery,
   ...pageQuery,

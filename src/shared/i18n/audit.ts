@@ -1,7 +1,7 @@
 /**
  * Names of audited actions and entity types (the audit log page; unknown codes show as they are), put
  * together from each module's own `audit.<module>.ts`, which its server registry entry also declares
- * (`defineModule({ audit })`): one line per module.
+ * (`defineModule({ audit })`): one line per module, and the platform's own (`audit.platform.ts`).
  */
 import type { Locale } from './errors';
 import { ACCOUNTS_AUDIT } from './audit.accounts';
@@ -31,6 +31,7 @@ import { SURVEYS_AUDIT } from './audit.surveys';
 import { PROPERTY_AUDIT } from './audit.property';
 import { SELF_GOVERNANCE_AUDIT } from './audit.self-governance';
 import { SOCIAL_ORGS_AUDIT } from './audit.social-orgs';
+import { PLATFORM_AUDIT } from './audit.platform';
 
 export interface AuditLabels {
   actions: Record<string, Record<Locale, string>>;
@@ -38,6 +39,7 @@ export interface AuditLabels {
 }
 
 const MODULE_AUDIT: AuditLabels[] = [
+  PLATFORM_AUDIT,
   ACCOUNTS_AUDIT,
   ORG_AUDIT,
   RESIDENTS_AUDIT,

@@ -29,6 +29,7 @@ export async function listAuditEntries(
       q.entityType ? eq(auditLog.entityType, q.entityType) : undefined,
       q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
       q.actorId ? eq(auditLog.actorId, q.actorId) : undefined,
+      q.requestId ? eq(auditLog.requestId, q.requestId) : undefined,
       q.success ? eq(auditLog.success, q.success === 'true') : undefined,
       q.from ? gte(auditLog.at, q.from) : undefined,
       q.to ? lte(auditLog.at, q.to) : undefined,

@@ -2,7 +2,6 @@ import { CheckCircleFilled, CloseCircleFilled, SafetyCertificateOutlined } from 
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
-  AutoComplete,
   Button,
   Card,
   Col,
@@ -10,10 +9,10 @@ import {
   Flex,
   Form,
   type FormItemProps,
-  Input,
   Row,
   Select,
   type TableColumnsType,
+  Tag,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -32,13 +31,23 @@ import type { Wire } from '../../../shared/contracts/wire';
 
 type AuditEntryView = Wire<AuditEntryDto>;
 
-const FILTERS = ['action', 'entityType', 'entityId', 'success', 'from', 'to'] as const;
+const FILTERS = [
+  'action',
+  'entityType',
+  'entityId',
+  'success',
+  'from',
+  'to',
+  'requestId',
+  'actorId',
+] as const;
+/** Filters set from a row's details rather than the form, shown as tags to take off. */
+const NARROWING = ['entityId', 'requestId', 'actorId'] as const;
 type FilterKey = (typeof FILTERS)[number];
 
 interface FilterForm {
   action?: string;
   entityType?: string;
-  entityId?: string;
   success?: 'true' | 'false';
   range?: [Dayjs | null, Dayjs | null] | null;
 }
@@ -121,7 +130,6 @@ export default function AuditPage() {
     form.setFieldsValue({
       action: filters.action,
       entityType: filters.entityType,
-      entityId: filters.entityId,
       success: filters.success as FilterForm['success'],
       range:
         filters.from || filters.to
@@ -143,10 +151,23 @@ export default function AuditPage() {
     };
     set('action', v.action);
     set('entityType', v.entityType);
-    set('entityId', v.entityId);
     set('success', v.success);
     set('from', v.range?.[0]?.startOf('day').toISOString());
     set('to', v.range?.[1]?.endOf('day').toISOString());
+    for (const k of NARROWING) set(k, filters[k]);
+    setParams(next);
+  };
+
+  /** Lists only the entries matching `only` (from a row's details), on the first page. */
+  const narrow = (only: Partial<Record<FilterKey, string>>) => {
+    const next = new URLSearchParams();
+    for (const [k, v] of Object.entries(only)) if (v) next.set(k, v);
+    setParams(next);
+  };
+  const unnarrow = (k: FilterKey) => {
+    const next = new URLSearchParams(params);
+    next.delete(k);
+    next.delete('page');
     setParams(next);
   };
 
@@ -166,14 +187,7 @@ export default function AuditPage() {
       title: t('audit.action'),
       dataIndex: 'action',
       width: 190,
-      render: (a: string) => (
-        <Flex vertical>
-          <span>{actionName(a)}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {a}
-          </Typography.Text>
-        </Flex>
-      ),
+      render: (a: string) => actionName(a),
     },
     {
       title: t('audit.entity'),
@@ -183,19 +197,21 @@ export default function AuditPage() {
         <Flex vertical>
           <span>{typeName(e.entityType)}</span>
           {e.entityId ? (
-            e.entityType === 'resident' ? (
-              <Link to={`/residents/${e.entityId}`} style={{ fontSize: 12, fontFamily: 'monospace' }}>
-                {e.entityId}
-              </Link>
-            ) : e.entityType === 'org_unit' ? (
-              <Link to={`/org/${e.entityId}`} style={{ fontSize: 12, fontFamily: 'monospace' }}>
-                {e.entityId}
-              </Link>
-            ) : (
-              <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
-                {e.entityId}
-              </Typography.Text>
-            )
+            <Flex gap={12} style={{ fontSize: 12 }}>
+              {e.entityType === 'resident' ? (
+                <Link to={`/residents/${e.entityId}`}>{t('audit.openResident')}</Link>
+              ) : e.entityType === 'org_unit' ? (
+                <Link to={`/org/${e.entityId}`}>{t('audit.openUnit')}</Link>
+              ) : null}
+              {filters.entityId !== e.entityId ? (
+                <Typography.Link
+                  onClick={() => narrow({ entityType: e.entityType, entityId: e.entityId! })}
+                  data-testid="audit-same-entity"
+                >
+                  {t('audit.sameEntity')}
+                </Typography.Link>
+              ) : null}
+            </Flex>
           ) : null}
         </Flex>
       ),
@@ -214,20 +230,6 @@ export default function AuditPage() {
             <CloseCircleFilled /> {t('common.failure')}
           </Typography.Text>
         ),
-    },
-    {
-      title: t('audit.requestId'),
-      dataIndex: 'requestId',
-      width: 200,
-      render: (v: string | null) => (
-        <Typography.Text
-          type="secondary"
-          style={{ fontSize: 12, fontFamily: 'monospace' }}
-          copyable={v ? { text: v } : false}
-        >
-          {v ?? '—'}
-        </Typography.Text>
-      ),
     },
     dashColumn(t('audit.ip'), 'ip', 120),
   ];
@@ -256,33 +258,22 @@ export default function AuditPage() {
       <Card styles={{ body: { padding: 16 } }}>
         <Form<FilterForm> form={form} layout="vertical" onFinish={apply} data-testid="audit-filters">
           <Row gutter={12}>
-            <FilterCol lg={6} name="action" label={t('audit.action')}>
-              <AutoComplete
+            <FilterCol lg={7} name="action" label={t('audit.action')}>
+              <Select
                 allowClear
-                options={Object.keys(AUDIT_ACTIONS).map((a) => ({
-                  value: a,
-                  label: `${actionName(a)} · ${a}`,
-                }))}
-                showSearch={{
-                  filterOption: (input, option) =>
-                    String(option?.label ?? '')
-                      .toLowerCase()
-                      .includes(input.toLowerCase()),
-                }}
+                options={Object.keys(AUDIT_ACTIONS).map((a) => ({ value: a, label: actionName(a) }))}
+                showSearch={{ optionFilterProp: 'label' }}
                 data-testid="audit-filter-action"
               />
             </FilterCol>
-            <FilterCol lg={4} name="entityType" label={t('audit.entityType')}>
+            <FilterCol lg={6} name="entityType" label={t('audit.entityType')}>
               <Select
                 allowClear
                 options={Object.keys(AUDIT_ENTITY_TYPES).map((e) => ({ value: e, label: typeName(e) }))}
                 data-testid="audit-filter-entity-type"
               />
             </FilterCol>
-            <FilterCol lg={5} name="entityId" label={t('audit.entityId')}>
-              <Input allowClear data-testid="audit-filter-entity-id" />
-            </FilterCol>
-            <FilterCol lg={3} name="success" label={t('audit.success')}>
+            <FilterCol lg={4} name="success" label={t('audit.success')}>
               <Select
                 allowClear
                 options={[
@@ -292,7 +283,7 @@ export default function AuditPage() {
                 data-testid="audit-filter-success"
               />
             </FilterCol>
-            <FilterCol lg={6} sm={24} name="range" label={t('audit.dateRange')}>
+            <FilterCol lg={7} sm={24} name="range" label={t('audit.dateRange')}>
               <DatePicker.RangePicker
                 allowEmpty={[true, true]}
                 style={{ width: '100%' }}
@@ -312,6 +303,18 @@ export default function AuditPage() {
             >
               {t('common.reset')}
             </Button>
+            {NARROWING.filter((k) => filters[k]).map((k) => (
+              <Tag
+                key={k}
+                color="blue"
+                closable
+                onClose={() => unnarrow(k)}
+                style={{ alignSelf: 'center' }}
+                data-testid={`audit-narrowed-${k}`}
+              >
+                {t(`audit.narrowed.${k}`)}
+              </Tag>
+            ))}
           </Flex>
         </Form>
         <QueryTable<AuditEntryView>
@@ -320,25 +323,48 @@ export default function AuditPage() {
           columns={columns}
           list={list}
           empty={t('audit.empty')}
-          scroll={{ x: 1150 }}
+          scroll={{ x: 950 }}
           data-testid="audit-table"
           onRow={() => ({ 'data-testid': 'audit-row' }) as HTMLAttributes<HTMLElement>}
           expandable={{
-            rowExpandable: (e) => e.before != null || e.after != null,
             expandedRowRender: (e) => {
               const parts = [
                 { key: 'before', title: t('audit.before'), value: e.before },
                 { key: 'after', title: t('audit.after'), value: e.after },
               ].filter((p) => p.value !== null && p.value !== undefined);
               return (
-                <Row gutter={16} style={{ maxWidth: 1000 }}>
-                  {parts.map((p) => (
-                    <Col key={p.key} xs={24} md={parts.length > 1 ? 12 : 24}>
-                      <Typography.Text strong>{p.title}</Typography.Text>
-                      <Json value={p.value} />
-                    </Col>
-                  ))}
-                </Row>
+                <Flex vertical gap={8} style={{ maxWidth: 1000 }} data-testid="audit-details">
+                  <Flex gap={16} wrap>
+                    {e.requestId && filters.requestId !== e.requestId ? (
+                      <Typography.Link
+                        onClick={() => narrow({ requestId: e.requestId! })}
+                        data-testid="audit-same-request"
+                      >
+                        {t('audit.sameRequest')}
+                      </Typography.Link>
+                    ) : null}
+                    {e.actorId && filters.actorId !== e.actorId ? (
+                      <Typography.Link
+                        onClick={() => narrow({ actorId: e.actorId! })}
+                        data-testid="audit-same-actor"
+                      >
+                        {t('audit.sameActor')}
+                      </Typography.Link>
+                    ) : null}
+                  </Flex>
+                  {parts.length ? (
+                    <Row gutter={16}>
+                      {parts.map((p) => (
+                        <Col key={p.key} xs={24} md={parts.length > 1 ? 12 : 24}>
+                          <Typography.Text strong>{p.title}</Typography.Text>
+                          <Json value={p.value} />
+                        </Col>
+                      ))}
+                    </Row>
+                  ) : (
+                    <Typography.Text type="secondary">{t('audit.noChange')}</Typography.Text>
+                  )}
+                </Flex>
               );
             },
           }}
