@@ -2,7 +2,6 @@ import type { AuditQuery } from '../../../shared/contracts/audit';
 import { type SealDeps, sealAndVerifyAudit } from '../../platform/audit';
 import type { ActorCtx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { scopePaths } from '../../platform/permissions';
 import { auditPolicy } from './audit.policy';
 import { listAuditEntries } from './audit.repository';
 
@@ -16,6 +15,7 @@ export function listAudit(ctx: ActorCtx, q: AuditQuery) {
 export function verifyAudit(ctx: ActorCtx, deps: Omit<SealDeps, 'db' | 'clock' | 'pii'>) {
   auditPolicy.require(ctx.actor, 'verify');
   // The chain is one for the whole platform: only platform-wide auditors walk it.
-  if (!scopePaths(ctx.actor, 'audit.read').includes('/')) throw new AppError('common.forbidden', 403);
+  // An entry with no unit lies at the root ('/'): in reach only for platform-wide auditors.
+  if (!auditPolicy.can(ctx.actor, 'verify', { orgPath: null })) throw new AppError('common.forbidden', 403);
   return sealAndVerifyAudit({ ...deps, db: ctx.db, clock: ctx.clock, pii: ctx.pii });
 }

@@ -4,8 +4,7 @@ import type { Db } from '../../platform/db';
 import { type RowUnit, newUnitRow } from '../../platform/newRow';
 import { isUuid } from '../../platform/ids';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import type { Permission } from '../../../shared/permissions';
-import { type Actor, scopePaths } from '../../platform/permissions';
+import type { Actor } from '../../platform/permissions';
 import { mayOrderIn, servicesUnitPolicy } from './services.policy';
 import * as org from '../org/org.api';
 
@@ -82,9 +81,9 @@ export async function gridIn(
   return grid;
 }
 
-/** The community an actor belongs to (first assignment at or below a community), for residents' defaults. */
-export async function homeCommunity(db: Db, actor: Actor, permission: Permission): Promise<Unit | null> {
-  for (const path of scopePaths(actor, permission)) {
+/** The community at or above the first of `roots` (a policy's roots for the actor) below one, for defaults. */
+export async function homeCommunity(db: Db, roots: readonly string[]): Promise<Unit | null> {
+  for (const path of roots) {
     const ids = path.split('/').filter(Boolean);
     if (ids.length === 0) continue;
     const units = await org.unitsByIds(db, ids);

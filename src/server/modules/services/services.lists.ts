@@ -23,10 +23,11 @@ import {
   communityNamesOf,
   communityOfPath,
   gridIn,
+  homeCommunity,
   insertCommunityRow,
   unitById,
 } from './services.common';
-import { needsPolicy, projectsPolicy, resourcesPolicy } from './services.policy';
+import { needsPolicy, projectsPolicy, resourcesPolicy, serviceOrdersPolicy } from './services.policy';
 import {
   type NeedRow,
   type ProjectRow,
@@ -407,8 +408,15 @@ export async function updateProject(ctx: ActorCtx, id: string, body: ProjectPatc
  * logged-in user's own community.
  */
 export async function publishedProjects(ctx: UseCaseCtx, communityId: string | undefined) {
-  if (!communityId) return { community: null, items: [] };
-  const community = await unitById(ctx.db, communityId);
+  // Unasked, the community of the actor's own role: a resident's, else a staff member's.
+  const own = async () =>
+    ctx.actor
+      ? ((await homeCommunity(ctx.db, serviceOrdersPolicy.roots(ctx.actor, 'order'))) ??
+        (await homeCommunity(ctx.db, projectsPolicy.roots(ctx.actor, 'read'))))
+      : null;
+  const id = communityId ?? (await own())?.id;
+  if (!id) return { community: null, items: [] };
+  const community = await unitById(ctx.db, id);
   if (community?.kind !== 'community') throw notFound();
   const rows = await publishedProjectRows(ctx.db, community.id);
   const items = (await projectDtos(ctx.db, rows)).map((p) => ({

@@ -54,7 +54,6 @@ import { toXlsx } from '../../platform/excel';
 import { myServiceOrders } from './services.mine.repository';
 import { defineModule } from '../../platform/module';
 import { recordRoutes } from '../../platform/recordRoutes';
-import { homeCommunity } from './services.common';
 import {
   addDutyLog,
   createSlot,
@@ -208,12 +207,7 @@ export const servicesModule = defineModule({
           },
         },
       },
-      async (req) => {
-        const ctx = ctxOf(deps, req);
-        const own = ctx.actor ? await homeCommunity(deps.db, ctx.actor, 'services.order') : null;
-        const own2 = ctx.actor && !own ? await homeCommunity(deps.db, ctx.actor, 'services.read') : null;
-        return publishedProjects(ctx, req.query.communityId ?? own?.id ?? own2?.id);
-      },
+      async (req) => publishedProjects(ctxOf(deps, req), req.query.communityId),
     );
 
     // ---- service orders

@@ -262,6 +262,13 @@ describe('R-SV-1: the three lists', () => {
     expect(titles).not.toContain('未发布的项目');
     const anon = await t.anonymous.get(`/api/public/services/projects?communityId=${t.fx.tongdu.id}`);
     expect(anon.json().items.length).toBe(mine.items.length);
+    // Unasked: staff get the community of their role, an anonymous visitor none.
+    const worker = await t.as('tongdu_worker');
+    expect((await worker.get('/api/public/services/projects')).json().community.name).toBe('铜都社区');
+    expect((await t.anonymous.get('/api/public/services/projects')).json()).toEqual({
+      community: null,
+      items: [],
+    });
     // Ordering an unpublished service: 409.
     const res = await resident.post('/api/services/orders', { projectId: hidden.id, forSelf: true });
     expect(res.statusCode).toBe(409);

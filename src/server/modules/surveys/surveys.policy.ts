@@ -10,11 +10,17 @@ import { svSurveys } from './surveys.table';
  * forms are entered with surveys.enter. Out of scope is 404. A resident reaches a survey only when it was
  * distributed to a unit their home lies in (`residentScope`).
  */
-export type SurveyAction = 'read' | 'manage' | 'enter';
+export type SurveyAction = 'read' | 'manage' | 'enter' | 'answer';
 type Scoped = { orgPath: string; status?: string };
 
 export const surveysPolicy: Policy<SurveyAction, Scoped> = definePolicy({
-  permissions: { read: 'surveys.read', manage: 'surveys.manage', enter: 'surveys.enter' },
+  /** `answer`: a resident's own answers; its roots are the units of their resident role (see `residentScope`). */
+  permissions: {
+    read: 'surveys.read',
+    manage: 'surveys.manage',
+    enter: 'surveys.enter',
+    answer: 'surveys.answer',
+  },
   ...onOrgPath(svSurveys.orgPath),
 });
 

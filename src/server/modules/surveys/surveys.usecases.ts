@@ -23,7 +23,6 @@ import { type Db, isUniqueViolation } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
-import { scopePaths } from '../../platform/permissions';
 import { normalisePhone, residentLinkOf, userDisplayNames } from '../accounts/accounts.api';
 import { findUnitInScope, unitById, unitInScope, unitsByIds } from '../org/org.api';
 import { publishedConventionsOf, setConventionRates } from '../participation/participation.api';
@@ -567,7 +566,7 @@ export async function resultsOf(
 async function homeOf(ctx: ActorCtx) {
   const link = await residentLinkOf(ctx.db, ctx.actor.userId);
   const record = link?.residentId ? await liveResidentPath(ctx.db, link.residentId) : undefined;
-  const rolePaths = scopePaths(ctx.actor, 'surveys.answer');
+  const rolePaths = surveysPolicy.roots(ctx.actor, 'answer');
   const paths = [...(record ? [record.orgPath] : []), ...rolePaths];
   return {
     paths,
