@@ -7,7 +7,7 @@ import {
   srSubmissions,
   srTemplates,
 } from '../../server/modules/scheduled-reports/scheduledReports.table';
-import { seedDemoScheduledReports } from './scheduledReports.seed';
+import { seedDemoScheduledReports, storyYear } from './scheduledReports.seed';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -51,4 +51,15 @@ it('R-RP-1 demo: a monthly report by the 20th with two cycles, one late submitte
   const half = templates.find((x) => x.cadence === 'half_yearly')!;
   const halfCycles = await db.select().from(srCycles).where(eq(srCycles.templateId, half.id));
   expect(halfCycles.map((c) => c.dueOn).sort()).toEqual(['2026-06-30', '2026-12-31']);
+});
+
+it('the story moves to the latest year whose November has ended (China time), never before 2026', () => {
+  const years = [
+    '2026-11-23T09:00:00+08:00',
+    '2026-12-06T09:00:00+08:00',
+    '2027-11-30T23:30:00+08:00',
+    '2027-12-01T00:30:00+08:00',
+    '2030-03-01T12:00:00+08:00',
+  ].map((d) => storyYear(new Date(d)));
+  expect(years).toEqual([2026, 2026, 2026, 2027, 2029]);
 });

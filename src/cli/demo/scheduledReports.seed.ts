@@ -9,9 +9,18 @@ import {
   tickScheduledReports,
 } from '../../server/modules/scheduled-reports/scheduledReports.usecases';
 import type { ActorCtx, AppDeps } from '../../server/platform/context';
+import { chinaDate } from '../../shared/chinaTime';
 import { XINXIALU_SECRETARIES, demoUserCtx } from './seedContext';
 
-const at = (iso: string) => new Date(`${iso}+08:00`);
+/**
+ * The story is written in 2026 (its months October and November, its half-year June). It moves to the
+ * latest year whose November has ended, so a demo loaded in a later year still shows recent cycles; never
+ * earlier than 2026 (the tests' clock stands in November 2026).
+ */
+export function storyYear(now: Date): number {
+  const [y, m] = chinaDate(now).split('-').map(Number) as [number, number];
+  return Math.max(2026, m === 12 ? y : y - 1);
+}
 
 /** 新下陆街道's communities and their secretaries' logins, in the order of seed 003's appendix 1. */
 const COMMUNITIES = Object.entries(XINXIALU_SECRETARIES);
@@ -55,6 +64,10 @@ export async function seedDemoScheduledReports(
   opts: { log: (line: string) => void },
 ): Promise<void> {
   const { db, ids, pii } = deps;
+  const year = String(storyYear(deps.clock.now()));
+  /** A date, month or China time of the story, in its year. */
+  const inYear = (s: string) => s.replace(/^2026/, year);
+  const at = (iso: string) => new Date(`${inYear(iso)}+08:00`);
   let now = at('2026-01-01T00:05:00');
   const clock = { now: () => new Date(now) };
   const step = (iso: string) => {
@@ -88,7 +101,7 @@ export async function seedDemoScheduledReports(
     dueDay: 31,
     dueInNextMonth: false,
     remindDays: 7,
-    startsOn: '2026-01-01',
+    startsOn: inYear('2026-01-01'),
     submitters: { mode: 'units', unitIds: [xialu.id] },
     fields: [
       { key: 'villages', label: '城中村数量（个）', type: 'number', required: true },
@@ -114,7 +127,7 @@ export async function seedDemoScheduledReports(
           '上半年完成辖区3个城中村基础数据摸底，逐村建立治理档案；依托网格化机制落实“一村一策”，出租屋、流动人口登记纳入网格日常巡查。',
         experience: '“红色物业+村民自治”共治模式在新下陆片区推广。',
       },
-      attachments: [{ label: '城中村治理总结（盖章扫描件）', name: '下陆民〔2026〕21号' }],
+      attachments: [{ label: '城中村治理总结（盖章扫描件）', name: `下陆民〔${year}〕21号` }],
     });
     await actOnSubmission(civilCtx, h1.id, { action: 'submit' });
     step('2026-07-03T10:00:00');
@@ -135,7 +148,7 @@ export async function seedDemoScheduledReports(
     dueDay: 20,
     dueInNextMonth: false,
     remindDays: 3,
-    startsOn: '2026-10-01',
+    startsOn: inYear('2026-10-01'),
     submitters: { mode: 'communities_under', unitId: sd.id },
     fields: [
       { key: 'progress', label: '本月试点工作进展', type: 'text', required: true },
@@ -161,7 +174,7 @@ export async function seedDemoScheduledReports(
     if (!ctx) return null;
     step(day);
     const page = await listSubmissions(ctx, { page: 1, pageSize: 10, templateId: monthly.id, side: 'mine' });
-    const s = page.items.find((x) => x.period === month);
+    const s = page.items.find((x) => x.period === inYear(month));
     if (!s) return null;
     const detail = await getSubmission(ctx, s.id);
     const m = Number(month.slice(5));
