@@ -164,6 +164,19 @@ export default function AuditPage() {
     for (const [k, v] of Object.entries(only)) if (v) next.set(k, v);
     setParams(next);
   };
+  /** A link to the entries sharing `value` as `key` with this one; none without a value or when already there. */
+  const narrowLink = (
+    key: (typeof NARROWING)[number],
+    value: string | null,
+    label: string,
+    testId: string,
+    also: Partial<Record<FilterKey, string>> = {},
+  ) =>
+    value && filters[key] !== value ? (
+      <Typography.Link onClick={() => narrow({ ...also, [key]: value })} data-testid={testId}>
+        {label}
+      </Typography.Link>
+    ) : null;
   const unnarrow = (k: FilterKey) => {
     const next = new URLSearchParams(params);
     next.delete(k);
@@ -203,14 +216,9 @@ export default function AuditPage() {
               ) : e.entityType === 'org_unit' ? (
                 <Link to={`/org/${e.entityId}`}>{t('audit.openUnit')}</Link>
               ) : null}
-              {filters.entityId !== e.entityId ? (
-                <Typography.Link
-                  onClick={() => narrow({ entityType: e.entityType, entityId: e.entityId! })}
-                  data-testid="audit-same-entity"
-                >
-                  {t('audit.sameEntity')}
-                </Typography.Link>
-              ) : null}
+              {narrowLink('entityId', e.entityId, t('audit.sameEntity'), 'audit-same-entity', {
+                entityType: e.entityType,
+              })}
             </Flex>
           ) : null}
         </Flex>
@@ -335,22 +343,8 @@ export default function AuditPage() {
               return (
                 <Flex vertical gap={8} style={{ maxWidth: 1000 }} data-testid="audit-details">
                   <Flex gap={16} wrap>
-                    {e.requestId && filters.requestId !== e.requestId ? (
-                      <Typography.Link
-                        onClick={() => narrow({ requestId: e.requestId! })}
-                        data-testid="audit-same-request"
-                      >
-                        {t('audit.sameRequest')}
-                      </Typography.Link>
-                    ) : null}
-                    {e.actorId && filters.actorId !== e.actorId ? (
-                      <Typography.Link
-                        onClick={() => narrow({ actorId: e.actorId! })}
-                        data-testid="audit-same-actor"
-                      >
-                        {t('audit.sameActor')}
-                      </Typography.Link>
-                    ) : null}
+                    {narrowLink('requestId', e.requestId, t('audit.sameRequest'), 'audit-same-request')}
+                    {narrowLink('actorId', e.actorId, t('audit.sameActor'), 'audit-same-actor')}
                   </Flex>
                   {parts.length ? (
                     <Row gutter={16}>
