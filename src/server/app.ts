@@ -59,6 +59,7 @@ import type { JobDeps, ModuleDef, ModuleJob } from './platform/module';
 import { sweepWorkflows } from './platform/workflow';
 import { resolveMapSettings } from './platform/map';
 import { installOfferings } from './platform/offerings';
+import { installScopedTables } from './platform/scopedTables';
 import { frameworkErrorHandler, registerSecurityHeaders } from './platform/securityHeaders';
 
 /** The only central registry of modules. */
@@ -94,8 +95,10 @@ export const MODULES: ModuleDef[] = [
   selfGovernanceModule,
   socialOrgsModule,
 ];
-// What the modules offer one another (evidence sources, report figures), by key.
+// What the modules offer one another (evidence sources, report figures), by key; the tables whose org paths
+// moves and merges of units rewrite.
 installOfferings(MODULES);
+installScopedTables(MODULES);
 
 /** Jobs of the platform itself (not of one module). */
 const PLATFORM_JOBS: ModuleJob[] = [

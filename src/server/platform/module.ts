@@ -6,6 +6,7 @@ import type { AppDeps } from './context';
 import type { EvidenceSource } from './evidence';
 import type { MineReaders } from './mine';
 import type { ReportFigure } from './reportFigures';
+import type { ScopedTableLists } from './scopedTables';
 import type { Workflow } from './workflow';
 
 /** What a module's recurring job gets: the app's dependencies and the process's logger. */
@@ -36,6 +37,8 @@ export interface ModuleDef {
   name: string;
   /** The module's Drizzle tables (`import * as tables from './<m>.table'`); each table has one owner. */
   tables?: Record<string, unknown>;
+  /** Its tables whose rows carry an org path, which moves and merges of units rewrite (platform/scopedTables.ts). */
+  scopedTables?: ScopedTableLists;
   /** Its permissions and the built-in roles' grants (`shared/permissions/<m>.ts`). */
   access?: ModuleAccess;
   /** Its error messages by code, in both UI languages (`shared/i18n/errors.<m>.ts`). */

@@ -2,14 +2,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db';
 import { type Database, rowsOf } from './db';
+import { MODULES } from '../app';
 import {
   ACCOUNT_HOLDER_TABLES,
   COMMUNITY_ID_TABLES,
-  PATH_ONLY_TABLES,
-  SCOPED_TABLES,
   UNIT_ASSIGNMENT_TABLES,
   UNIT_POPULATION_TABLE,
-  UNIT_SETTINGS_TABLES,
+  scopedTableNames,
 } from './scopedTables';
 
 describe('scoped tables (DESIGN convention 5)', () => {
@@ -27,17 +26,28 @@ describe('scoped tables (DESIGN convention 5)', () => {
     );
     const withPath = new Set(columns.filter((c) => c.column_name === 'org_path').map((c) => c.table_name));
     const withUnit = new Set(columns.filter((c) => c.column_name === 'org_unit_id').map((c) => c.table_name));
+    const { scoped, pathOnly, unitSettings } = scopedTableNames();
     // The audit log is hash-chained: its rows keep the path they were written with.
-    const listed = new Set<string>([
-      'audit_log',
-      ...SCOPED_TABLES,
-      ...PATH_ONLY_TABLES,
-      ...UNIT_SETTINGS_TABLES,
-    ]);
+    const listed = new Set<string>(['audit_log', ...scoped, ...pathOnly, ...unitSettings]);
     expect([...withPath].filter((t) => !listed.has(t)).sort()).toEqual([]);
     // Scoped tables carry both columns (a merge moves their rows to the target unit).
-    expect(SCOPED_TABLES.filter((t) => !withPath.has(t) || !withUnit.has(t))).toEqual([]);
-    expect(PATH_ONLY_TABLES.filter((t) => !withPath.has(t))).toEqual([]);
+    expect(scoped.filter((t) => !withPath.has(t) || !withUnit.has(t))).toEqual([]);
+    expect(pathOnly.filter((t) => !withPath.has(t))).toEqual([]);
+  });
+
+  it('a module declares only its own tables as scoped (defineModule({ scopedTables }))', () => {
+    for (const m of MODULES) {
+      const own = new Set(Object.values(m.tables ?? {}));
+      const declared = [
+        ...(m.scopedTables?.scoped ?? []),
+        ...(m.scopedTables?.pathOnly ?? []),
+        ...(m.scopedTables?.unitSettings ?? []),
+      ];
+      expect({ module: m.name, foreign: declared.filter((t) => !own.has(t)).length }).toEqual({
+        module: m.name,
+        foreign: 0,
+      });
+    }
   });
 
   it('the tables other modules declare for org and the ledger have the columns those modules read and write by name', async () => {

@@ -79,6 +79,7 @@ const STATE_EN: Record<string, string> = {
 export const assessmentsModule = defineModule({
   name: 'assessments',
   tables: assessmentsTables,
+  scopedTables: { scoped: [assessmentsTables.asRounds, assessmentsTables.asSheets] },
   access: assessmentsAccess,
   errors: ASSESSMENTS_ERRORS,
   audit: ASSESSMENTS_AUDIT,

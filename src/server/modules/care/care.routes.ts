@@ -44,6 +44,10 @@ import {
 export const careModule = defineModule({
   name: 'care',
   tables,
+  scopedTables: {
+    scoped: [tables.carePlans, tables.careRelief],
+    pathOnly: [tables.careVisits, tables.careMisses],
+  },
   access: careAccess,
   errors: CARE_ERRORS,
   audit: CARE_AUDIT,

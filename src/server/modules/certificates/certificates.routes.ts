@@ -38,6 +38,7 @@ import {
 export const certificatesModule = defineModule({
   name: 'certificates',
   tables,
+  scopedTables: { scoped: [tables.certCatalogue, tables.certRegister, tables.sealUses] },
   access: certificatesAccess,
   errors: CERTIFICATES_ERRORS,
   audit: CERTIFICATES_AUDIT,

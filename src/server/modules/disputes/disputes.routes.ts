@@ -128,6 +128,10 @@ function options<S extends FastifySchema>(who: Permission | Access, schema: S) {
 export const disputesModule = defineModule({
   name: 'disputes',
   tables,
+  scopedTables: {
+    scoped: [tables.dsDisputes, tables.dsBodies, tables.dsMeetings, tables.dsRisks],
+    unitSettings: [tables.dsContacts],
+  },
   access: disputesAccess,
   errors: DISPUTES_ERRORS,
   audit: DISPUTES_AUDIT,

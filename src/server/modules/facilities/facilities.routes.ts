@@ -65,6 +65,7 @@ export const facilitiesModule = defineModule({
   name: 'facilities',
   evidence: facilitiesEvidence,
   tables,
+  scopedTables: { scoped: [tables.fcFacilities] },
   access: facilitiesAccess,
   errors: FACILITIES_ERRORS,
   audit: FACILITIES_AUDIT,

@@ -32,6 +32,7 @@ export const importsModule = defineModule({
   name: 'imports',
   audit: IMPORTS_AUDIT,
   tables: importsTables,
+  scopedTables: { scoped: [importsTables.importJobs] },
   errors: IMPORTS_ERRORS,
   routes(base: FastifyInstance, deps) {
     const { app, tags, page } = routeKit(base, deps, 'imports');

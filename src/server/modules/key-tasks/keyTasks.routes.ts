@@ -63,6 +63,10 @@ const STATE_LABEL = {
 export const keyTasksModule = defineModule({
   name: 'key-tasks',
   tables: keyTasksTables,
+  scopedTables: {
+    scoped: [keyTasksTables.ktGroups, keyTasksTables.ktLists],
+    pathOnly: [keyTasksTables.ktGroupMembers, keyTasksTables.ktMeetings, keyTasksTables.ktTasks],
+  },
   access: keyTasksAccess,
   errors: KEY_TASKS_ERRORS,
   audit: KEY_TASKS_AUDIT,

@@ -74,6 +74,11 @@ export const ledgerModule = defineModule({
   mine: { balances: myBalances },
   audit: LEDGER_AUDIT,
   tables: ledgerTables,
+  scopedTables: {
+    scoped: [ledgerTables.ledgerAccounts],
+    pathOnly: [ledgerTables.ledgerTransactions],
+    unitSettings: [ledgerTables.ledgerEarningRules],
+  },
   access: ledgerAccess,
   errors: LEDGER_ERRORS,
   routes(base: FastifyInstance, deps: AppDeps) {

@@ -74,6 +74,13 @@ export const merchantsModule = defineModule({
   name: 'merchants',
   audit: MERCHANTS_AUDIT,
   tables: merchantsTables,
+  scopedTables: {
+    scoped: [
+      merchantsTables.redemptionPoints,
+      merchantsTables.redemptions,
+      merchantsTables.merchantSettlements,
+    ],
+  },
   access: merchantsAccess,
   errors: MERCHANTS_ERRORS,
   routes(base: FastifyInstance, deps: AppDeps) {

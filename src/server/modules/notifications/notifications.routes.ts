@@ -49,6 +49,10 @@ import {
 export const notificationsModule = defineModule({
   name: 'notifications',
   tables,
+  scopedTables: {
+    scoped: [tables.notificationMessages, tables.notificationWebhooks],
+    pathOnly: [tables.notificationDeliveries],
+  },
   access: notificationsAccess,
   errors: NOTIFICATIONS_ERRORS,
   audit: NOTIFICATIONS_AUDIT,

@@ -106,6 +106,7 @@ export const open311Module = defineModule({
   name: 'open311',
   audit: OPEN311_AUDIT,
   tables: open311Tables,
+  scopedTables: { scoped: [open311Tables.open311Keys] },
   access: open311Access,
   errors: OPEN311_ERRORS,
   async routes(base: FastifyInstance, deps) {

@@ -23,11 +23,9 @@ import { isUuid } from '../../platform/ids';
 import { type Actor, escapeLike, scopePaths, scopeWhere } from '../../platform/permissions';
 import {
   COMMUNITY_ID_TABLES,
-  PATH_ONLY_TABLES,
-  SCOPED_TABLES,
   UNIT_ASSIGNMENT_TABLES,
   UNIT_POPULATION_TABLE,
-  UNIT_SETTINGS_TABLES,
+  scopedTableNames,
 } from '../../platform/scopedTables';
 import { type OrgAction, orgPolicy } from './org.policy';
 import { orgTreeVersion, orgUnits } from './org.table';
@@ -592,7 +590,8 @@ export async function repath(tx: Db, oldPrefix: string, newPrefix: string, depth
   await tx.execute(sql`
     update org_units set path = ${newPrefix} || substr(path, ${oldPrefix.length + 1}), depth = depth + ${depthDelta}
     where path like ${pattern}`);
-  for (const table of [...SCOPED_TABLES, ...PATH_ONLY_TABLES, ...UNIT_SETTINGS_TABLES]) {
+  const { scoped, pathOnly, unitSettings } = scopedTableNames();
+  for (const table of [...scoped, ...pathOnly, ...unitSettings]) {
     await tx.execute(sql`
       update ${sql.identifier(table)} set org_path = ${newPrefix} || substr(org_path, ${oldPrefix.length + 1})
       where org_path like ${pattern}`);
@@ -617,12 +616,13 @@ export async function recomputeCommunities(tx: Db, prefix: string) {
  * grid's workers, unless the person is already at the target) move to the target.
  */
 export async function moveAttachedRows(tx: Db, source: OrgUnit, target: OrgUnit) {
-  for (const table of SCOPED_TABLES) {
+  const { scoped, pathOnly } = scopedTableNames();
+  for (const table of scoped) {
     await tx.execute(sql`
       update ${sql.identifier(table)} set org_unit_id = ${target.id}, org_path = ${target.path}
       where org_path = ${source.path}`);
   }
-  for (const table of PATH_ONLY_TABLES) {
+  for (const table of pathOnly) {
     await tx.execute(sql`
       update ${sql.identifier(table)} set org_path = ${target.path} where org_path = ${source.path}`);
   }

@@ -81,6 +81,17 @@ export const participationModule = defineModule({
   name: 'participation',
   evidence: participationEvidence,
   tables: participationTables,
+  scopedTables: {
+    scoped: [
+      participationTables.ptMeetings,
+      participationTables.ptProcedures,
+      participationTables.ptDisclosures,
+      participationTables.ptTopics,
+      participationTables.ptRooms,
+      participationTables.ptConventions,
+    ],
+    unitSettings: [participationTables.ptDisclosureSchedules],
+  },
   access: participationAccess,
   errors: PARTICIPATION_ERRORS,
   audit: PARTICIPATION_AUDIT,

@@ -93,6 +93,16 @@ export const peopleModule = defineModule({
   evidence: peopleEvidence,
   audit: PEOPLE_AUDIT,
   tables: peopleTables,
+  scopedTables: {
+    scoped: [
+      peopleTables.partyOrgs,
+      peopleTables.partyMembers,
+      peopleTables.workers,
+      peopleTables.deputies,
+      peopleTables.residentUnits,
+      peopleTables.socialOrgs,
+    ],
+  },
   access: peopleAccess,
   errors: PEOPLE_ERRORS,
   routes(base: FastifyInstance, deps) {

@@ -81,6 +81,10 @@ function coverageColumns(en: boolean): SheetColumn<CoverageRowDto>[] {
 export const propertyModule = defineModule({
   name: 'property',
   tables,
+  scopedTables: {
+    scoped: [tables.pmCompounds, tables.pmMeetings, tables.pmNotices, tables.pmAppraisals, tables.pmHonours],
+    pathOnly: [tables.pmIssues],
+  },
   access: propertyAccess,
   errors: PROPERTY_ERRORS,
   audit: PROPERTY_AUDIT,

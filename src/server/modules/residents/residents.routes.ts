@@ -37,6 +37,7 @@ export const residentsModule = defineModule({
   name: 'residents',
   audit: RESIDENTS_AUDIT,
   tables: residentsTables,
+  scopedTables: { scoped: [residentsTables.residents] },
   access: residentsAccess,
   errors: RESIDENTS_ERRORS,
   routes(base: FastifyInstance, deps) {

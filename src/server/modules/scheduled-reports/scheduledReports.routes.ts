@@ -73,6 +73,10 @@ const STATE_LABEL = {
 export const scheduledReportsModule = defineModule({
   name: 'scheduled-reports',
   tables,
+  scopedTables: {
+    scoped: [tables.srTemplates, tables.srSubmissions],
+    pathOnly: [tables.srCycles, tables.srEvents],
+  },
   access: scheduledReportsAccess,
   errors: SCHEDULED_REPORTS_ERRORS,
   audit: SCHEDULED_REPORTS_AUDIT,

@@ -45,6 +45,9 @@ import {
 export const selfGovernanceModule = defineModule({
   name: 'self-governance',
   tables,
+  scopedTables: {
+    scoped: [tables.sgBodies, tables.sgPositions, tables.sgVacancies, tables.sgElections, tables.sgReviews],
+  },
   access: selfGovernanceAccess,
   errors: SELF_GOVERNANCE_ERRORS,
   audit: SELF_GOVERNANCE_AUDIT,

@@ -140,6 +140,17 @@ export const servicesModule = defineModule({
   mine: { serviceOrders: myServiceOrders },
   audit: SERVICES_AUDIT,
   tables: servicesTables,
+  scopedTables: {
+    scoped: [
+      servicesTables.svcNeeds,
+      servicesTables.svcResources,
+      servicesTables.svcProjects,
+      servicesTables.svcOrders,
+      servicesTables.svcStations,
+      servicesTables.svcDutySlots,
+      servicesTables.svcDutyLogs,
+    ],
+  },
   access: servicesAccess,
   errors: SERVICES_ERRORS,
   // Service orders nobody accepted in time go back to the community's queue: the workflow's deadline,

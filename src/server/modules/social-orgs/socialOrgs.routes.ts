@@ -159,6 +159,26 @@ function orgColumns(en: boolean): SheetColumn<OrgDto>[] {
 export const socialOrgsModule = defineModule({
   name: 'social-orgs',
   tables,
+  scopedTables: {
+    scoped: [
+      tables.soProfiles,
+      tables.soStations,
+      tables.soRounds,
+      tables.soProposals,
+      tables.soFunds,
+      tables.soContracts,
+      tables.soLinks,
+    ],
+    pathOnly: [
+      tables.soMembers,
+      tables.soIncubations,
+      tables.soStationWorkers,
+      tables.soProposalScores,
+      tables.soProposalEvents,
+      tables.soFundFlows,
+      tables.soContractItems,
+    ],
+  },
   access: socialOrgsAccess,
   errors: SOCIAL_ORGS_ERRORS,
   audit: SOCIAL_ORGS_AUDIT,

@@ -53,6 +53,7 @@ export const surveysModule = defineModule({
   name: 'surveys',
   evidence: surveysEvidence,
   tables: surveysTables,
+  scopedTables: { scoped: [surveysTables.svSurveys, surveysTables.svResponses] },
   access: surveysAccess,
   errors: SURVEYS_ERRORS,
   audit: SURVEYS_AUDIT,

@@ -100,6 +100,15 @@ export const volunteersModule = defineModule({
   evidence: volunteersEvidence,
   audit: VOLUNTEERS_AUDIT,
   tables: volunteersTables,
+  scopedTables: {
+    scoped: [
+      volunteersTables.volunteers,
+      volunteersTables.volunteerTeams,
+      volunteersTables.volunteerActivities,
+    ],
+    pathOnly: [volunteersTables.volunteerAttendance, volunteersTables.volunteerHours],
+    unitSettings: [volunteersTables.volunteerCommunityFlags],
+  },
   access: volunteersAccess,
   errors: VOLUNTEERS_ERRORS,
   reportFigures: volunteerFigures,

@@ -36,6 +36,7 @@ import { applicationWorkflow } from './workItemAccess.workflow';
 export const workItemAccessModule = defineModule({
   name: 'work-item-access',
   tables,
+  scopedTables: { scoped: [tables.wiaApplications, tables.wiaItems, tables.wiaRefusals] },
   access: workItemAccessAccess,
   errors: WORK_ITEM_ACCESS_ERRORS,
   audit: WORK_ITEM_ACCESS_AUDIT,

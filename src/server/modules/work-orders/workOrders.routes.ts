@@ -105,6 +105,13 @@ export const workOrdersModule = defineModule({
   evidence: workOrdersEvidence,
   audit: WORK_ORDERS_AUDIT,
   tables: { ...workOrdersTables, ...workOrdersRollupsTables },
+  scopedTables: {
+    scoped: [
+      workOrdersTables.workOrders,
+      workOrdersRollupsTables.woRollups,
+      workOrdersRollupsTables.woRollupsMonthly,
+    ],
+  },
   access: workOrdersAccess,
   errors: WORK_ORDERS_ERRORS,
   // Escalation, overdue marking and reminders (R-WO-3) are the workflow's deadlines, fired by the
