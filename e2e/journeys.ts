@@ -133,8 +133,19 @@ export const journeys: Journey[] = [
       await shot(page, 'phone-revealed');
       await page.getByTestId('resident-audit').click();
       await page.getByTestId('audit-row').first().waitFor();
-      await expectText(page, 'audit-table', /residents\.reveal|查看/);
+      await page.getByTestId('audit-narrowed-entityId').waitFor();
+      await expectText(page, 'audit-table', /查看完整个人信息/);
+      // Names, not codes or ids: the action by its label, the record by its type.
+      const table = await page.getByTestId('audit-table').innerText();
+      if (/residents\.reveal|[0-9a-f]{8}-[0-9a-f]{4}-/.test(table))
+        throw new Error(`audit table shows codes: ${table}`);
       await shot(page, 'audit-log');
+      // A row's details list everything its request wrote.
+      await page.locator('.ant-table-row-expand-icon').first().click();
+      await page.getByTestId('audit-same-request').click();
+      await page.getByTestId('audit-narrowed-requestId').waitFor();
+      await page.getByTestId('audit-row').first().waitFor();
+      await shot(page, 'audit-same-request');
     },
   },
   {

@@ -173,7 +173,11 @@ export default function AuditPage() {
     also: Partial<Record<FilterKey, string>> = {},
   ) =>
     value && filters[key] !== value ? (
-      <Typography.Link onClick={() => narrow({ ...also, [key]: value })} data-testid={testId}>
+      <Typography.Link
+        onClick={() => narrow({ ...also, [key]: value })}
+        style={{ fontSize: 'inherit' }}
+        data-testid={testId}
+      >
         {label}
       </Typography.Link>
     ) : null;
