@@ -47,7 +47,7 @@ import { workOrdersModule } from './modules/work-orders/workOrders.routes';
 import { workOrderSettingsModule } from './modules/work-orders/workOrders.settings.routes';
 import { access, registerAccessGate } from './platform/access';
 import { isStaff, registerAuth } from './platform/auth';
-import { OffsetClock } from './platform/clock';
+import { OffsetClock, uuidv7 } from './platform/clock';
 import { createRateLimiter, deleteOldRateLimitWindows } from './platform/rateLimit';
 import { auditFailure } from './platform/audit';
 import { type AppDeps, ctxOf } from './platform/context';
@@ -120,7 +120,7 @@ const PLATFORM_JOBS: ModuleJob[] = [
     run: (deps) =>
       sweepWorkflows(
         MODULES.flatMap((m) => m.workflows ?? []),
-        { ...deps, requestId: 'workflow-sweep' },
+        deps,
         deps.log,
       ),
   },
@@ -131,11 +131,11 @@ const PLATFORM_JOBS: ModuleJob[] = [
  * main.ts hands to the scheduler (`startJobs`). A module's job is scheduled by declaring it in its
  * `defineModule({ jobs })`, nowhere else.
  */
-export function moduleJobs(deps: JobDeps): RecurringJob[] {
+export function moduleJobs(deps: Omit<JobDeps, 'requestId'>): RecurringJob[] {
   return [...PLATFORM_JOBS, ...MODULES.flatMap((m) => m.jobs ?? [])].map((job) => ({
     name: job.name,
     cron: job.cron,
-    run: () => job.run(deps),
+    run: () => job.run({ ...deps, requestId: `${job.name}:${uuidv7()}` }),
   }));
 }
 

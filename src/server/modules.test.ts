@@ -76,7 +76,7 @@ describe('module registry', () => {
         expect(ERROR_MESSAGES[code]).toBe(messages);
   });
 
-  it('every audited action and entity type the server writes has a name on the audit page, declared by one module', () => {
+  it('every audited action and entity type the server writes has a name on the audit page, declared by one module or the platform', () => {
     const walk = (dir: string): string[] =>
       readdirSync(dir).flatMap((n) => {
         const p = join(dir, n);

@@ -9,9 +9,13 @@ import type { ReportFigure } from './reportFigures';
 import type { ScopedTableLists } from './scopedTables';
 import type { Workflow } from './workflow';
 
-/** What a module's recurring job gets: the app's dependencies and the process's logger. */
+/**
+ * What a module's recurring job gets: the app's dependencies, the process's logger and the run's own request
+ * id (`<job name>:<uuidv7>`), which the audit entries it writes carry, so the audit page lists one run together.
+ */
 export interface JobDeps extends AppDeps {
   log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
+  requestId: string;
 }
 
 /**

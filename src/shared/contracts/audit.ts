@@ -49,8 +49,8 @@ export const auditQuery = z.object({
   entityType: z.string().max(60).optional(),
   entityId: z.string().max(60).optional(),
   actorId: z.string().uuid().optional(),
-  /** The entries one request wrote (its id from the server log or another entry). */
-  requestId: z.string().max(60).optional(),
+  /** The entries one request or one job run wrote (its id from another entry or the server log). */
+  requestId: z.string().max(100).optional(),
   success: z.enum(['true', 'false']).optional(),
   ...dateRangeQuery,
   ...pageQuery,

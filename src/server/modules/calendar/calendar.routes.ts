@@ -28,8 +28,7 @@ export const calendarModule = defineModule({
       // R-LAW-CAL-1: a year within the next 12 months without a holiday schedule is reported daily.
       name: 'calendar.schedule-reminder',
       cron: '0 9 * * *',
-      run: (deps) =>
-        remindMissingSchedules({ ...deps, requestId: 'calendar-reminder' }, (m) => deps.log.warn(m)),
+      run: (deps) => remindMissingSchedules(deps, (m) => deps.log.warn(m)),
     },
   ],
   routes(base: FastifyInstance, deps) {

@@ -55,7 +55,7 @@ export const careModule = defineModule({
     {
       name: 'care.missed-visits',
       cron: '*/10 * * * *',
-      run: (deps) => flagMissedVisits({ ...deps, requestId: 'care-missed-visits' }),
+      run: (deps) => flagMissedVisits(deps),
     },
   ],
   routes(base: FastifyInstance, deps: AppDeps) {

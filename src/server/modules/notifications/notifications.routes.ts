@@ -60,11 +60,7 @@ export const notificationsModule = defineModule({
     {
       name: 'notifications.deliver',
       cron: '* * * * *',
-      run: (deps) =>
-        deliverDue(
-          { ...deps, requestId: 'notifications-deliver' },
-          deps.sms ?? createSmsSender(deps.config.sms, deps.log),
-        ),
+      run: (deps) => deliverDue(deps, deps.sms ?? createSmsSender(deps.config.sms, deps.log)),
     },
   ],
   routes(base: FastifyInstance, deps) {

@@ -85,7 +85,7 @@ export const scheduledReportsModule = defineModule({
       // Every ten minutes: a period's cycle opens within ten minutes of its first China day.
       name: 'scheduled-reports.cycles',
       cron: '*/10 * * * *',
-      run: (deps) => tickScheduledReports({ ...deps, requestId: 'scheduled-reports-cycles' }),
+      run: (deps) => tickScheduledReports(deps),
     },
   ],
   routes(base: FastifyInstance, deps: AppDeps) {

@@ -178,11 +178,11 @@ describe('cycles', () => {
     const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
     // 30 November 23:59 China time: December has not started, and the template starts on 1 December.
     await at('2026-11-30T23:59:00');
-    await job!.run({ ...t.deps, log });
+    await job!.run({ ...t.deps, log, requestId: 'test-tick-1' });
     expect(await cyclesOf(templateId)).toHaveLength(0);
     // 1 December 00:00 China time (30 November 16:00 UTC): the December cycle opens.
     await at('2026-12-01T00:00:00');
-    await job!.run({ ...t.deps, log });
+    await job!.run({ ...t.deps, log, requestId: 'test-tick-2' });
     const cycles = await cyclesOf(templateId);
     expect(cycles.map((c) => [c.period, c.dueOn])).toEqual([['2026-12', '2026-12-20']]);
     expect(cycles[0]!.dueAt.toISOString()).toBe('2026-12-20T16:00:00.000Z');

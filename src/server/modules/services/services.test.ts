@@ -514,6 +514,12 @@ describe('R-SV-1: residents order, the community dispatches, party members accep
         [row] = await t.database.db.select().from(svcOrders).where(eq(svcOrders.id, o.id));
       } while (row?.alert !== 'timeout' && Date.now() < deadline);
       expect(row).toMatchObject({ status: 'ordered', alert: 'timeout', assigneeUserId: null });
+      // Its audit entry carries the run's own request id, so the audit page lists one run together.
+      const [entry] = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, o.id), eq(auditLog.action, 'services.timeout')));
+      expect(entry?.requestId).toMatch(/^platform\.workflow-sweep:[0-9a-f]{8}-[0-9a-f-]{27}$/);
     } finally {
       await jobs.stop();
     }

@@ -162,8 +162,17 @@ export default function AuditPage() {
   const narrow = (only: Partial<Record<FilterKey, string>>) => {
     const next = new URLSearchParams();
     for (const [k, v] of Object.entries(only)) if (v) next.set(k, v);
+    if (params.get('pageSize')) next.set('pageSize', params.get('pageSize')!);
     setParams(next);
   };
+  /** What a narrowing tag says: whom or what the list is narrowed to, named from its rows (all share it). */
+  const first = list.data?.items[0];
+  const narrowedTo = (k: (typeof NARROWING)[number]) =>
+    k === 'actorId' && first?.actorName
+      ? t('audit.narrowed.actorNamed', { name: first.actorName })
+      : k === 'entityId' && (filters.entityType ?? first?.entityType)
+        ? t('audit.narrowed.entityOfType', { type: typeName(filters.entityType ?? first!.entityType) })
+        : t(`audit.narrowed.${k}`);
   /** A link to the entries sharing `value` as `key` with this one; none without a value or when already there. */
   const narrowLink = (
     key: (typeof NARROWING)[number],
@@ -324,7 +333,7 @@ export default function AuditPage() {
                 style={{ alignSelf: 'center' }}
                 data-testid={`audit-narrowed-${k}`}
               >
-                {t(`audit.narrowed.${k}`)}
+                {narrowedTo(k)}
               </Tag>
             ))}
           </Flex>
@@ -346,9 +355,18 @@ export default function AuditPage() {
               ].filter((p) => p.value !== null && p.value !== undefined);
               return (
                 <Flex vertical gap={8} style={{ maxWidth: 1000 }} data-testid="audit-details">
-                  <Flex gap={16} wrap>
+                  <Flex gap={16} wrap align="baseline">
                     {narrowLink('requestId', e.requestId, t('audit.sameRequest'), 'audit-same-request')}
                     {narrowLink('actorId', e.actorId, t('audit.sameActor'), 'audit-same-actor')}
+                    {e.requestId ? (
+                      <Typography.Text
+                        type="secondary"
+                        style={{ fontSize: 12 }}
+                        copyable={{ text: e.requestId }}
+                      >
+                        {t('audit.requestRef')}
+                      </Typography.Text>
+                    ) : null}
                   </Flex>
                   {parts.length ? (
                     <Row gutter={16}>
