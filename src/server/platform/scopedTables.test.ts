@@ -3,13 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db';
 import { type Database, rowsOf } from './db';
 import { MODULES } from '../app';
-import {
-  ACCOUNT_HOLDER_TABLES,
-  COMMUNITY_ID_TABLES,
-  UNIT_ASSIGNMENT_TABLES,
-  UNIT_POPULATION_TABLE,
-  scopedTableNames,
-} from './scopedTables';
+import { scopedTableNames } from './scopedTables';
 
 describe('scoped tables (DESIGN convention 5)', () => {
   let database: Database;
@@ -38,10 +32,15 @@ describe('scoped tables (DESIGN convention 5)', () => {
   it('a module declares only its own tables as scoped (defineModule({ scopedTables }))', () => {
     for (const m of MODULES) {
       const own = new Set(Object.values(m.tables ?? {}));
+      const d = m.scopedTables ?? {};
       const declared = [
-        ...(m.scopedTables?.scoped ?? []),
-        ...(m.scopedTables?.pathOnly ?? []),
-        ...(m.scopedTables?.unitSettings ?? []),
+        ...(d.scoped ?? []),
+        ...(d.pathOnly ?? []),
+        ...(d.unitSettings ?? []),
+        ...(d.communityId ?? []),
+        ...(d.population ? [d.population] : []),
+        ...(d.unitAssignments ?? []).flatMap((a) => [a.table, a.personTable]),
+        ...(d.accountHolders ?? []).map((h) => h.table),
       ];
       expect({ module: m.name, foreign: declared.filter((t) => !own.has(t)).length }).toEqual({
         module: m.name,
@@ -50,24 +49,27 @@ describe('scoped tables (DESIGN convention 5)', () => {
     }
   });
 
-  it('the tables other modules declare for org and the ledger have the columns those modules read and write by name', async () => {
+  it('the tables modules declare for org and the ledger (community ids, population, assignments, account holders) have the columns read and written by name', async () => {
     const columns = new Set(
       rowsOf<{ table_name: string; column_name: string }>(
         await database.db.execute(sql`
           select table_name, column_name from information_schema.columns where table_schema = 'public'`),
       ).map((c) => `${c.table_name}.${c.column_name}`),
     );
+    const { communityId, population, unitAssignments, accountHolders } = scopedTableNames();
+    expect(population).toBe('residents');
+    expect(accountHolders.map((h) => h.ownerKind)).toEqual(['volunteer']);
     const wanted = [
-      ...COMMUNITY_ID_TABLES.flatMap((t) => [`${t}.community_id`, `${t}.org_path`]),
-      `${UNIT_POPULATION_TABLE}.org_path`,
-      `${UNIT_POPULATION_TABLE}.deleted_at`,
-      ...UNIT_ASSIGNMENT_TABLES.flatMap((a) => [
+      ...communityId.flatMap((t) => [`${t}.community_id`, `${t}.org_path`]),
+      `${population}.org_path`,
+      `${population}.deleted_at`,
+      ...unitAssignments.flatMap((a) => [
         `${a.table}.${a.unitColumn}`,
         `${a.table}.${a.personColumn}`,
         `${a.personTable}.id`,
         `${a.personTable}.name`,
       ]),
-      ...ACCOUNT_HOLDER_TABLES.flatMap((h) => [
+      ...accountHolders.flatMap((h) => [
         `${h.table}.id`,
         `${h.table}.${h.userColumn}`,
         `${h.table}.${h.nameColumn}`,

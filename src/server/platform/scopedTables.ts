@@ -1,9 +1,33 @@
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+
+/** Assignments of people to one unit, without a path of their own (a grid's workers). */
+export interface UnitAssignmentLink {
+  table: PgTable;
+  unitColumn: AnyPgColumn;
+  personColumn: AnyPgColumn;
+  /** The people assigned: a unit's detail lists their id and name. */
+  personTable: PgTable;
+  /** The kind of unit they are assigned to. */
+  unitKind: string;
+}
+
+/** Ledger account holders other than logins: accounts of `ownerKind` belong to rows of `table`. */
+export interface AccountHolderLink {
+  ownerKind: string;
+  table: PgTable;
+  /** The login that acts as the row. */
+  userColumn: AnyPgColumn;
+  /** Shown on the holder's phone pages, with the community. */
+  nameColumn: AnyPgColumn;
+  communityColumn: AnyPgColumn;
+  /** The holder's own record in the resident registry (household links of family members). */
+  residentColumn: AnyPgColumn;
+}
 
 /**
- * The tables of a module whose rows carry an org path (DESIGN convention 5), declared in its registry entry
- * (`defineModule({ scopedTables })`). When units move or merge, the org module rewrites `org_path` in each
- * of them — by name, never importing them.
+ * The tables of a module that lower modules act on (DESIGN convention 5, CONTRIBUTING boundaries), declared in
+ * its registry entry (`defineModule({ scopedTables })`). The org module and the ledger reach them by name,
+ * never importing them.
  */
 export interface ScopedTableLists {
   /** Records kept at a unit (`org_unit_id` + `org_path`): on a merge, the merged unit's own rows move to the target. */
@@ -12,77 +36,79 @@ export interface ScopedTableLists {
   pathOnly?: readonly PgTable[];
   /** Settings kept per unit: their paths follow a move, but a merge leaves them with the archived unit. */
   unitSettings?: readonly PgTable[];
+  /** Rows that also keep `community_id`: after a move or merge it points at the community their path lies in. */
+  communityId?: readonly PgTable[];
+  /** People living under a unit (live rows: `deleted_at is null`): a unit's detail counts them; one with any cannot be archived. */
+  population?: PgTable;
+  /** On a merge, the source's assignments move to the target (skipping people already there). */
+  unitAssignments?: readonly UnitAssignmentLink[];
+  /** Whose ledger accounts the ledger shows and credits. */
+  accountHolders?: readonly AccountHolderLink[];
 }
 
-type ScopedTableNames = Readonly<Record<keyof ScopedTableLists, readonly string[]>>;
+type Named<T> = { [K in keyof T]: T[K] extends PgTable | AnyPgColumn ? string : T[K] };
+type TableKind = 'scoped' | 'pathOnly' | 'unitSettings' | 'communityId';
+
+export interface ScopedTableNames extends Readonly<Record<TableKind, readonly string[]>> {
+  population: string | null;
+  unitAssignments: readonly Named<UnitAssignmentLink>[];
+  accountHolders: readonly Named<AccountHolderLink>[];
+}
 
 let installed: ScopedTableNames | null = null;
 
-/** Collects every module's declared tables by name (app.ts, beside `installOfferings`); a table declared twice throws. */
+const tableName = (t: PgTable) => getTableConfig(t).name;
+/** A declaration with its tables and columns by SQL name. */
+function named<T extends object>(link: T): Named<T> {
+  return Object.fromEntries(
+    Object.entries(link).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? v : v && 'columnType' in v ? (v as AnyPgColumn).name : tableName(v as PgTable),
+    ]),
+  ) as Named<T>;
+}
+
+/** Collects every module's declarations by name (app.ts, beside `installOfferings`); a table declared twice in one kind throws. */
 export function installScopedTables(
   modules: readonly { name: string; scopedTables?: ScopedTableLists }[],
 ): void {
-  const names: Record<keyof ScopedTableLists, string[]> = { scoped: [], pathOnly: [], unitSettings: [] };
-  const seen = new Set<string>();
-  for (const m of modules)
-    for (const kind of ['scoped', 'pathOnly', 'unitSettings'] as const)
-      for (const table of m.scopedTables?.[kind] ?? []) {
-        const name = getTableConfig(table).name;
-        if (seen.has(name)) throw new Error(`scoped table ${name} (module ${m.name}) declared twice`);
-        seen.add(name);
-        names[kind].push(name);
+  const lists: Record<TableKind, string[]> = { scoped: [], pathOnly: [], unitSettings: [], communityId: [] };
+  const pathKinds = new Set<string>();
+  let population: string | null = null;
+  const unitAssignments: Named<UnitAssignmentLink>[] = [];
+  const accountHolders: Named<AccountHolderLink>[] = [];
+  for (const m of modules) {
+    const d = m.scopedTables;
+    if (!d) continue;
+    for (const kind of ['scoped', 'pathOnly', 'unitSettings', 'communityId'] as const)
+      for (const table of d[kind] ?? []) {
+        const name = tableName(table);
+        // A table has one path kind; `communityId` comes on top of its path kind.
+        const key = kind === 'communityId' ? `communityId:${name}` : name;
+        if (pathKinds.has(key)) throw new Error(`scoped table ${name} (module ${m.name}) declared twice`);
+        pathKinds.add(key);
+        lists[kind].push(name);
       }
-  installed = names;
+    if (d.population) {
+      if (population) throw new Error(`a second population table (module ${m.name})`);
+      population = tableName(d.population);
+    }
+    unitAssignments.push(...(d.unitAssignments ?? []).map(named));
+    accountHolders.push(...(d.accountHolders ?? []).map(named));
+  }
+  installed = { ...lists, population, unitAssignments, accountHolders };
 }
 
-/** The tables with an org path, by kind, as the modules declared them. */
+/** What the modules declared, by name. */
 export function scopedTableNames(): ScopedTableNames {
   if (!installed)
     throw new Error('scoped tables are not installed: call installScopedTables(MODULES) (app.ts)');
   return installed;
 }
 
-/**
- * Tables whose rows also keep the id of the community their path lies in (`community_id`): after a move
- * or merge the org module points it at the community the row's new path lies in. A module with such a
- * table adds it here (the org module never imports it).
- */
-export const COMMUNITY_ID_TABLES = ['residents'] as const;
-
-/**
- * People living under a unit: a unit's detail shows how many live (`deleted_at is null`) rows lie under
- * its path, and a unit with any cannot be archived.
- */
-export const UNIT_POPULATION_TABLE = 'residents';
-
-/**
- * Assignments of people to one unit (`unitColumn`), without a path of their own: on a merge the source's
- * assignments move to the target (skipping people already assigned there), and a unit's detail lists the
- * assigned people (`personTable`.id, .name) when it is of `unitKind`.
- */
-export const UNIT_ASSIGNMENT_TABLES = [
-  {
-    table: 'grid_assignments',
-    unitColumn: 'grid_id',
-    personColumn: 'worker_id',
-    personTable: 'workers',
-    unitKind: 'grid',
-  },
-] as const;
-
-/**
- * Ledger account holders other than logins (DESIGN boundaries: the ledger never imports their module):
- * accounts with `ownerKind` belong to rows of `table`, and the login in `userColumn` acts as the row (its
- * phone pages show the holder's `nameColumn` and the community in `communityColumn`).
- */
-export const ACCOUNT_HOLDER_TABLES = [
-  {
-    ownerKind: 'volunteer',
-    table: 'volunteers',
-    userColumn: 'user_id',
-    nameColumn: 'name',
-    communityColumn: 'community_id',
-    /** The holder's own record in the resident registry (household links of family members). */
-    residentColumn: 'resident_id',
-  },
-] as const;
+/** The holder declared for `ownerKind` (the ledger's volunteer accounts). */
+export function accountHolder(ownerKind: string): Named<AccountHolderLink> {
+  const h = scopedTableNames().accountHolders.find((x) => x.ownerKind === ownerKind);
+  if (!h) throw new Error(`no module declares the account holders of kind ${ownerKind}`);
+  return h;
+}

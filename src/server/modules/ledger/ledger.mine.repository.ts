@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../platform/db';
 import type { Me, MineReaders } from '../../platform/mine';
-import { ACCOUNT_HOLDER_TABLES } from '../../platform/scopedTables';
+import { accountHolder } from '../../platform/scopedTables';
 
-/** The volunteer holder table (ACCOUNT_HOLDER_TABLES): the ledger reads it by name, never imports it. */
-const VOLUNTEER_HOLDER = ACCOUNT_HOLDER_TABLES.find((h) => h.ownerKind === 'volunteer')!;
+/** The volunteer holder table (the volunteers module's `scopedTables.accountHolders`): read by name, never imported. */
+const volunteerHolder = () => accountHolder('volunteer');
 
 /**
  * My ledger balances per unit (points, minutes) for the phone home's overview (platform/mine.ts): the accounts
@@ -12,7 +12,7 @@ const VOLUNTEER_HOLDER = ACCOUNT_HOLDER_TABLES.find((h) => h.ownerKind === 'volu
  * ledger's own `ledger/me`.
  */
 export const myBalances: MineReaders['balances'] = async (db: Db, me: Me) => {
-  const h = VOLUNTEER_HOLDER;
+  const h = volunteerHolder();
   const rows = rowsOf<{ unit: string; balance: number }>(
     await db.execute(sql`select unit, sum(balance)::int as balance from ledger_accounts
       where credit = false and ((owner_kind = 'user' and owner_id = ${me.userId})

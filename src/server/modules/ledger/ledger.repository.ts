@@ -24,7 +24,7 @@ import { isUuid } from '../../platform/ids';
 import { type Page, listPage } from '../../platform/listing';
 import { offsetOf } from '../../platform/pagination';
 import { type Actor, escapeLike } from '../../platform/permissions';
-import { ACCOUNT_HOLDER_TABLES } from '../../platform/scopedTables';
+import { accountHolder } from '../../platform/scopedTables';
 import { someUnitUnderSql } from '../org/org.api';
 import type { LockedAccount } from './ledger.core';
 import { type LedgerAction, ledgerPolicy } from './ledger.policy';
@@ -48,15 +48,15 @@ export type DesigneeRow = typeof ledgerDesignees.$inferSelect;
 
 // ─── Holders ──────────────────────────────────────────────────────────────────────────────────────
 
-/** The volunteer holder table (ACCOUNT_HOLDER_TABLES): the ledger reads it by name, never imports it. */
-const VOLUNTEER_HOLDER = ACCOUNT_HOLDER_TABLES.find((h) => h.ownerKind === 'volunteer')!;
+/** The volunteer holder table (the volunteers module's `scopedTables.accountHolders`): read by name, never imported. */
+const volunteerHolder = () => accountHolder('volunteer');
 
 /** The volunteer records the logged-in user acts as, with their name and community. */
 export async function myVolunteers(
   db: Db,
   userId: string,
 ): Promise<{ id: string; name: string; communityId: string }[]> {
-  const h = VOLUNTEER_HOLDER;
+  const h = volunteerHolder();
   return rowsOf<{ id: string; name: string; communityId: string }>(
     await db.execute(sql`
       select id, ${sql.identifier(h.nameColumn)} as "name", ${sql.identifier(h.communityColumn)} as "communityId"
@@ -66,7 +66,7 @@ export async function myVolunteers(
 
 /** The registry record of a volunteer holder, if linked. */
 export async function holderResidentId(db: Db, volunteerId: string): Promise<string | null> {
-  const h = VOLUNTEER_HOLDER;
+  const h = volunteerHolder();
   const [row] = rowsOf<{ r: string | null }>(
     await db.execute(sql`
       select ${sql.identifier(h.residentColumn)} as "r" from ${sql.identifier(h.table)} where id = ${volunteerId}`),
@@ -121,7 +121,7 @@ export async function holdsAccount(
 
 /** The accounts the user holds, as SQL (the `own` action's ownership condition). */
 function heldBy(userId: string): SQL {
-  const h = VOLUNTEER_HOLDER;
+  const h = volunteerHolder();
   return sql`((${ledgerAccounts.ownerKind} = 'user' and ${ledgerAccounts.ownerId} = ${userId})
     or (${ledgerAccounts.ownerKind} = 'volunteer' and ${ledgerAccounts.ownerId} in (
       select id::text from ${sql.identifier(h.table)} where ${sql.identifier(h.userColumn)} = ${userId})))`;

@@ -21,12 +21,7 @@ import { rowUpdater } from '../../platform/rowAccessors';
 import { firstRow } from '../../platform/firstRow';
 import { isUuid } from '../../platform/ids';
 import { type Actor, escapeLike, scopePaths, scopeWhere } from '../../platform/permissions';
-import {
-  COMMUNITY_ID_TABLES,
-  UNIT_ASSIGNMENT_TABLES,
-  UNIT_POPULATION_TABLE,
-  scopedTableNames,
-} from '../../platform/scopedTables';
+import { scopedTableNames } from '../../platform/scopedTables';
 import { type OrgAction, orgPolicy } from './org.policy';
 import { orgTreeVersion, orgUnits } from './org.table';
 
@@ -534,10 +529,10 @@ export function unitHeads(db: Db, ids: string[]) {
     .where(inArray(orgUnits.id, ids));
 }
 
-/** The people assigned to a unit (a grid's workers), declared by their module in UNIT_ASSIGNMENT_TABLES. */
+/** The people assigned to a unit (a grid's workers), declared by their module (`scopedTables.unitAssignments`). */
 export async function unitAssignees(db: Db, unit: OrgUnit): Promise<{ id: string; name: string }[]> {
   const out: { id: string; name: string }[] = [];
-  for (const a of UNIT_ASSIGNMENT_TABLES) {
+  for (const a of scopedTableNames().unitAssignments) {
     if (a.unitKind !== unit.kind) continue;
     out.push(
       ...rowsOf<{ id: string; name: string }>(
@@ -551,11 +546,13 @@ export async function unitAssignees(db: Db, unit: OrgUnit): Promise<{ id: string
   return out;
 }
 
-/** How many live people (UNIT_POPULATION_TABLE) lie under this path. */
+/** How many live people (the declared `scopedTables.population`) lie under this path. */
 export async function populationUnder(db: Db, path: string): Promise<number> {
+  const table = scopedTableNames().population;
+  if (!table) return 0;
   const [{ n } = { n: 0 }] = rowsOf<{ n: number }>(
     await db.execute(
-      sql`select count(*)::int as n from ${sql.identifier(UNIT_POPULATION_TABLE)} where org_path like ${`${escapeLike(path)}%`} and deleted_at is null`,
+      sql`select count(*)::int as n from ${sql.identifier(table)} where org_path like ${`${escapeLike(path)}%`} and deleted_at is null`,
     ),
   );
   return n;
@@ -600,9 +597,9 @@ export async function repath(tx: Db, oldPrefix: string, newPrefix: string, depth
   await recomputeCommunities(tx, newPrefix);
 }
 
-/** Points `community_id` of the rows under `prefix` (COMMUNITY_ID_TABLES) at the community their path lies in. */
+/** Points `community_id` of the rows under `prefix` (declared `scopedTables.communityId`) at the community their path lies in. */
 export async function recomputeCommunities(tx: Db, prefix: string) {
-  for (const table of COMMUNITY_ID_TABLES) {
+  for (const table of scopedTableNames().communityId) {
     await tx.execute(sql`
       update ${sql.identifier(table)} r set community_id = c.id
       from org_units c
@@ -627,7 +624,7 @@ export async function moveAttachedRows(tx: Db, source: OrgUnit, target: OrgUnit)
       update ${sql.identifier(table)} set org_path = ${target.path} where org_path = ${source.path}`);
   }
   await recomputeCommunities(tx, target.path);
-  for (const a of UNIT_ASSIGNMENT_TABLES) {
+  for (const a of scopedTableNames().unitAssignments) {
     const t = sql.identifier(a.table);
     const unit = sql.identifier(a.unitColumn);
     const person = sql.identifier(a.personColumn);

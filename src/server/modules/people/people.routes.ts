@@ -102,6 +102,15 @@ export const peopleModule = defineModule({
       peopleTables.residentUnits,
       peopleTables.socialOrgs,
     ],
+    unitAssignments: [
+      {
+        table: peopleTables.gridAssignments,
+        unitColumn: peopleTables.gridAssignments.gridId,
+        personColumn: peopleTables.gridAssignments.workerId,
+        personTable: peopleTables.workers,
+        unitKind: 'grid',
+      },
+    ],
   },
   access: peopleAccess,
   errors: PEOPLE_ERRORS,

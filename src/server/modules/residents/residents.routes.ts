@@ -37,7 +37,11 @@ export const residentsModule = defineModule({
   name: 'residents',
   audit: RESIDENTS_AUDIT,
   tables: residentsTables,
-  scopedTables: { scoped: [residentsTables.residents] },
+  scopedTables: {
+    scoped: [residentsTables.residents],
+    communityId: [residentsTables.residents],
+    population: residentsTables.residents,
+  },
   access: residentsAccess,
   errors: RESIDENTS_ERRORS,
   routes(base: FastifyInstance, deps) {

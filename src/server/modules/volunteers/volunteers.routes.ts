@@ -108,6 +108,16 @@ export const volunteersModule = defineModule({
     ],
     pathOnly: [volunteersTables.volunteerAttendance, volunteersTables.volunteerHours],
     unitSettings: [volunteersTables.volunteerCommunityFlags],
+    accountHolders: [
+      {
+        ownerKind: 'volunteer',
+        table: volunteersTables.volunteers,
+        userColumn: volunteersTables.volunteers.userId,
+        nameColumn: volunteersTables.volunteers.name,
+        communityColumn: volunteersTables.volunteers.communityId,
+        residentColumn: volunteersTables.volunteers.residentId,
+      },
+    ],
   },
   access: volunteersAccess,
   errors: VOLUNTEERS_ERRORS,
