@@ -37,9 +37,6 @@ export interface MineReaders {
   balances(db: Db, me: Me): Promise<{ points: number | null; minutes: number | null }>;
 }
 
-/** A timestamp of a raw-SQL row (a Date, or its text from some drivers) as a Date. */
-export const asDate = (v: string | Date): Date => (v instanceof Date ? v : new Date(v));
-
 /** The readers' names, to check that each is offered by exactly one module. */
 export const MINE_READERS = [
   'requests',

@@ -119,8 +119,8 @@ export async function holdsAccount(
   return (await myVolunteers(db, userId)).some((v) => v.id === acc.ownerId);
 }
 
-/** The accounts the user holds, as SQL (the `own` action's ownership condition). */
-function heldBy(userId: string): SQL {
+/** The accounts the user holds, as SQL (the `own` action's ownership condition; the phone home's balances). */
+export function heldBy(userId: string): SQL {
   const h = volunteerHolder();
   return sql`((${ledgerAccounts.ownerKind} = 'user' and ${ledgerAccounts.ownerId} = ${userId})
     or (${ledgerAccounts.ownerKind} = 'volunteer' and ${ledgerAccounts.ownerId} in (

@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm';
-import { type Db, rowsOf } from '../../platform/db';
-import { type Me, type MineReaders, asDate } from '../../platform/mine';
+import { desc, eq, or } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import { listPage } from '../../platform/listing';
+import type { Me, MineReaders } from '../../platform/mine';
+import { svcOrders } from './services.table';
 
 /**
  * The phone home's "my service orders" (platform/mine.ts): the ones I placed and those placed for me
@@ -8,32 +10,23 @@ import { type Me, type MineReaders, asDate } from '../../platform/mine';
  */
 export const myServiceOrders: MineReaders['serviceOrders'] = async (db: Db, me: Me, limit: number) => {
   const mine = me.residentId
-    ? sql`(ordered_by = ${me.userId} or principal_resident_id = ${me.residentId})`
-    : sql`ordered_by = ${me.userId}`;
-  const [total] = rowsOf<{ n: number }>(
-    await db.execute(sql`select count(*)::int as n from svc_orders where ${mine}`),
-  );
-  const items = rowsOf<{
-    id: string;
-    number: string;
-    title: string;
-    status: string;
-    created_at: string | Date;
-    proxy_name: string | null;
-  }>(
-    await db.execute(sql`select id, number, title, status, created_at,
-        case when principal_resident_id is not null then proxy_name end as proxy_name from svc_orders
-      where ${mine} order by created_at desc, id desc limit ${limit}`),
-  );
+    ? or(eq(svcOrders.orderedBy, me.userId), eq(svcOrders.principalResidentId, me.residentId))
+    : eq(svcOrders.orderedBy, me.userId);
+  const { total, items } = await listPage(db, {
+    table: svcOrders,
+    where: mine,
+    orderBy: [desc(svcOrders.createdAt), desc(svcOrders.id)],
+    page: { page: 1, pageSize: limit },
+  });
   return {
-    total: Number(total?.n ?? 0),
+    total,
     items: items.map((o) => ({
       id: o.id,
       number: o.number,
       title: o.title,
       status: o.status,
-      createdAt: asDate(o.created_at),
-      proxyName: o.proxy_name,
+      createdAt: o.createdAt,
+      proxyName: o.principalResidentId ? o.proxyName : null,
     })),
   };
 };
