@@ -2,7 +2,7 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
 import { countWhere } from '../../platform/figureQuery';
-import { loginChallenges, recoveryCodes, userRoles, userTwoFactor, users } from './accounts.table';
+import { loginChallenges, recoveryCodes, userTwoFactor, users } from './accounts.table';
 
 /**
  * The queries of the second login factor (accounts.twoFactor.ts): pending logins, TOTP secrets, recovery
@@ -11,7 +11,6 @@ import { loginChallenges, recoveryCodes, userRoles, userTwoFactor, users } from 
  */
 export type SecondFactorRow = typeof userTwoFactor.$inferSelect;
 export type LoginChallengeRow = typeof loginChallenges.$inferSelect;
-type UserRow = typeof users.$inferSelect;
 
 /**
  * Adds one failed attempt in one statement: the `max`-th in a row resets the count and locks the user until
@@ -42,18 +41,6 @@ export async function markLoggedIn(db: Db, userId: string, now: Date): Promise<v
     .where(eq(users.id, userId));
 }
 
-/** The user with this id (any state), or undefined. */
-export async function userRowById(db: Db, userId: string): Promise<UserRow | undefined> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
-  return user;
-}
-
-/** The roles the user holds (any unit). */
-export async function roleNamesOf(db: Db, userId: string): Promise<string[]> {
-  const rows = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
-  return rows.map((r) => r.role);
-}
-
 /** The user's second factor (set up or enabled), or undefined. */
 export async function secondFactorRow(db: Db, userId: string): Promise<SecondFactorRow | undefined> {
   return firstRow(db, userTwoFactor, eq(userTwoFactor.userId, userId));
@@ -70,9 +57,8 @@ export async function insertChallenge(db: Db, values: typeof loginChallenges.$in
 }
 
 /** The pending login with this id (the token's hash), or undefined. */
-export async function challengeRow(db: Db, id: string): Promise<LoginChallengeRow | undefined> {
-  const [challenge] = await db.select().from(loginChallenges).where(eq(loginChallenges.id, id));
-  return challenge;
+export function challengeRow(db: Db, id: string): Promise<LoginChallengeRow | undefined> {
+  return firstRow(db, loginChallenges, eq(loginChallenges.id, id));
 }
 
 /** Deletes the pending login with this id. */

@@ -25,14 +25,13 @@ import {
   insertChallenge,
   markLoggedIn,
   replaceRecoveryCodeRows,
-  roleNamesOf,
   secondFactorRow,
   takeTotpStep,
   unusedRecoveryCodeCount,
   upsertPendingSecondFactor,
   spendRecoveryCode,
-  userRowById,
 } from './accounts.twoFactor.repository';
+import { rolesOfUser, userRowById } from './accounts.sms.repository';
 import { matchTotp, newTotpSecret, otpauthUrl } from './totp';
 
 /** How long the second step of a login may take after the password (minutes). */
@@ -61,7 +60,7 @@ const lockedError = (user: Pick<UserRow, 'lockedUntil'>, now: Date) =>
   });
 
 async function rolesOf(db: Db, userId: string): Promise<Role[]> {
-  return (await roleNamesOf(db, userId)) as Role[];
+  return (await rolesOfUser(db, userId)).map((r) => r.role as Role);
 }
 
 async function secondFactorOf(db: Db, userId: string) {

@@ -227,7 +227,10 @@ export async function postTransaction(
   if (r.id) return { transactionId: id, duplicate: false };
   if (r.duplicate !== undefined) {
     // null: a concurrent posting with the same key committed while this one inserted.
-    return { transactionId: r.duplicate ?? (await findByKey(tx, t.idempotencyKey))!, duplicate: true };
+    return {
+      transactionId: r.duplicate ?? (await transactionIdByKey(tx, t.idempotencyKey))!,
+      duplicate: true,
+    };
   }
   if (r.refused === 'account_not_found')
     throw new AppError('ledger.account_not_found', 404, { accountId: r.account_id });
@@ -235,7 +238,7 @@ export async function postTransaction(
     throw new AppError('ledger.unit_mismatch', 422, { accountId: r.account_id, unit: r.unit });
   // A retry with the same key that committed after this statement (and spent the balance it refused)
   // is a duplicate.
-  const raced = await findByKey(tx, t.idempotencyKey);
+  const raced = await transactionIdByKey(tx, t.idempotencyKey);
   if (raced) return { transactionId: raced, duplicate: true };
   if (r.refused === 'insufficient_balance')
     throw new AppError(
@@ -250,10 +253,6 @@ export async function postTransaction(
     { name: r.name, cap: r.cap, unit: r.unit },
     { accountId: r.account_id, balance: r.balance, cap: r.cap },
   );
-}
-
-async function findByKey(tx: Db, key: string): Promise<string | undefined> {
-  return transactionIdByKey(tx, key);
 }
 
 /** The account of an owner in a unit, if opened. */

@@ -19,6 +19,7 @@ import type { Clock, IdGenerator } from '../../platform/clock';
 import { type Db, rowsOf } from '../../platform/db';
 import { rowUpdater } from '../../platform/rowAccessors';
 import { firstRow } from '../../platform/firstRow';
+import { namesById } from '../../platform/namesById';
 import { isUuid } from '../../platform/ids';
 import { type Actor, escapeLike, scopePaths, scopeWhere } from '../../platform/permissions';
 import { scopedTableNames } from '../../platform/scopedTables';
@@ -105,11 +106,12 @@ export async function unitNames(
   db: Db,
   ids: readonly (string | null | undefined)[],
 ): Promise<Map<string, string>> {
-  const units = await unitsByIds(
+  return namesById(
     db,
+    orgUnits,
+    orgUnits.name,
     ids.filter((x): x is string => !!x),
   );
-  return new Map(units.map((u) => [u.id, u.name]));
 }
 
 /** Unit id → name of the units the rows belong to (their `orgUnitId`): for the DTOs of rows that name their unit. */

@@ -1,5 +1,6 @@
 import { type SQL, and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { countWhere } from '../../platform/figureQuery';
 import { nameLike, registryRows } from './people.repository';
 import { partyMembers, partyOrgLevels, partyOrgs } from './people.table';
 
@@ -106,21 +107,13 @@ export function partyOrgFilters(
 }
 
 /** How many organizations sit directly under this one. */
-export async function childOrgCount(db: Db, id: string): Promise<number> {
-  const [{ n } = { n: 0 }] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(partyOrgs)
-    .where(eq(partyOrgs.parentId, id));
-  return n;
+export function childOrgCount(db: Db, id: string): Promise<number> {
+  return countWhere(db, partyOrgs, eq(partyOrgs.parentId, id));
 }
 
 /** How many party members belong to this organization. */
-export async function memberCountOf(db: Db, partyOrgId: string): Promise<number> {
-  const [{ n } = { n: 0 }] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(partyMembers)
-    .where(eq(partyMembers.partyOrgId, partyOrgId));
-  return n;
+export function memberCountOf(db: Db, partyOrgId: string): Promise<number> {
+  return countWhere(db, partyMembers, eq(partyMembers.partyOrgId, partyOrgId));
 }
 
 /** Whether any organization sits directly under this one. */

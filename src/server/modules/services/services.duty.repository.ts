@@ -1,5 +1,7 @@
 import { and, asc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
+
 import { countWhere, countsBy } from '../../platform/figureQuery';
 import { rowInserter } from '../../platform/rowAccessors';
 import { svcDutyLogs, svcDutySlots, svcStations } from './services.table';
@@ -88,15 +90,13 @@ export function dutyLogRowsOfSlots(db: Db, slotIds: string[]): Promise<DutyLogRo
 }
 
 /** A duty slot by id in any scope (the caller checks it is the actor's own), or undefined. */
-export async function dutySlotById(db: Db, id: string) {
-  const [slot] = await db.select().from(svcDutySlots).where(eq(svcDutySlots.id, id));
-  return slot;
+export function dutySlotById(db: Db, id: string) {
+  return firstRow(db, svcDutySlots, eq(svcDutySlots.id, id));
 }
 
 /** A duty log by id in any scope (the caller checks who may see it), or undefined. */
-export async function dutyLogById(db: Db, id: string): Promise<DutyLogRow | undefined> {
-  const [log] = await db.select().from(svcDutyLogs).where(eq(svcDutyLogs.id, id));
-  return log;
+export function dutyLogById(db: Db, id: string): Promise<DutyLogRow | undefined> {
+  return firstRow(db, svcDutyLogs, eq(svcDutyLogs.id, id));
 }
 
 /** Sets the log's photo and returns the log. */

@@ -1,10 +1,19 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { SO_LOAD_STATUSES } from '../../../shared/contracts/serviceOrderMachine';
 import { type Db, rowsOf } from '../../platform/db';
-import { countWhere } from '../../platform/figureQuery';
-import { rowInserter } from '../../platform/rowAccessors';
+import { firstRow } from '../../platform/firstRow';
+import { lockRow, rowInserter } from '../../platform/rowAccessors';
+import { rowsOfParent } from '../../platform/rowsOfParents';
+import { openOrderCounts } from './services.lists.repository';
 import { upsertRow } from '../../platform/upsertRow';
-import { svcNeeds, svcOrderEvents, svcOrderNumberSeq, svcOrders, svcSettings } from './services.table';
+import {
+  svcNeeds,
+  svcOrderEvents,
+  svcOrderNumberSeq,
+  svcOrders,
+  svcProjects,
+  svcSettings,
+} from './services.table';
 
 /**
  * Writes of service orders, their timeline, the needs they answer and the communities' settings, and the
@@ -13,9 +22,8 @@ import { svcNeeds, svcOrderEvents, svcOrderNumberSeq, svcOrders, svcSettings } f
  */
 
 /** A community's order settings (accept time), or undefined when it has none. */
-export async function settingsRow(db: Db, communityId: string) {
-  const [s] = await db.select().from(svcSettings).where(eq(svcSettings.orgUnitId, communityId));
-  return s;
+export function settingsRow(db: Db, communityId: string) {
+  return firstRow(db, svcSettings, eq(svcSettings.orgUnitId, communityId));
 }
 
 /** Stores a community's order settings (inserted, or `set` on the one there). */
@@ -29,11 +37,14 @@ export function upsertSettings(
 
 /** An order's timeline entries, oldest first. */
 export function orderEventRows(db: Db, orderId: string) {
-  return db
-    .select()
-    .from(svcOrderEvents)
-    .where(eq(svcOrderEvents.orderId, orderId))
-    .orderBy(asc(svcOrderEvents.at), asc(svcOrderEvents.id));
+  return rowsOfParent(
+    db,
+    svcOrderEvents,
+    svcOrderEvents.orderId,
+    orderId,
+    asc(svcOrderEvents.at),
+    asc(svcOrderEvents.id),
+  );
 }
 
 /** Adds an entry to an order's timeline. */
@@ -51,20 +62,13 @@ export async function orderByRequestKey(db: Db, userId: string, requestKey: stri
 }
 
 /** Locks the project's row (FOR UPDATE) until the transaction ends: orders of it are counted one at a time. */
-export async function lockProjectRow(tx: Db, projectId: string): Promise<void> {
-  await tx.execute(sql`select 1 from svc_projects where id = ${projectId} for update`);
+export function lockProjectRow(tx: Db, projectId: string): Promise<void> {
+  return lockRow(tx, svcProjects, projectId);
 }
 
 /** How many orders of the project are open (ordered, dispatched, accepted, in service or served). */
-export function openOrderCountOfProject(db: Db, projectId: string): Promise<number> {
-  return countWhere(
-    db,
-    svcOrders,
-    and(
-      eq(svcOrders.projectId, projectId),
-      inArray(svcOrders.status, ['ordered', 'dispatched', 'accepted', 'in_service', 'served']),
-    ),
-  );
+export async function openOrderCountOfProject(db: Db, projectId: string): Promise<number> {
+  return (await openOrderCounts(db, [projectId])).get(projectId) ?? 0;
 }
 
 /** The next value of the order number sequence. */

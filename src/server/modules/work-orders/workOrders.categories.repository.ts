@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { firstRow } from '../../platform/firstRow';
 import { woCategories } from './workOrders.table';
 
 // The queries on the service categories (`wo_categories`): platform-wide rows, not scoped by unit.
@@ -21,8 +22,7 @@ export function categoryRowsSorted(db: Db): Promise<CategoryRow[]> {
 
 /** One category by code (active or retired), or null. */
 export async function categoryByCode(db: Db, code: string): Promise<CategoryRow | null> {
-  const [c] = await db.select().from(woCategories).where(eq(woCategories.code, code));
-  return c ?? null;
+  return (await firstRow(db, woCategories, eq(woCategories.code, code))) ?? null;
 }
 
 /** Inserts these categories, leaving alone the codes that exist already. */
@@ -63,9 +63,8 @@ export function activeCategoryRows(db: Db): Promise<CategoryRow[]> {
 
 /** One active category by code, or null (retired or unknown). */
 export async function activeCategoryByCode(db: Db, code: string): Promise<CategoryRow | null> {
-  const [c] = await db
-    .select()
-    .from(woCategories)
-    .where(and(eq(woCategories.code, code), eq(woCategories.active, true)));
-  return c ?? null;
+  return (
+    (await firstRow(db, woCategories, and(eq(woCategories.code, code), eq(woCategories.active, true)))) ??
+    null
+  );
 }

@@ -210,9 +210,8 @@ export async function insertOrderEvents(tx: Db, rows: NewOrderEventRow | NewOrde
 }
 
 /** An order by id in any scope, or undefined: for a step that already holds the order's lock (the SLA sweep). */
-export async function orderRowById(db: Db, id: string): Promise<OrderRow | undefined> {
-  const [row] = await db.select().from(workOrders).where(eq(workOrders.id, id));
-  return row;
+export function orderRowById(db: Db, id: string): Promise<OrderRow | undefined> {
+  return firstRow(db, workOrders, eq(workOrders.id, id));
 }
 
 /** The follow-up (回访) rows of an order found or locked by the caller, in no particular order. */

@@ -59,8 +59,6 @@ const LEVEL_COUNTER: Record<string, RollupCounter> = {
 /** The China date of an instant, as YYYY-MM-DD. */
 export const chinaDay = chinaDate;
 
-export { stripeOf };
-
 const lastUnitId = (path: string) => path.split('/').filter(Boolean).at(-1)!;
 
 /** The unit an order's volume is counted under: where it happened (R-WO-4), else its dispatcher. */
