@@ -1,4 +1,4 @@
-import { type SQL, and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Permission } from '../../../shared/permissions';
 import type { Db } from '../../platform/db';
@@ -6,7 +6,7 @@ import { firstRow } from '../../platform/firstRow';
 import { namesById } from '../../platform/namesById';
 import { isUuid } from '../../platform/ids';
 import { type Page, type PageQuery, listPage } from '../../platform/listing';
-import { type Actor, escapeLike, scopePaths, scopeWhere } from '../../platform/permissions';
+import { type Actor, escapeLike, scopePaths, scopeWhere, underPath } from '../../platform/permissions';
 import { insertRow, updateRow } from '../../platform/rows';
 import { unitFieldSql, unitNameSql, unitPathSql } from '../org/org.api';
 import { type PeopleAction, peoplePolicy } from './people.policy';
@@ -98,10 +98,7 @@ export function registryRows<T extends ScopedTable>(
     list: (db, actor, action, opts) =>
       listScopedRows(db, actor, action, {
         table,
-        filter: and(
-          opts.unitPath ? like(table.orgPath, `${escapeLike(opts.unitPath)}%`) : undefined,
-          ...opts.filters,
-        ),
+        filter: and(opts.unitPath ? underPath(table.orgPath, opts.unitPath) : undefined, ...opts.filters),
         orderBy,
         page: opts.page,
       }),
@@ -211,9 +208,5 @@ export async function partyMemberById(db: Db, id: string): Promise<PartyMemberRo
 
 /** The social organisations under `path` (e.g. a community's, for service-order candidates), at most `limit`. */
 export function socialOrgsUnder(db: Db, path: string, limit: number) {
-  return db
-    .select()
-    .from(socialOrgs)
-    .where(sql`${socialOrgs.orgPath} like ${`${escapeLike(path)}%`}`)
-    .limit(limit);
+  return db.select().from(socialOrgs).where(underPath(socialOrgs.orgPath, path)).limit(limit);
 }

@@ -7,7 +7,7 @@ import type {
 } from '../../../shared/contracts/projects.changes';
 import type { ActorCtx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
-import { isUuid } from '../../platform/ids';
+import { checkId } from '../../platform/ids';
 import { can } from '../../platform/permissions';
 import {
   type ChangeRow,
@@ -153,7 +153,7 @@ export async function decideChange(
   body: DecideChangeBody,
 ): Promise<ChangesDto> {
   applicationsPolicy.require(ctx.actor, 'manage');
-  if (!isUuid(changeId)) throw notFound();
+  checkId(changeId);
   const change = await changeById(ctx.db, changeId);
   if (!change) throw notFound();
   const app = await findApplication(ctx.db, ctx.actor, change.applicationId, 'manage');

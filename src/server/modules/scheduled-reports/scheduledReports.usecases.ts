@@ -24,7 +24,7 @@ import type { ActorCtx, UseCaseCtx } from '../../platform/context';
 import { newUnitRow } from '../../platform/newRow';
 import type { Db } from '../../platform/db';
 import { AppError, forbidden, notFound } from '../../platform/errors';
-import { isUuid } from '../../platform/ids';
+import { checkId, isUuid } from '../../platform/ids';
 import type { Page } from '../../platform/listing';
 import { inScope } from '../../platform/permissions';
 import { reportFigures } from '../../platform/offerings';
@@ -700,7 +700,7 @@ export async function listSubmissions(
 }
 
 async function submissionInReach(ctx: ActorCtx, id: string, lock = false): Promise<SubmissionRec> {
-  if (!isUuid(id)) throw notFound();
+  checkId(id);
   const s = await findSubmission(ctx.db, ctx.actor, id, { lock });
   if (!s) throw notFound();
   return s;

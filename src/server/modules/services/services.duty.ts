@@ -6,7 +6,7 @@ import { audited } from '../../platform/auditedEntity';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { isUuid } from '../../platform/ids';
+import { checkId, isUuid } from '../../platform/ids';
 import { communityDtos, communityFilter, communityFor, insertCommunityRow } from './services.common';
 import { dutySlotsPolicy, stationsPolicy } from './services.policy';
 import {
@@ -287,7 +287,7 @@ export async function myDuty(ctx: ActorCtx) {
 /** The actor's own slot, or 404 (someone else's slot is answered like a missing one). */
 async function mySlot(ctx: ActorCtx, slotId: string) {
   if (!ctx.actor) throw new AppError('common.unauthenticated', 401);
-  if (!isUuid(slotId)) throw notFound();
+  checkId(slotId);
   const slot = await dutySlotById(ctx.db, slotId);
   if (!slot || slot.personUserId !== ctx.actor.userId) throw notFound();
   return slot;
@@ -322,7 +322,7 @@ export async function attachMyDutyPhoto(
   readPhoto: () => Promise<{ data: Buffer; mime: string }>,
 ) {
   if (!ctx.actor) throw new AppError('common.unauthenticated', 401);
-  if (!isUuid(logId)) throw notFound();
+  checkId(logId);
   const log = await dutyLogById(ctx.db, logId);
   if (!log || log.createdBy !== ctx.actor.userId || !log.selfEntered) throw notFound();
   await mySlot(ctx, log.slotId);
@@ -343,7 +343,7 @@ export async function attachMyDutyPhoto(
 /** A duty log's photo, for staff who may read the slot and for the person who wrote it (404 otherwise). */
 export async function dutyLogPhoto(ctx: ActorCtx, storage: Storage, logId: string) {
   if (!ctx.actor) throw new AppError('common.unauthenticated', 401);
-  if (!isUuid(logId)) throw notFound();
+  checkId(logId);
   const log = await dutyLogById(ctx.db, logId);
   if (!log?.photoId) throw notFound();
   const own = log.createdBy === ctx.actor.userId;

@@ -2,7 +2,7 @@ import type { ReportDto, ReportQuery, YearRecordDto } from '../../../shared/cont
 import type { ActorCtx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import type { Actor } from '../../platform/permissions';
-import { isUuid } from '../../platform/ids';
+import { checkId } from '../../platform/ids';
 import { partyMemberById } from '../people/people.api';
 import { type VolunteerRow, volunteerById, volunteerOfUser } from '../volunteers/volunteers.api';
 import { communityFilter, communityNamesOf, unitNames } from './services.common';
@@ -55,7 +55,7 @@ function maySeeVolunteer(actor: Actor, v: VolunteerRow) {
  * name, employer, community, orders served, hours, ratings (China calendar year).
  */
 export async function yearRecord(ctx: ActorCtx, volunteerId: string, year: number): Promise<YearRecordDto> {
-  if (!isUuid(volunteerId)) throw notFound();
+  checkId(volunteerId);
   const v = await volunteerById(ctx.db, volunteerId);
   if (!v || !maySeeVolunteer(ctx.actor, v)) throw notFound();
   const pm = v.partyMemberId ? await partyMemberById(ctx.db, v.partyMemberId) : undefined;
