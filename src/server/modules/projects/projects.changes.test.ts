@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openCall, setupProjectsWorld, submittedApplication } from '../../../../test/projects';
 import { auditLog } from '../../platform/audit.table';
@@ -99,7 +99,11 @@ describe('content changes of a selected project (R-PJ-4: no project swaps midway
     expect((await w.tongdu.get(`/api/projects/applications/${id}`)).json().summary).toBe(
       '依托党群服务中心建设邻里驿站',
     );
-    const audit = await w.t.database.db.select().from(auditLog).where(eq(auditLog.entityId, pending.id));
+    const audit = await w.t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, pending.id))
+      .orderBy(asc(auditLog.seq));
     expect(audit.map((a) => a.action)).toEqual(['projects.change.request', 'projects.change.approve']);
   });
 

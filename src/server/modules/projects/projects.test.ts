@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, signInNewUser } from '../../../../test/app';
 import { signInStaff } from '../../../../test/staff';
@@ -53,7 +53,9 @@ async function openCall(over: Record<string, unknown> = {}) {
 const submitted = (callId: string, unitId: string, who: Client) =>
   submittedApplication(callId, unitId, who, sd, content);
 
-const auditOf = (id: string) => t.database.db.select().from(auditLog).where(eq(auditLog.entityId, id));
+/** A record's audit entries in the order they were written (a sealed row's heap position moves on PostgreSQL). */
+const auditOf = (id: string) =>
+  t.database.db.select().from(auditLog).where(eq(auditLog.entityId, id)).orderBy(asc(auditLog.seq));
 
 describe('calls (申报通知)', () => {
   it('R-PJ-1/R-PJ-2: the bureau drafts a call with the five types, quota, deadlines and scope, then opens it; communities see it only once open', async () => {
