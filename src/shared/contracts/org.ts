@@ -49,7 +49,13 @@ const placeFields = {
   boundary: geoJson.nullish(),
   lat: z.number().min(-90).max(90).nullish(),
   lng: z.number().min(-180).max(180).nullish(),
-  attrs: z.record(z.string(), z.union([z.string().max(500), z.number(), z.boolean()])).optional(),
+  /** Values are typed by `ORG_ATTRS` in the use case; null removes an attribute (on update). */
+  attrs: z
+    .record(
+      z.string().trim().min(1).max(40),
+      z.union([z.string().max(500), z.number(), z.boolean(), z.null()]),
+    )
+    .optional(),
 };
 
 export const createOrgUnitBody = z.strictObject({

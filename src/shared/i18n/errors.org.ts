@@ -14,6 +14,14 @@ export const ORG_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '区划代码不符合 GB/T 2260 规则',
     en: 'The division code does not follow GB/T 2260',
   },
+  'org.attr_not_number': {
+    'zh-CN': '“{attr}”应填写数字',
+    en: '“{attr}” must be a number',
+  },
+  'org.attr_not_flag': {
+    'zh-CN': '“{attr}”应选择“是”或“否”',
+    en: '“{attr}” must be yes or no',
+  },
   'org.division_code_taken': {
     'zh-CN': '区划代码已被其他组织使用',
     en: 'The division code is used by another unit',

@@ -312,7 +312,7 @@ export async function coverageOfUnits(
           path: u.path,
           lat: u.lat,
           lng: u.lng,
-          urbanVillage: attrs.urbanVillage === true || attrs.urbanVillage === 'true',
+          urbanVillage: attrs.urbanVillage === true,
           permanentResidents: population.get(u.path) ?? 0,
         },
         ownFacilities.filter((f) => f.orgPath.startsWith(u.path)),
@@ -345,7 +345,7 @@ export async function coverage(ctx: ActorCtx, q: { orgUnitId?: string }): Promis
       communityId: c.id,
       communityName: c.name,
       subdistrictName: (c.parentId && parents.get(c.parentId)?.name) || null,
-      urbanVillage: attrs.urbanVillage === true || attrs.urbanVillage === 'true',
+      urbanVillage: attrs.urbanVillage === true,
       ...f,
     };
   });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signInNewUser } from '../../../../test/app';
 import { buildResident } from '../../../../test/factories';
@@ -216,5 +218,69 @@ describe('history after a merge (review finding)', () => {
     const sec = await signInNewUser(t, 'dst_secretary', 'community_secretary', dst.id);
     const audit = (await sec.get(`/api/audit?entityId=${r.json().id}`)).json();
     expect(audit.items.map((e: { action: string }) => e.action)).toContain('residents.create');
+  });
+});
+
+describe('unit attributes', () => {
+  it('are stored typed as the modules reading them expect; null removes one; a misfit is a 422 naming it', async () => {
+    const sd = await t.as('sd_admin');
+    const c = await sd.post('/api/org/units', {
+      parentId: t.fx.subdistrict.id,
+      kind: 'community',
+      name: '属性测试社区',
+      attrs: {
+        urbanVillage: 'true',
+        distanceToCentreM: ' 1350 ',
+        serviceCentre: '测试党群服务中心',
+        note: '自定义',
+      },
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    expect(c.json().attrs).toEqual({
+      urbanVillage: true,
+      distanceToCentreM: 1350,
+      serviceCentre: '测试党群服务中心',
+      note: '自定义',
+    });
+    const id = c.json().id as string;
+    const edited = await sd.patch(`/api/org/units/${id}`, { attrs: { urbanVillage: false, note: null } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().attrs).toEqual({
+      urbanVillage: false,
+      distanceToCentreM: 1350,
+      serviceCentre: '测试党群服务中心',
+    });
+    const notNumber = await sd.patch(`/api/org/units/${id}`, { attrs: { floors: '六层' } });
+    expect(notNumber.statusCode).toBe(422);
+    expect(notNumber.json().error.message).toBe('“楼层数”应填写数字');
+    const notFlag = await sd.patch(`/api/org/units/${id}`, { attrs: { demonstration: '是的' } });
+    expect(notFlag.statusCode).toBe(422);
+    expect(notFlag.json().error.message).toBe('“示范社区”应选择“是”或“否”');
+    const unchanged = (await sd.get(`/api/org/units/${id}`)).json();
+    expect(unchanged.attrs.urbanVillage).toBe(false);
+  });
+
+  it('migration 0055 types the text values the console stored before (a misfit is left as it was)', async () => {
+    const before = {
+      urbanVillage: 'true',
+      floors: '12',
+      demonstration: '是',
+      serviceCentre: '中心',
+      note: 'false',
+    };
+    const u = await insertUnit(t.deps, t.fx.tongdu, { kind: 'grid', name: '旧属性网格', attrs: before });
+    const migration = readFileSync(
+      new URL('../../../../migrations/0055_org_attrs_typed.sql', import.meta.url),
+      'utf8',
+    );
+    await t.deps.db.execute(sql.raw(migration));
+    const after = (await (await t.as('sd_admin')).get(`/api/org/units/${u.id}`)).json().attrs;
+    expect(after).toEqual({
+      urbanVillage: true,
+      floors: 12,
+      demonstration: '是',
+      serviceCentre: '中心',
+      note: 'false',
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { ALLOWED_CHILDREN, type OrgKind } from '../../../shared/orgKinds';
 import type { CreateOrgUnitBody, UpdateOrgUnitBody } from '../../../shared/contracts/org';
 import { parseDivisionCode } from '../../../shared/validation/codes';
+import { type OrgAttrValue, orgAttrType, orgAttrValue } from '../../../shared/orgAttrs';
 import { writeAudit } from '../../platform/audit';
 import type { Permission } from '../../../shared/permissions';
 import type { ActorCtx } from '../../platform/context';
@@ -183,9 +184,31 @@ async function createUnitLocked(ctx: ActorCtx, input: CreateOrgUnitBody) {
       boundary: input.boundary ? validBoundary(input.boundary) : null,
       lat: input.lat ?? null,
       lng: input.lng ?? null,
-      attrs: input.attrs ?? {},
+      attrs: withAttrs({}, input.attrs ?? {}),
     });
   });
+}
+
+/**
+ * `attrs` with `changes` applied: each value typed by `ORG_ATTRS` (a flag as a boolean, a count as a
+ * number, so the modules reading them need not guess), null removing the attribute. A value that does not
+ * fit its attribute is a 422 naming it.
+ */
+function withAttrs(attrs: Record<string, unknown>, changes: Record<string, OrgAttrValue | null>) {
+  const out = { ...attrs };
+  for (const [key, raw] of Object.entries(changes)) {
+    if (raw === null) {
+      delete out[key];
+      continue;
+    }
+    const value = orgAttrValue(key, raw);
+    if (value === undefined) {
+      const code = orgAttrType(key) === 'number' ? 'org.attr_not_number' : 'org.attr_not_flag';
+      throw new AppError(code, 422, { attr: { label: key } });
+    }
+    out[key] = value;
+  }
+  return out;
 }
 
 /** Inserts a new child of `parent` with a fresh id and timestamps, audited as `org.create`. */
@@ -221,7 +244,7 @@ export async function updateUnit(ctx: ActorCtx, id: string, input: UpdateOrgUnit
       }),
       ...(input.lat !== undefined && { lat: input.lat }),
       ...(input.lng !== undefined && { lng: input.lng }),
-      ...(input.attrs !== undefined && { attrs: { ...unit.attrs, ...input.attrs } }),
+      ...(input.attrs !== undefined && { attrs: withAttrs(unit.attrs, input.attrs) }),
       updatedAt: ctx.clock.now(),
     });
     await auditUnit(tx, ctx, 'org.update', id, unit.path, {

@@ -157,6 +157,23 @@ describe('R-ORG-6 migrant-worker members per urban village', () => {
     expect(del.statusCode).toBe(204);
     expect(await row()).toMatchObject({ migrantWelfareOrgs: 1, flagged: true });
   });
+
+  it('R-ORG-6: a community marked as an urban village from the console form (the value sent as text) is listed; unmarked, it is not', async () => {
+    const v = await sd.post('/api/org/units', {
+      parentId: t.fx.subdistrict.id,
+      kind: 'community',
+      name: '表单标注城中村',
+      attrs: { urbanVillage: 'true' },
+    });
+    expect(v.statusCode, v.body).toBe(201);
+    const listed = async () =>
+      ((await sd.get('/api/social-orgs/urban-villages')).json().items as { communityId: string }[]).some(
+        (r) => r.communityId === v.json().id,
+      );
+    expect(await listed()).toBe(true);
+    await sd.patch(`/api/org/units/${v.json().id}`, { attrs: { urbanVillage: 'false' } });
+    expect(await listed()).toBe(false);
+  });
 });
 
 describe('incubation, stations, 公益创投, funds, contracts, links', () => {

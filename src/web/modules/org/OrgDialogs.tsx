@@ -20,6 +20,7 @@ import type {
   UpdateOrgUnitBody,
 } from '../../../shared/contracts/org';
 import { ALLOWED_CHILDREN, ORG_KINDS, type OrgKind } from '../../../shared/orgKinds';
+import { ORG_ATTRS, type OrgAttrValue, orgAttrType } from '../../../shared/orgAttrs';
 import { api } from '../../app/api';
 import { ColItem } from '../../app/components/ColItem';
 import { EmptyHint } from '../../app/components/Status';
@@ -32,8 +33,8 @@ const CODED_KINDS: readonly OrgKind[] = ['city', 'district', 'subdistrict', 'com
 const BOUNDARY_KINDS: readonly OrgKind[] = ['community', 'grid', 'compound'];
 
 interface AttrRow {
-  key: string;
-  value: string;
+  key?: string;
+  value?: OrgAttrValue | null;
 }
 
 interface UnitFormValues {
@@ -47,13 +48,64 @@ interface UnitFormValues {
 }
 
 function attrsToRows(attrs: Record<string, unknown>): AttrRow[] {
-  return Object.entries(attrs).map(([key, value]) => ({ key, value: String(value) }));
+  return Object.entries(attrs).map(([key, value]) => ({
+    key,
+    value: typeof value === 'boolean' || typeof value === 'number' ? value : String(value ?? ''),
+  }));
 }
 
-function rowsToAttrs(rows: AttrRow[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const r of rows ?? []) if (r?.key?.trim()) out[r.key.trim()] = r.value ?? '';
+/** The rows as the API takes them; an attribute the unit had and the rows no longer hold is sent as null (removed). */
+function rowsToAttrs(rows: AttrRow[] | undefined, before: Record<string, unknown>) {
+  const out: Record<string, OrgAttrValue | null> = {};
+  for (const key of Object.keys(before)) out[key] = null;
+  for (const r of rows ?? []) {
+    if (r?.key && r.value !== undefined && r.value !== null && r.value !== '') out[r.key] = r.value;
+  }
   return out;
+}
+
+/** The value input an attribute takes: yes/no for a flag, a number for a count, text otherwise. */
+function AttrValueInput({
+  attrKey,
+  value,
+  onChange,
+}: {
+  attrKey: string | undefined;
+  value?: OrgAttrValue | null;
+  onChange?: (v: OrgAttrValue | null) => void;
+}) {
+  const { t, label } = useI18n();
+  const type = attrKey ? orgAttrType(attrKey) : undefined;
+  const placeholder = t('org.attrValue');
+  if (type === 'boolean') {
+    const options = [
+      { value: true, label: label('yes') },
+      { value: false, label: label('no') },
+    ];
+    const v = typeof value === 'boolean' ? value : undefined;
+    return (
+      <Select
+        style={{ width: 160 }}
+        placeholder={placeholder}
+        options={options}
+        value={v}
+        onChange={onChange}
+      />
+    );
+  }
+  if (type === 'number') {
+    const v = typeof value === 'number' ? value : undefined;
+    return <InputNumber style={{ width: 160 }} placeholder={placeholder} value={v} onChange={onChange} />;
+  }
+  const v = value == null ? undefined : String(value);
+  return (
+    <Input
+      style={{ width: 220 }}
+      placeholder={placeholder}
+      value={v}
+      onChange={(e) => onChange?.(e.target.value)}
+    />
+  );
 }
 
 /** What a dialog acting on `unit` is given: whether it is open, how to close it, what to do with its result. */
@@ -72,11 +124,12 @@ export function UnitFormModal({
   onClose,
   onDone,
 }: UnitDialogProps<OrgUnitDto> & { mode: 'create' | 'edit' }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const [form] = Form.useForm<UnitFormValues>();
   const [saving, runSave] = useFormSaving(form, { boundary: 'boundaryText' });
   const childKinds = ALLOWED_CHILDREN[unit.kind];
   const kind = Form.useWatch('kind', form) ?? (mode === 'edit' ? unit.kind : childKinds[0]);
+  const attrRows = Form.useWatch('attrs', form);
 
   const initial: Partial<UnitFormValues> =
     mode === 'edit'
@@ -97,7 +150,7 @@ export function UnitFormModal({
       try {
         boundary = JSON.parse(v.boundaryText);
       } catch {
-        form.setFields([{ name: 'boundaryText', errors: ['GeoJSON?'] }]);
+        form.setFields([{ name: 'boundaryText', errors: [t('org.boundaryJson')] }]);
         return;
       }
     }
@@ -107,7 +160,7 @@ export function UnitFormModal({
       lat: v.lat ?? null,
       lng: v.lng ?? null,
       boundary: BOUNDARY_KINDS.includes(v.kind) ? boundary : undefined,
-      attrs: rowsToAttrs(v.attrs),
+      attrs: rowsToAttrs(v.attrs, mode === 'edit' ? unit.attrs : {}),
     };
     await runSave(async () => {
       const saved =
@@ -184,15 +237,25 @@ export function UnitFormModal({
                 {fields.map((f) => (
                   <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
                     <Form.Item name={[f.name, 'key']} style={{ marginBottom: 8 }}>
-                      <Input placeholder={t('org.attrKey')} />
+                      <Select
+                        style={{ width: 200 }}
+                        placeholder={t('org.attrKey')}
+                        options={attrKeyOptions(attrRows, f.name, label)}
+                        onChange={() => form.setFieldValue(['attrs', f.name, 'value'], undefined)}
+                      />
                     </Form.Item>
                     <Form.Item name={[f.name, 'value']} style={{ marginBottom: 8 }}>
-                      <Input placeholder={t('org.attrValue')} />
+                      <AttrValueInput attrKey={attrRows?.[f.name]?.key} />
                     </Form.Item>
-                    <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
+                    <Button
+                      type="text"
+                      aria-label={t('org.removeAttr')}
+                      icon={<DeleteOutlined />}
+                      onClick={() => remove(f.name)}
+                    />
                   </Space>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ key: '', value: '' })}>
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
                   {t('org.addAttr')}
                 </Button>
               </>
@@ -202,6 +265,18 @@ export function UnitFormModal({
       </Form>
     </FormSaveModal>
   );
+}
+
+/**
+ * The attributes row `index` may name: the listed ones by their label, and a key the unit already carries
+ * outside the list (kept as it is); a key another row names is left out.
+ */
+function attrKeyOptions(rows: AttrRow[] | undefined, index: number, label: (k: string) => string) {
+  const taken = new Set((rows ?? []).filter((_, i) => i !== index).map((r) => r?.key));
+  const own = rows?.[index]?.key;
+  const keys = Object.keys(ORG_ATTRS) as string[];
+  if (own && !keys.includes(own)) keys.push(own);
+  return keys.filter((k) => !taken.has(k)).map((k) => ({ value: k, label: label(k) }));
 }
 
 /** Kinds that may hold a unit of `kind` directly. */
