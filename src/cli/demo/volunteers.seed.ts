@@ -13,6 +13,7 @@ import {
   volunteerTeams,
   volunteers,
 } from '../../server/modules/volunteers/volunteers.table';
+import type { ActivityTheme } from '../../shared/contracts/volunteers';
 import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
 import { maskPhone } from '../../server/platform/crypto';
 import { yieldToRequests } from './bulk';
@@ -34,15 +35,16 @@ const SKILLS = [
   '急救',
 ];
 const UNI_SKILLS = ['课业辅导', '文艺演出', '环境清洁', '助老服务', '急救', '电脑维修'];
-/** Past activities: [title, type, place]. */
-const PAST: [string, string, string][] = [
-  ['关爱独居老人上门探访', 'elderly_care', '党群服务中心'],
-  ['小区环境大扫除', 'environment', '广场'],
-  ['邻里互助便民维修', 'neighbour_help', '党群服务中心'],
-  ['防汛应急演练', 'emergency', '广场'],
-  ['重阳节文艺汇演', 'culture', '文化活动室'],
-  ['垃圾分类宣传', 'environment', '小区门口'],
-  ['老年人智能手机课堂', 'elderly_care', '文化活动室'],
+/** Past activities: [title, type, place, campaign theme (seed 000: 邻里亲 … 邻里守望) or none]. */
+const PAST: [string, string, string, ActivityTheme | null][] = [
+  ['关爱独居老人上门探访', 'elderly_care', '党群服务中心', 'closeness'],
+  ['小区环境大扫除', 'environment', '广场', 'beauty'],
+  ['邻里互助便民维修', 'neighbour_help', '党群服务中心', 'help'],
+  ['防汛应急演练', 'emergency', '广场', 'watch'],
+  ['重阳节文艺汇演', 'culture', '文化活动室', 'joy'],
+  ['垃圾分类宣传', 'environment', '小区门口', null],
+  ['老年人智能手机课堂', 'elderly_care', '文化活动室', 'help'],
+  ['楼道邻里纠纷调解茶话会', 'neighbour_help', '党群服务中心', 'harmony'],
 ];
 
 /** A small deterministic generator so reseeding gives the same demo. */
@@ -355,7 +357,7 @@ export async function seedDemoVolunteers(
       ci === 0 ? [zhiyuanProfile, ...vs.filter((v) => v !== zhiyuanProfile).slice(0, 5)] : vs.slice(0, 3);
     const weeks = ci === 0 ? 52 : ci === 1 ? 26 : ci < 4 ? 8 : 3;
     for (let w = weeks; w >= 1; w--) {
-      const [title, type, place] = PAST[(w + ci) % PAST.length]!;
+      const [title, type, place, theme] = PAST[(w + ci) % PAST.length]!;
       const startsAt = chinaAt(now, w * 7 - ci, 8, 30);
       const hours = ci === 0 ? r.int(3, 4) : r.int(2, 4);
       const endsAt = new Date(startsAt.getTime() + hours * 3_600_000);
@@ -367,6 +369,7 @@ export async function seedDemoVolunteers(
           id: activityId,
           title,
           type,
+          theme,
           description: `${c.name}组织的${title}活动。`,
           orgUnitId: c.id,
           orgPath: c.path,
@@ -509,7 +512,15 @@ export async function seedDemoVolunteers(
     const inCommunity = (
       a: Pick<
         typeof volunteerActivities.$inferInsert,
-        'title' | 'type' | 'description' | 'place' | 'radiusM' | 'startsAt' | 'endsAt' | 'signupLimit'
+        | 'title'
+        | 'type'
+        | 'theme'
+        | 'description'
+        | 'place'
+        | 'radiusM'
+        | 'startsAt'
+        | 'endsAt'
+        | 'signupLimit'
       >,
     ): typeof volunteerActivities.$inferInsert => ({
       id: ids(),
@@ -528,6 +539,7 @@ export async function seedDemoVolunteers(
       inCommunity({
         title: '社区助老餐厅志愿服务',
         type: 'elderly_care',
+        theme: 'closeness',
         description: '协助助老餐厅分餐、送餐上门，陪独居老人聊天。',
         place: `${c.name}党群服务中心`,
         radiusM: 300,
@@ -538,6 +550,7 @@ export async function seedDemoVolunteers(
       inCommunity({
         title: '周末小区环境整治',
         type: 'environment',
+        theme: 'beauty',
         description: '清理楼道堆积物、绿化带垃圾，宣传垃圾分类。',
         place: `${c.name}广场`,
         radiusM: 400,
@@ -548,6 +561,7 @@ export async function seedDemoVolunteers(
       inCommunity({
         title: '冬季防火应急演练',
         type: 'emergency',
+        theme: 'watch',
         description: '应急志愿服务队参加消防演练，学习灭火器使用与人员疏散。',
         place: `${c.name}文化活动室`,
         radiusM: 300,

@@ -18,6 +18,12 @@ export const ACTIVITY_TYPES = [
   'culture',
   'other',
 ] as const;
+/**
+ * Seed 000 二.2: the themed volunteering campaigns 邻里亲、邻里帮、邻里和、邻里美、邻里乐 and 邻里守望.
+ * An activity may carry one; the reports count activities, volunteers and hours per theme.
+ */
+export const ACTIVITY_THEMES = ['closeness', 'help', 'harmony', 'beauty', 'joy', 'watch'] as const;
+export type ActivityTheme = (typeof ACTIVITY_THEMES)[number];
 export const SLOTS = ['morning', 'afternoon', 'evening'] as const;
 export const ATTENDANCE_STATUSES = ['checked_in', 'checked_out', 'confirmed'] as const;
 
@@ -259,6 +265,7 @@ export const createActivityBody = z
   .strictObject({
     title: text(80),
     type: z.enum(ACTIVITY_TYPES),
+    theme: z.enum(ACTIVITY_THEMES).nullish(),
     description: z.string().trim().max(2000).nullish(),
     orgUnitId: uuid,
     teamId: uuid.nullish(),
@@ -280,6 +287,7 @@ export const updateActivityBody = z.strictObject({
   version: z.number().int().min(1),
   title: text(80).optional(),
   type: z.enum(ACTIVITY_TYPES).optional(),
+  theme: z.enum(ACTIVITY_THEMES).nullish(),
   description: z.string().trim().max(2000).nullish(),
   place: text(120).optional(),
   ...geo,
@@ -293,6 +301,7 @@ export const activitySchema = z.object({
   id: z.string(),
   title: z.string(),
   type: z.enum(ACTIVITY_TYPES),
+  theme: z.enum(ACTIVITY_THEMES).nullable(),
   description: z.string().nullable(),
   orgUnitId: z.string(),
   ...communityRef,
@@ -347,6 +356,7 @@ export type ActivityDetailDto = z.infer<typeof activityDetailSchema>;
 export const activityListQuery = z.object({
   orgUnitId: uuid.optional(),
   type: z.enum(ACTIVITY_TYPES).optional(),
+  theme: z.enum(ACTIVITY_THEMES).optional(),
   status: z.enum(['open', 'cancelled']).optional(),
   q: z.string().trim().max(50).optional(),
   ...pageQuery,
@@ -404,6 +414,17 @@ export const hoursReportRowSchema = z.object({
   minutes: z.number(),
 });
 export type HoursReportRow = z.infer<typeof hoursReportRowSchema>;
+
+/** One theme's row of the themed-volunteering report (theme null: activities without a theme). */
+export const themeReportRowSchema = z.object({
+  theme: z.enum(ACTIVITY_THEMES).nullable(),
+  /** Activities held in the period (not cancelled). */
+  activities: z.number(),
+  /** Volunteers and confirmed minutes from those themes' activities in the period. */
+  volunteers: z.number(),
+  minutes: z.number(),
+});
+export type ThemeReportRow = z.infer<typeof themeReportRowSchema>;
 
 export const summaryReportSchema = z.object({
   communities: z.array(

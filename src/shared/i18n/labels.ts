@@ -66,6 +66,14 @@ export const LABELS: Record<string, Record<Locale, string>> = {
   'wo_status.cancelled': { 'zh-CN': '已撤销', en: 'cancelled' },
   'wo_status.duplicate': { 'zh-CN': '重复件', en: 'duplicate' },
   'wo_status.diverted': { 'zh-CN': '已转办', en: 'diverted' },
+  // volunteer activity themes (seed 000 二.2), in the console and the themes export
+  'activity_theme.closeness': { 'zh-CN': '邻里亲', en: 'Neighbours close' },
+  'activity_theme.help': { 'zh-CN': '邻里帮', en: 'Neighbours help' },
+  'activity_theme.harmony': { 'zh-CN': '邻里和', en: 'Neighbours in harmony' },
+  'activity_theme.beauty': { 'zh-CN': '邻里美', en: 'Neighbourhood beautiful' },
+  'activity_theme.joy': { 'zh-CN': '邻里乐', en: 'Neighbours at play' },
+  'activity_theme.watch': { 'zh-CN': '邻里守望', en: 'Neighbourhood watch' },
+  'activity_theme.none': { 'zh-CN': '未设主题', en: 'No theme' },
   yes: { 'zh-CN': '是', en: 'Yes' },
   no: { 'zh-CN': '否', en: 'No' },
 };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { ActivityListQuery } from '../../../shared/contracts/volunteers';
 import { type Db, rowsOf } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
@@ -47,6 +47,7 @@ export const listActivityRows = inReach(volunteersPolicy, 'read').lister(
   [desc(volunteerActivities.startsAt), asc(volunteerActivities.id)],
   (q: ActivityListQuery & { path?: string }) => [
     q.type ? eq(volunteerActivities.type, q.type) : undefined,
+    q.theme ? eq(volunteerActivities.theme, q.theme) : undefined,
     q.status ? eq(volunteerActivities.status, q.status) : undefined,
     q.q ? sql`${volunteerActivities.title} ilike ${`%${escapeLike(q.q)}%`}` : undefined,
   ],
@@ -322,4 +323,42 @@ export async function myParticipation(db: Db, volunteerId: string, activityIds: 
       ),
     );
   return { signups, attendance };
+}
+
+/**
+ * Per activity theme (null: none) in these communities and the period [from, to): activities held (not
+ * cancelled, by start), and the volunteers and confirmed minutes their hour entries record.
+ */
+export async function themeCounts(db: Db, communityIds: string[], from: Date, to: Date) {
+  const [held, served] = await Promise.all([
+    db
+      .select({ theme: volunteerActivities.theme, activities: sql<number>`count(*)::int` })
+      .from(volunteerActivities)
+      .where(
+        and(
+          inArray(volunteerActivities.communityId, communityIds),
+          gte(volunteerActivities.startsAt, from),
+          lt(volunteerActivities.startsAt, to),
+          ne(volunteerActivities.status, 'cancelled'),
+        ),
+      )
+      .groupBy(volunteerActivities.theme),
+    db
+      .select({
+        theme: volunteerActivities.theme,
+        volunteers: sql<number>`count(distinct ${volunteerHours.volunteerId})::int`,
+        minutes: sql<number>`coalesce(sum(${volunteerHours.minutes}), 0)::int`,
+      })
+      .from(volunteerHours)
+      .innerJoin(volunteerActivities, eq(volunteerActivities.id, volunteerHours.activityId))
+      .where(
+        and(
+          inArray(volunteerHours.communityId, communityIds),
+          gte(volunteerHours.occurredAt, from),
+          lt(volunteerHours.occurredAt, to),
+        ),
+      )
+      .groupBy(volunteerActivities.theme),
+  ]);
+  return { held, served };
 }

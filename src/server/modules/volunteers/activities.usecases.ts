@@ -77,6 +77,7 @@ async function activityDtos(db: Db, rows: ActivityRow[]): Promise<ActivityDto[]>
     id: r.id,
     title: r.title,
     type: r.type as ActivityDto['type'],
+    theme: r.theme as ActivityDto['theme'],
     description: r.description,
     orgUnitId: r.orgUnitId,
     communityId: r.communityId,
@@ -172,6 +173,7 @@ export async function createActivity(ctx: ActorCtx, input: CreateActivityBody) {
       id,
       title: input.title,
       type: input.type,
+      theme: input.theme ?? null,
       description: input.description ?? null,
       orgUnitId: place.unit.id,
       orgPath: place.unit.path,
@@ -216,6 +218,7 @@ export async function updateActivity(ctx: ActorCtx, id: string, input: UpdateAct
     const row = await updateActivityRow(tx, id, {
       ...(input.title && { title: input.title }),
       ...(input.type && { type: input.type }),
+      ...(input.theme !== undefined && { theme: input.theme }),
       ...(input.description !== undefined && { description: input.description }),
       ...(input.place && { place: input.place }),
       lat: lat ?? null,

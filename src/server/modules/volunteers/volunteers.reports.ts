@@ -1,9 +1,15 @@
-import type { HoursReportQuery, HoursReportRow, SummaryReport } from '../../../shared/contracts/volunteers';
-import { STAR_THRESHOLD_HOURS } from '../../../shared/contracts/volunteers';
+import type {
+  HoursReportQuery,
+  HoursReportRow,
+  SummaryReport,
+  ThemeReportRow,
+} from '../../../shared/contracts/volunteers';
+import { ACTIVITY_THEMES, STAR_THRESHOLD_HOURS } from '../../../shared/contracts/volunteers';
 import type { ActorCtx } from '../../platform/context';
 import { invalidField } from '../../platform/errors';
 import { activeUnitsOfKind } from '../org/org.api';
 import { chinaDayStart, unitInScope } from './volunteers.common';
+import { themeCounts } from './activities.repository';
 import { volunteersPolicy } from './volunteers.policy';
 import { activeByCommunityAndKind, hoursByCommunity, starDistribution } from './volunteers.repository';
 
@@ -13,17 +19,43 @@ async function communitiesInScope(ctx: ActorCtx, orgUnitId?: string) {
   return units.map((u) => ({ id: u.id, name: u.name, path: u.path }));
 }
 
+/** The communities in scope and the period [from, to) of China calendar days a report covers. */
+async function reportPeriod(ctx: ActorCtx, q: HoursReportQuery) {
+  volunteersPolicy.require(ctx.actor, 'read');
+  if (q.to < q.from) throw invalidField('to', 'volunteers.period');
+  const communities = await communitiesInScope(ctx, q.orgUnitId);
+  const from = chinaDayStart(q.from);
+  const to = new Date(chinaDayStart(q.to).getTime() + 86_400_000);
+  return { communities, from, to };
+}
+
+/**
+ * Seed 000 二.2: the themed volunteering campaigns (邻里亲 … 邻里守望) in a period, a row per theme in
+ * their order and a last row for activities without a theme: activities held, volunteers, confirmed minutes.
+ */
+export async function themesReport(ctx: ActorCtx, q: HoursReportQuery): Promise<ThemeReportRow[]> {
+  const { communities, from, to } = await reportPeriod(ctx, q);
+  const ids = communities.map((c) => c.id);
+  const { held, served } = ids.length ? await themeCounts(ctx.db, ids, from, to) : { held: [], served: [] };
+  return [...ACTIVITY_THEMES, null].map((theme) => {
+    const h = held.find((r) => r.theme === theme);
+    const s = served.find((r) => r.theme === theme);
+    return {
+      theme,
+      activities: Number(h?.activities ?? 0),
+      volunteers: Number(s?.volunteers ?? 0),
+      minutes: Number(s?.minutes ?? 0),
+    };
+  });
+}
+
 /**
  * Confirmed hours by certifying community in a period of China calendar days [from, to] (corrections
  * count on the day they were made): distinct volunteers, distinct activities, minutes.
  */
 export async function hoursReport(ctx: ActorCtx, q: HoursReportQuery): Promise<HoursReportRow[]> {
-  volunteersPolicy.require(ctx.actor, 'read');
-  if (q.to < q.from) throw invalidField('to', 'volunteers.period');
-  const communities = await communitiesInScope(ctx, q.orgUnitId);
+  const { communities, from, to } = await reportPeriod(ctx, q);
   if (communities.length === 0) return [];
-  const from = chinaDayStart(q.from);
-  const to = new Date(chinaDayStart(q.to).getTime() + 86_400_000);
   const rows = await hoursByCommunity(
     ctx.db,
     communities.map((c) => c.id),

@@ -16,6 +16,7 @@ import {
   createVolunteerBody,
   hoursReportQuery,
   hoursReportRowSchema,
+  themeReportRowSchema,
   myActivitySchema,
   myVolunteerSchema,
   checkOutBody,
@@ -62,7 +63,8 @@ import {
   updateActivity,
 } from './activities.usecases';
 import { issueCertificate } from './volunteers.certificate';
-import { hoursReport, summaryReport } from './volunteers.reports';
+import { hoursReport, summaryReport, themesReport } from './volunteers.reports';
+import { label } from '../../../shared/i18n/labels';
 import {
   addTeamMember,
   createTeam,
@@ -245,6 +247,41 @@ export const volunteersModule = defineModule({
           rows,
         );
         const name = `${en ? 'volunteer-hours' : '志愿服务时长'}-${req.query.from}-${req.query.to}.xlsx`;
+        return sendWorkbook(reply, buf, name);
+      },
+    );
+    app.get(
+      '/api/volunteers/reports/themes',
+      {
+        config: read,
+        schema: { tags, querystring: hoursReportQuery, response: { 200: z.array(themeReportRowSchema) } },
+      },
+      (req) => themesReport(ctx(req), req.query),
+    );
+    app.get(
+      '/api/volunteers/reports/themes.xlsx',
+      {
+        config: read,
+        schema: { tags, querystring: hoursReportQuery },
+      },
+      async (req, reply) => {
+        const rows = await themesReport(ctx(req), req.query);
+        const en = req.locale === 'en';
+        const buf = await toXlsx(
+          en ? 'Themed volunteering' : '主题志愿服务',
+          [
+            {
+              header: en ? 'Theme' : '主题',
+              value: (r) => label(`activity_theme.${r.theme ?? 'none'}`, req.locale),
+              width: 20,
+            },
+            { header: en ? 'Activities' : '活动数', value: (r) => r.activities },
+            { header: en ? 'Volunteers' : '服务人数', value: (r) => r.volunteers },
+            { header: en ? 'Hours' : '时长(小时)', value: (r) => Math.round((r.minutes / 60) * 10) / 10 },
+          ],
+          rows,
+        );
+        const name = `${en ? 'themed-volunteering' : '主题志愿服务'}-${req.query.from}-${req.query.to}.xlsx`;
         return sendWorkbook(reply, buf, name);
       },
     );

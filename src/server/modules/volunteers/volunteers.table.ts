@@ -130,6 +130,8 @@ export const volunteerActivities = pgTable(
     title: text('title').notNull(),
     /** Matches the ledger's earning-rule activity types: elderly_care | environment | neighbour_help | emergency | culture | other */
     type: text('type').notNull(),
+    /** ACTIVITY_THEMES (seed 000: 邻里亲 … 邻里守望), or none. */
+    theme: text('theme'),
     description: text('description'),
     ...scopedColumns(),
     communityId: uuid('community_id').notNull(),

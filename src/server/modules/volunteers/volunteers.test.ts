@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, createUser } from '../../../../test/app';
 import { buildResident } from '../../../../test/factories';
 import { multipart } from '../../../../test/multipart';
+import { chinaDate } from '../../../shared/chinaTime';
 import { starsOf } from '../../../shared/contracts/volunteers';
 import { rowsOf } from '../../platform/db';
 import { balancesOf } from '../ledger/ledger.credit';
@@ -15,6 +16,7 @@ let t: TestApp;
 // 铜都社区 activity place (lat 30.165, lng 114.93).
 const PLACE = { lat: 30.165, lng: 114.93 };
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -70,6 +72,24 @@ async function volunteerWithLogin(username: string) {
   const res = await w.patch(`/api/volunteers/${v.id}`, { version: v.version, username });
   expect(res.statusCode, res.body).toBe(200);
   return { ...v, client: await t.as(username) };
+}
+
+/** Signs up, checks in and out after `hours`, and confirms one volunteer at activity `a`. */
+async function serve(a: { id: string }, v: { id: string }, hours: number) {
+  let w = await t.as('tongdu_worker');
+  const base = `/api/volunteer-activities/${a.id}/attendance/${v.id}`;
+  expect((await w.post(`/api/volunteer-activities/${a.id}/signups`, { volunteerId: v.id })).statusCode).toBe(
+    201,
+  );
+  t.clock.advance(HOUR);
+  expect((await w.post(`${base}/check-in`)).statusCode).toBe(200);
+  t.clock.advance(hours * HOUR);
+  w = await t.as('tongdu_worker');
+  expect((await w.post(`${base}/check-out`)).statusCode).toBe(200);
+  const conf = await w.post(`${base}/confirm`);
+  expect(conf.statusCode, conf.body).toBe(200);
+  t.clock.advance(-(hours + 1) * HOUR);
+  return conf.json().id as string;
 }
 
 describe('volunteer profiles', () => {
@@ -264,24 +284,6 @@ describe('teams', () => {
 });
 
 describe('R-VP-1: teams earn love points for team activities', () => {
-  /** Signs up, checks in and out after `hours`, and confirms one volunteer at activity `a`. */
-  async function serve(a: { id: string }, v: { id: string }, hours: number) {
-    let w = await t.as('tongdu_worker');
-    const base = `/api/volunteer-activities/${a.id}/attendance/${v.id}`;
-    expect(
-      (await w.post(`/api/volunteer-activities/${a.id}/signups`, { volunteerId: v.id })).statusCode,
-    ).toBe(201);
-    t.clock.advance(HOUR);
-    expect((await w.post(`${base}/check-in`)).statusCode).toBe(200);
-    t.clock.advance(hours * HOUR);
-    w = await t.as('tongdu_worker');
-    expect((await w.post(`${base}/check-out`)).statusCode).toBe(200);
-    const conf = await w.post(`${base}/confirm`);
-    expect(conf.statusCode, conf.body).toBe(200);
-    t.clock.advance(-(hours + 1) * HOUR);
-    return conf.json().id as string;
-  }
-
   it('R-VP-1: confirmed hours of a team activity credit the team account by the configurable team rule, capped per day, once per attendance; the team page shows it', async () => {
     const w = await t.as('tongdu_worker');
     const leader = await newVolunteer({ name: '积分队长' });
@@ -781,6 +783,55 @@ describe('reports', () => {
     expect(s.communities).toHaveLength(1);
     expect(s.communities[0].byKind.university).toBeGreaterThanOrEqual(20);
     expect(s.stars.reduce((a: number, b: { count: number }) => a + b.count, 0)).toBe(s.communities[0].total);
+  });
+
+  it('seed 000 二.2: an activity carries its campaign theme (邻里亲 … 邻里守望); the list filters by it; the themes report counts activities held, volunteers and confirmed hours per theme', async () => {
+    const w = await t.as('tongdu_worker');
+    const now = t.clock.now().getTime();
+    const period = `from=${chinaDate(new Date(now - 2 * DAY))}&to=${chinaDate(new Date(now + 2 * DAY))}`;
+    type Row = { theme: string | null; activities: number; volunteers: number; minutes: number };
+    const report = async () =>
+      new Map(
+        ((await w.get(`/api/volunteers/reports/themes?${period}`)).json() as Row[]).map((r) => [r.theme, r]),
+      );
+    const before = await report();
+    expect([...before.keys()]).toEqual(['closeness', 'help', 'harmony', 'beauty', 'joy', 'watch', null]);
+    const help = await newActivity({ title: '邻里帮·便民维修', theme: 'help' });
+    await newActivity({ title: '邻里帮·代买代办', theme: 'help' });
+    const watch = await newActivity({ title: '邻里守望·夜间巡查', theme: 'watch' });
+    const joy = await newActivity({ title: '邻里乐·广场舞', theme: 'joy' });
+    expect((await w.post(`/api/volunteer-activities/${joy.id}/cancel`, { reason: '下雨' })).statusCode).toBe(
+      200,
+    );
+    expect((await w.post('/api/volunteer-activities', { theme: 'party' })).statusCode).toBe(400);
+    const v = await newVolunteer({ name: '邻里帮志愿者' });
+    await serve(help, v, 2);
+    const after = await report();
+    const grew = (theme: string | null) => {
+      const [a, b] = [after.get(theme)!, before.get(theme)!];
+      return {
+        activities: a.activities - b.activities,
+        volunteers: a.volunteers - b.volunteers,
+        minutes: a.minutes - b.minutes,
+      };
+    };
+    expect(grew('help')).toEqual({ activities: 2, volunteers: 1, minutes: 120 });
+    expect(grew('watch')).toEqual({ activities: 1, volunteers: 0, minutes: 0 });
+    expect(grew('joy').activities).toBe(0);
+    const listed = (await w.get('/api/volunteer-activities?theme=help&pageSize=100')).json();
+    expect(listed.items.every((a: { theme: string }) => a.theme === 'help')).toBe(true);
+    expect(listed.items.map((a: { id: string }) => a.id)).toContain(help.id);
+    // Taken off the campaign, it counts as without a theme.
+    const off = await w.patch(`/api/volunteer-activities/${watch.id}`, {
+      version: watch.version,
+      theme: null,
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json().theme).toBeNull();
+    expect((await report()).get(null)!.activities).toBe(after.get(null)!.activities + 1);
+    const xlsx = await w.get(`/api/volunteers/reports/themes.xlsx?${period}`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 });
 

@@ -7,12 +7,12 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ACTIVITY_TYPES } from '../../../shared/contracts/volunteers';
+import { ACTIVITY_TYPES, type ActivityTheme } from '../../../shared/contracts/volunteers';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { OpenRowsTable, UnitListFrame, useListPager } from './listFrame';
 import { type Activity, volApi, volKeys } from './api';
-import { TypeTag } from './parts';
+import { ThemeTag, themeOptions, TypeTag } from './parts';
 
 export function timeRange(a: { startsAt: string; endsAt: string }) {
   const s = dayjs(a.startsAt);
@@ -23,6 +23,7 @@ export function timeRange(a: { startsAt: string; endsAt: string }) {
 interface FormValues {
   title: string;
   type: Activity['type'];
+  theme?: Activity['theme'];
   orgUnitId: string;
   place: string;
   range: [Dayjs, Dayjs];
@@ -34,7 +35,7 @@ interface FormValues {
 }
 
 function CreateActivityModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
   const create = useSaving(
@@ -42,6 +43,7 @@ function CreateActivityModal({ open, onClose }: { open: boolean; onClose: () => 
       volApi.createActivity({
         title: v.title,
         type: v.type,
+        theme: v.theme ?? null,
         orgUnitId: v.orgUnitId,
         place: v.place,
         startsAt: v.range[0].toISOString(),
@@ -91,6 +93,9 @@ function CreateActivityModal({ open, onClose }: { open: boolean; onClose: () => 
             style={{ flex: 1 }}
           >
             <Select options={enumOptions(t, 'volunteers.type', ACTIVITY_TYPES)} />
+          </Form.Item>
+          <Form.Item name="theme" label={t('volunteers.theme')} style={{ flex: 1 }}>
+            <Select allowClear placeholder={t('volunteers.themeNone')} options={themeOptions(label)} />
           </Form.Item>
           <Form.Item
             name="orgUnitId"
@@ -149,15 +154,16 @@ function CreateActivityModal({ open, onClose }: { open: boolean; onClose: () => 
 }
 
 export default function ActivitiesPage() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const orgUnitId = params.get('orgUnitId') || undefined;
+  const theme = (params.get('theme') || undefined) as ActivityTheme | undefined;
   const page = Number(params.get('page') ?? 1) || 1;
   const [creating, setCreating] = useState(false);
   const list = useQuery({
-    queryKey: volKeys.activities(orgUnitId, page),
-    queryFn: () => volApi.activities(orgUnitId, page),
+    queryKey: volKeys.activities(orgUnitId, page, theme),
+    queryFn: () => volApi.activities(orgUnitId, page, theme),
     placeholderData: keepPreviousData,
   });
   const pager = useListPager(list.data?.total, page, 20, (p) => {
@@ -172,7 +178,20 @@ export default function ActivitiesPage() {
       createTestId="activities-create"
       onCreate={() => setCreating(true)}
       orgUnitId={orgUnitId}
-      onUnit={(v) => setParams(v ? { orgUnitId: v } : {})}
+      onUnit={(v) => setParams({ ...(v && { orgUnitId: v }), ...(theme && { theme }) })}
+      filters={
+        <Select
+          allowClear
+          style={{ width: 160 }}
+          placeholder={t('volunteers.themeAll')}
+          value={theme}
+          options={themeOptions(label)}
+          onChange={(v?: ActivityTheme) =>
+            setParams({ ...(orgUnitId && { orgUnitId }), ...(v && { theme: v }) })
+          }
+          data-testid="activities-theme"
+        />
+      }
       dialogs={<CreateActivityModal open={creating} onClose={() => setCreating(false)} />}
     >
       <OpenRowsTable<Activity>
@@ -195,7 +214,12 @@ export default function ActivitiesPage() {
           {
             title: t('volunteers.activityType'),
             dataIndex: 'type',
-            render: (ty) => <TypeTag type={ty} />,
+            render: (ty, r) => (
+              <>
+                <TypeTag type={ty} />
+                <ThemeTag theme={r.theme} />
+              </>
+            ),
           },
           { title: t('volunteers.time'), render: (_: unknown, r) => timeRange(r), width: 200 },
           { title: t('volunteers.place'), dataIndex: 'place', ellipsis: true, responsive: ['md'] },

@@ -21,7 +21,7 @@ import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { timeRange } from './ActivitiesPage';
 import { type ActivityDetail, hoursOf, volApi, volKeys } from './api';
-import { KindTag, RecordStatus, TypeTag, VolunteerPicker } from './parts';
+import { KindTag, RecordStatus, ThemeTag, TypeTag, VolunteerPicker } from './parts';
 import { SmallTable } from '../../app/components/SmallTable';
 
 type Row = ActivityDetail['signups'][number];
@@ -104,6 +104,7 @@ export default function ActivityDetailPage() {
           <Space>
             {a.title}
             <TypeTag type={a.type} />
+            <ThemeTag theme={a.theme} />
             {a.status === 'cancelled' ? <Tag>{t('volunteers.activityStatus.cancelled')}</Tag> : null}
           </Space>
         }

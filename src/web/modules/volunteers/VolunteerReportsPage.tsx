@@ -64,7 +64,7 @@ function FlagModal({ row, onClose }: { row: Uni | null; onClose: () => void }) {
 }
 
 export default function VolunteerReportsPage() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const exported = useExported();
   const [orgUnitId, setOrgUnitId] = useState<string>();
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs()]);
@@ -74,6 +74,10 @@ export default function VolunteerReportsPage() {
   const hours = useQuery({
     queryKey: volKeys.hours(from, to, orgUnitId),
     queryFn: () => volApi.hours(from, to, orgUnitId),
+  });
+  const themes = useQuery({
+    queryKey: volKeys.themes(from, to, orgUnitId),
+    queryFn: () => volApi.themes(from, to, orgUnitId),
   });
   const summary = useQuery({
     queryKey: volKeys.summary(orgUnitId),
@@ -147,6 +151,48 @@ export default function VolunteerReportsPage() {
               )}
             />
           </Flex>
+        )}
+      </Card>
+      <Card
+        title={t('volunteers.themesTitle')}
+        style={{ marginTop: 16 }}
+        data-testid="themes-card"
+        extra={
+          <DownloadButton
+            download={() => exported(() => volApi.themesXlsx(from, to, orgUnitId))}
+            data-testid="themes-export"
+          >
+            {t('common.export')}
+          </DownloadButton>
+        }
+      >
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          {t('volunteers.themesHint')}
+        </Typography.Paragraph>
+        {themes.isError ? (
+          <ErrorResult error={themes.error} onRetry={() => themes.refetch()} />
+        ) : (
+          <SmallTable
+            rowKey={(r) => r.theme ?? 'none'}
+            loading={themes.isPending}
+            dataSource={themes.data ?? []}
+            data-testid="themes-table"
+            columns={[
+              {
+                title: t('volunteers.theme'),
+                dataIndex: 'theme',
+                render: (th: string | null) => label(`activity_theme.${th ?? 'none'}`),
+              },
+              { title: t('volunteers.activitiesCount'), dataIndex: 'activities', align: 'right' },
+              { title: t('volunteers.volunteersServed'), dataIndex: 'volunteers', align: 'right' },
+              {
+                title: t('volunteers.hoursH'),
+                dataIndex: 'minutes',
+                align: 'right',
+                render: (m: number) => hoursOf(m),
+              },
+            ]}
+          />
         )}
       </Card>
       <Card

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   ActivityDetailDto,
   ActivityDto,
+  ActivityTheme,
   AttendanceDto,
   createActivityBody,
   createTeamBody,
@@ -10,6 +11,7 @@ import type {
   MyActivityDto,
   MyVolunteerDto,
   SummaryReport,
+  ThemeReportRow,
   TeamDetailDto,
   TeamDto,
   UniversityRow,
@@ -51,12 +53,14 @@ export const volKeys = {
   detail: (id: string) => ['volunteers', 'detail', id] as const,
   teams: (orgUnitId?: string) => ['volunteers', 'teams', orgUnitId ?? ''] as const,
   team: (id: string) => ['volunteers', 'team', id] as const,
-  activities: (orgUnitId: string | undefined, page: number) =>
-    ['volunteers', 'activities', orgUnitId ?? '', page] as const,
+  activities: (orgUnitId: string | undefined, page: number, theme?: ActivityTheme) =>
+    ['volunteers', 'activities', orgUnitId ?? '', page, theme ?? ''] as const,
   activity: (id: string) => ['volunteers', 'activity', id] as const,
   hours: (from: string, to: string, orgUnitId?: string) =>
     ['volunteers', 'hours', from, to, orgUnitId ?? ''] as const,
   summary: (orgUnitId?: string) => ['volunteers', 'summary', orgUnitId ?? ''] as const,
+  themes: (from: string, to: string, orgUnitId?: string) =>
+    ['volunteers', 'themes', from, to, orgUnitId ?? ''] as const,
   university: ['volunteers', 'university'] as const,
   me: ['volunteers', 'me'] as const,
   myActivities: ['volunteers', 'me', 'activities'] as const,
@@ -86,8 +90,8 @@ export const volApi = {
   removeMember: (teamId: string, volunteerId: string) =>
     api.post(`/api/volunteer-teams/${enc(teamId)}/members/${enc(volunteerId)}/remove`),
 
-  activities: (orgUnitId: string | undefined, page: number, pageSize = 20) =>
-    api.get<Page<Activity>>('/api/volunteer-activities', { orgUnitId, page, pageSize }),
+  activities: (orgUnitId: string | undefined, page: number, theme?: ActivityTheme, pageSize = 20) =>
+    api.get<Page<Activity>>('/api/volunteer-activities', { orgUnitId, theme, page, pageSize }),
   activity: (id: string) => api.get<ActivityDetail>(`/api/volunteer-activities/${enc(id)}`),
   createActivity: (body: CreateActivityInput) => api.post<Activity>('/api/volunteer-activities', body),
   cancelActivity: (id: string, reason: string) =>
@@ -105,6 +109,10 @@ export const volApi = {
     api.download('/api/volunteers/reports/hours.xlsx', { from, to, orgUnitId }, 'volunteer-hours.xlsx'),
   summary: (orgUnitId?: string) =>
     api.get<Wire<SummaryReport>>('/api/volunteers/reports/summary', { orgUnitId }),
+  themes: (from: string, to: string, orgUnitId?: string) =>
+    api.get<Wire<ThemeReportRow>[]>('/api/volunteers/reports/themes', { from, to, orgUnitId }),
+  themesXlsx: (from: string, to: string, orgUnitId?: string) =>
+    api.download('/api/volunteers/reports/themes.xlsx', { from, to, orgUnitId }, 'themed-volunteering.xlsx'),
   university: () => api.get<Wire<UniversityRow>[]>('/api/volunteers/reports/university'),
   setFlag: (communityId: string, body: { demonstration: boolean; partnerUniversities: string[] }) =>
     api.put(`/api/volunteers/communities/${enc(communityId)}/flag`, body),

@@ -38,6 +38,7 @@ export function UnitListFrame({
   orgUnitId,
   onUnit,
   dialogs,
+  filters,
   children,
 }: {
   title: string;
@@ -47,6 +48,8 @@ export function UnitListFrame({
   orgUnitId: string | undefined;
   onUnit: (orgUnitId: string | undefined) => void;
   dialogs: ReactNode;
+  /** More filters beside the unit filter. */
+  filters?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -59,8 +62,9 @@ export function UnitListFrame({
         addTestId={createTestId}
       />
       <Card styles={{ body: { padding: 16 } }}>
-        <Flex style={{ marginBottom: 16 }}>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <UnitFilter value={orgUnitId} onChange={onUnit} />
+          {filters}
         </Flex>
         {children}
       </Card>

@@ -2,7 +2,12 @@ import { StarFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { ACTIVITY_TYPES, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
+import {
+  ACTIVITY_THEMES,
+  type ACTIVITY_TYPES,
+  type ActivityTheme,
+  type VOLUNTEER_KINDS,
+} from '../../../shared/contracts/volunteers';
 import { ApiError, api, type Page } from '../../app/api';
 import { BlockSkeleton, ErrorResult, NotFoundResult } from '../../app/components/Status';
 import { type MessageKey, useI18n } from '../../app/i18n';
@@ -153,4 +158,15 @@ export function RecordStatus({
   ) : (
     <ErrorResult error={query.error} onRetry={() => query.refetch()} />
   );
+}
+
+/** An activity's campaign theme (邻里亲 … 邻里守望), or nothing when it has none. */
+export function ThemeTag({ theme }: { theme: ActivityTheme | null }) {
+  const { label } = useI18n();
+  return theme ? <Tag color="magenta">{label(`activity_theme.${theme}`)}</Tag> : null;
+}
+
+/** The theme Select's options, each by its campaign name. */
+export function themeOptions(label: (key: string) => string) {
+  return ACTIVITY_THEMES.map((value) => ({ value, label: label(`activity_theme.${value}`) }));
 }

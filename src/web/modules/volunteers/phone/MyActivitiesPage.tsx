@@ -17,7 +17,7 @@ function timeRange(a: { startsAt: string; endsAt: string }) {
 }
 
 function ActivityCard({ a }: { a: MyActivity }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const toast = useToast();
   const qc = useQueryClient();
   const [locating, setLocating] = useState(false);
@@ -68,7 +68,12 @@ function ActivityCard({ a }: { a: MyActivity }) {
   return (
     <Section
       title={a.title}
-      extra={<Tag kind="plain">{t(`volunteers.type.${a.type}` as MessageKey)}</Tag>}
+      extra={
+        <>
+          {a.theme ? <Tag kind="plain">{label(`activity_theme.${a.theme}`)}</Tag> : null}
+          <Tag kind="plain">{t(`volunteers.type.${a.type}` as MessageKey)}</Tag>
+        </>
+      }
       testId="m-activity"
     >
       <p className="ph-p">{timeRange(a)}</p>

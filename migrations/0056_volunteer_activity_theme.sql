@@ -1,0 +1,1 @@
+ALTER TABLE "volunteer_activities" ADD COLUMN "theme" text;
