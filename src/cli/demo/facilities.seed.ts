@@ -146,7 +146,10 @@ export async function seedDemoFacilities(
     for (const [i, [kind, suffix, north, east, extra]] of COMMON.entries()) {
       // Not every community has everything: the life circle shows the gaps.
       if ((ci + i) % 5 === 4) continue;
-      await add(c.id, { kind, name: `${short}${suffix}`, ...p(north, east), ...extra });
+      // Council rooms built in seed 003's lab period (2023-09 to 2025-08, S003-25) in two of every three.
+      const built =
+        kind === 'council_room' && ci % 3 !== 2 ? { builtOn: ci % 2 ? '2024-05-20' : '2025-04-18' } : {};
+      await add(c.id, { kind, name: `${short}${suffix}`, ...p(north, east), ...extra, ...built });
     }
     if (ci % 3 === 0)
       await add(c.id, {

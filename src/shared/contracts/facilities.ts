@@ -58,6 +58,15 @@ export const LIFE_CIRCLE_RADIUS_M = 1000;
 export const GRID_PARTY_VENUES_PER_YEAR = 10;
 export const GRID_PARTY_VENUE_KIND = 'grid_party_venue';
 
+/**
+ * Seed 003 三(一)4 (SEED-MAP S003-25; DOMAIN.md gives it no rule id): "继续打造2个以上具有辨识度、温馨感的
+ * 社区“居民议事厅”“社区圆桌会”" — 2 or more council rooms (round tables) newly built during the lab period,
+ * which seed 003 二 1–2 sets at 2023年9月至2024年8月 and 2024年9月至2025年8月 (both ends inclusive).
+ */
+export const COUNCIL_ROOMS_TARGET = 2;
+export const COUNCIL_ROOM_KIND = 'council_room';
+export const COUNCIL_ROOM_PERIOD = { from: '2023-09-01', to: '2025-08-31' } as const;
+
 export const COVERAGE_FLAGS = [
   'no_location',
   'no_centre',
@@ -221,6 +230,8 @@ export const coverageRowSchema = z.object({
   ),
   lifeCircleMissing: z.array(z.enum(FACILITY_CATEGORIES)),
   flags: z.array(z.enum(COVERAGE_FLAGS)),
+  /** Council rooms (居民议事厅 / 社区圆桌会) built under the community in COUNCIL_ROOM_PERIOD (S003-25). */
+  councilRooms: z.number(),
 });
 export type CoverageRowDto = z.infer<typeof coverageRowSchema>;
 
@@ -240,5 +251,16 @@ export const coverageSchema = z.object({
       target: z.number(),
     }),
   ),
+  /**
+   * Seed 003's council rooms (S003-25) for the scope shown: the unit asked for, else everything in the
+   * actor's reach — built in the lab period [from, to] against COUNCIL_ROOMS_TARGET.
+   */
+  councilRooms: z.object({
+    from: z.string(),
+    to: z.string(),
+    built: z.number(),
+    target: z.number(),
+    met: z.boolean(),
+  }),
 });
 export type CoverageDto = z.infer<typeof coverageSchema>;

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db';
 import { countWhere } from '../../platform/figureQuery';
 import { firstRow } from '../../platform/firstRow';
 import { type Page, listPage } from '../../platform/listing';
-import type { Actor } from '../../platform/permissions';
+import { type Actor, underPath as under } from '../../platform/permissions';
 import { finderInScope, rowInserter, versionedUpdater } from '../../platform/rowAccessors';
 import { facilitiesPolicy } from './facilities.policy';
 import { fcFacilities, fcKinds } from './facilities.table';
@@ -47,7 +47,7 @@ function listWhere(
   kindsOfCategory: string[] | undefined,
 ): SQL | undefined {
   const conds: (SQL | undefined)[] = [facilitiesPolicy.scope(actor, 'read')];
-  if (underPath) conds.push(sql`${fcFacilities.orgPath} like ${`${underPath}%`}`);
+  if (underPath) conds.push(under(fcFacilities.orgPath, underPath));
   if (q.kind) conds.push(eq(fcFacilities.kind, q.kind));
   if (kindsOfCategory)
     conds.push(kindsOfCategory.length ? inArray(fcFacilities.kind, kindsOfCategory) : sql`false`);
@@ -140,4 +140,30 @@ export async function countBuiltInYear(db: Db, path: string, kind: string, year:
       lte(fcFacilities.builtOn, `${year}-12-31`),
     ),
   );
+}
+
+/**
+ * The org paths of the facilities of `kind` built (built_on) between `from` and `to` (inclusive) that the
+ * actor reads, under `underPath` when given: one row each, for the caller to count by community.
+ */
+export async function builtBetweenInReach(
+  db: Db,
+  actor: Actor,
+  underPath: string | undefined,
+  kind: string,
+  period: { from: string; to: string },
+): Promise<string[]> {
+  const rows = await db
+    .select({ orgPath: fcFacilities.orgPath })
+    .from(fcFacilities)
+    .where(
+      and(
+        facilitiesPolicy.scope(actor, 'read'),
+        underPath ? under(fcFacilities.orgPath, underPath) : undefined,
+        eq(fcFacilities.kind, kind),
+        gte(fcFacilities.builtOn, period.from),
+        lte(fcFacilities.builtOn, period.to),
+      ),
+    );
+  return rows.map((r) => r.orgPath);
 }

@@ -265,6 +265,42 @@ describe('coverage computed from coordinates (R-ORG-5, R-ORG-6)', () => {
     ]);
   });
 
+  it('seed 003 三(一)4 (S003-25) counts council rooms built in the lab period against ≥2, in scope', async () => {
+    const councilRooms = async (c: Client, unitId?: string) => {
+      const res = await c.get(`/api/facilities/coverage${unitId ? `?orgUnitId=${unitId}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      return res.json() as {
+        councilRooms: { from: string; to: string; built: number; target: number; met: boolean };
+        rows: { communityId: string; councilRooms: number }[];
+      };
+    };
+    const tongduBefore = (await councilRooms(tongdu)).councilRooms.built;
+    const v = await village('议事社区', {});
+    const room = (name: string, builtOn?: string, kind = 'council_room') =>
+      facility(v.id, kind, name, 50, builtOn ? { builtOn } : {});
+    await room('议事社区居民议事厅', '2023-09-01');
+    // Not counted: built before the lab period, no built date, another kind.
+    await room('议事社区老议事厅', '2023-08-31');
+    await room('议事社区待建圆桌会');
+    await room('议事社区网格党支部活动阵地', '2024-05-01', 'grid_party_venue');
+    let res = await councilRooms(sd, v.id);
+    expect(res.councilRooms).toEqual({
+      from: '2023-09-01',
+      to: '2025-08-31',
+      built: 1,
+      target: 2,
+      met: false,
+    });
+    expect(res.rows).toEqual([expect.objectContaining({ communityId: v.id, councilRooms: 1 })]);
+    await room('议事社区圆桌会', '2025-08-31');
+    res = await councilRooms(sd, v.id);
+    expect(res.councilRooms).toMatchObject({ built: 2, target: 2, met: true });
+    expect(res.rows[0]!.councilRooms).toBe(2);
+    // The subdistrict's figure takes them in; another community's worker does not see them.
+    expect((await councilRooms(sd, t.fx.subdistrict.id)).councilRooms.built).toBeGreaterThanOrEqual(2);
+    expect((await councilRooms(tongdu)).councilRooms.built).toBe(tongduBefore);
+  });
+
   it('coverage lists only communities in the actor’s scope', async () => {
     const rows = (await tongdu.get('/api/facilities/coverage')).json().rows;
     expect(rows.map((r: { communityName: string }) => r.communityName)).toEqual(['铜都社区']);

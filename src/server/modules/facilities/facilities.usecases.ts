@@ -1,4 +1,7 @@
 import {
+  COUNCIL_ROOMS_TARGET,
+  COUNCIL_ROOM_KIND,
+  COUNCIL_ROOM_PERIOD,
   type CoverageDto,
   type CoverageRowDto,
   ELDERLY_CARE_RESIDENTS_PER_FACILITY,
@@ -33,6 +36,7 @@ import {
   type KindRow,
   allFacilityRows,
   allKinds,
+  builtBetweenInReach,
   countBuiltInYear,
   facilitiesInBox,
   findFacility,
@@ -338,6 +342,21 @@ export async function coverage(ctx: ActorCtx, q: { orgUnitId?: string }): Promis
     ).map((u) => [u.id, u]),
   );
   const facts = await coverageOfUnits(ctx.db, communities);
+  /*
+   * Seed 003's council rooms (S003-25) are counted from this module's own registry — facilities of kind
+   * COUNCIL_ROOM_KIND (居民议事厅, which takes in the 社区圆桌会) with a built date in the lab period — the
+   * same source and test as the grid party venues below (kind + built_on). Participation's pt_rooms are
+   * not counted: they keep a room's 六具备 checklist (R-DL-5), not when it was built, and another module's
+   * rooms would be read through its api only. Whatever its status, a room built in the period counts, as
+   * a venue does. The scope is the unit asked for, else every facility the actor reads.
+   */
+  const councilRoomPaths = await builtBetweenInReach(
+    ctx.db,
+    ctx.actor,
+    unit?.path,
+    COUNCIL_ROOM_KIND,
+    COUNCIL_ROOM_PERIOD,
+  );
   const rows: CoverageRowDto[] = communities.map((c) => {
     const f = facts.get(c.id)!;
     const attrs = c.attrs ?? {};
@@ -347,6 +366,7 @@ export async function coverage(ctx: ActorCtx, q: { orgUnitId?: string }): Promis
       subdistrictName: (c.parentId && parents.get(c.parentId)?.name) || null,
       urbanVillage: attrs.urbanVillage === true,
       ...f,
+      councilRooms: councilRoomPaths.filter((p) => p.startsWith(c.path)).length,
     };
   });
   rows.sort(
@@ -372,6 +392,12 @@ export async function coverage(ctx: ActorCtx, q: { orgUnitId?: string }): Promis
     });
   return {
     venues,
+    councilRooms: {
+      ...COUNCIL_ROOM_PERIOD,
+      built: councilRoomPaths.length,
+      target: COUNCIL_ROOMS_TARGET,
+      met: councilRoomPaths.length >= COUNCIL_ROOMS_TARGET,
+    },
     subStationDistanceM: SUB_STATION_DISTANCE_M,
     subStationStaffMin: SUB_STATION_STAFF_MIN,
     subStationStaffMax: SUB_STATION_STAFF_MAX,

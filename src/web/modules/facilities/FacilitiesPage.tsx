@@ -292,6 +292,11 @@ function CoverageTable() {
   if (cov.isError) return <ErrorResult error={cov.error} onRetry={() => cov.refetch()} />;
   const d = cov.data;
   type Row = Coverage['rows'][number];
+  /** An ISO date as its month (2023-09-01 → 2023年9月). */
+  const month = (iso: string) => t('fc.cov.month', { y: iso.slice(0, 4), m: Number(iso.slice(5, 7)) });
+  const period = d
+    ? { from: month(d.councilRooms.from), to: month(d.councilRooms.to) }
+    : { from: '', to: '' };
   return (
     <Card
       size="small"
@@ -318,6 +323,20 @@ function CoverageTable() {
           {t('fc.cov.venues', { name: v.subdistrictName, year: v.year, built: v.built, target: v.target })}
         </Tag>
       ))}
+      {d ? (
+        <Tag
+          color={d.councilRooms.met ? 'green' : 'orange'}
+          style={{ marginBottom: 12 }}
+          data-testid="fc-council-rooms"
+        >
+          {t('fc.cov.councilRooms', {
+            ...period,
+            built: d.councilRooms.built,
+            target: d.councilRooms.target,
+            state: t(d.councilRooms.met ? 'fc.cov.met' : 'fc.cov.notMet'),
+          })}
+        </Tag>
+      ) : null}
       <Table<Row>
         rowKey="communityId"
         size="small"
@@ -375,6 +394,12 @@ function CoverageTable() {
               r.urbanVillage
                 ? `${r.elderlyCareFacilities} / ${r.elderlyCareRequired}`
                 : r.elderlyCareFacilities,
+          },
+          {
+            title: <span title={t('fc.cov.councilRoomsHint', period)}>{t('fc.cov.councilRoomsCol')}</span>,
+            dataIndex: 'councilRooms',
+            width: 120,
+            align: 'right',
           },
           {
             title: t('fc.cov.lifeCircle'),

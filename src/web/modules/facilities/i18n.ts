@@ -78,6 +78,12 @@ export const facilitiesZh = {
   'fc.flag.life_circle_gaps': '生活圈有缺项',
   'fc.todo.flags': '设施覆盖待补齐的社区',
   'fc.cov.venues': '{name} {year} 年新建网格党组织活动阵地 {built} 个（目标每年不少于 {target} 个）',
+  'fc.cov.councilRooms': '{from}至{to}新建居民议事厅（社区圆桌会）{built} 个（目标 ≥{target} 个）：{state}',
+  'fc.cov.councilRoomsCol': '居民议事厅（社区圆桌会）',
+  'fc.cov.councilRoomsHint': '{from}至{to}建成的居民议事厅（社区圆桌会）',
+  'fc.cov.met': '已达标',
+  'fc.cov.notMet': '未达标',
+  'fc.cov.month': '{y}年{m}月',
 } as const;
 
 export const facilitiesEn: Record<keyof typeof facilitiesZh, string> = {
@@ -160,4 +166,11 @@ export const facilitiesEn: Record<keyof typeof facilitiesZh, string> = {
   'fc.flag.life_circle_gaps': 'Life-circle gaps',
   'fc.todo.flags': 'Communities with facility gaps',
   'fc.cov.venues': '{name}: {built} grid party venues built in {year} (target: at least {target} a year)',
+  'fc.cov.councilRooms':
+    'Residents’ council rooms (community round tables) built {from} to {to}: {built} (target: at least {target}): {state}',
+  'fc.cov.councilRoomsCol': 'Council rooms (round tables)',
+  'fc.cov.councilRoomsHint': 'Residents’ council rooms (community round tables) built {from} to {to}',
+  'fc.cov.met': 'met',
+  'fc.cov.notMet': 'not met',
+  'fc.cov.month': '{m}/{y}',
 };
