@@ -699,6 +699,9 @@ export const statsSchema = z.object({
       finished: z.number(),
       success: z.number(),
       overdue: z.number(),
+      /** 专门交办 to this community, and those mediated or resolved: its 平安建设考核 figure. */
+      special: z.number(),
+      specialResolved: z.number(),
     }),
   ),
   byMonth: z.array(

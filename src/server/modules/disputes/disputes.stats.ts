@@ -34,6 +34,11 @@ export async function disputeStats(
   const success = (rs: typeof rows) =>
     rs.filter((r) => r.outcome === 'agreement' || r.outcome === 'resolved').length;
   const overdue = (r: (typeof rows)[number]) => r.escalations > 0 || !!r.overdueAt;
+  /** 专门交办 (R-WO-4): specially assigned cases, and those mediated or resolved among the finished. */
+  const special = (rs: typeof rows) => {
+    const assigned = rs.filter((r) => r.specialAssignment);
+    return { special: assigned.length, specialResolved: success(assigned.filter((r) => r.finishedAt)) };
+  };
   const names = await unitNames(
     ctx.db,
     rows.flatMap((r) => (r.communityId ? [r.communityId] : [])),
@@ -62,8 +67,7 @@ export async function disputeStats(
       : null,
     diverted: rows.filter((r) => r.divertedAt).length,
     escalated: rows.filter(overdue).length,
-    special: rows.filter((r) => r.specialAssignment).length,
-    specialResolved: success(finished.filter((r) => r.specialAssignment)),
+    ...special(rows),
     bySource: countBy(rows, (r) => r.source),
     byNature: countBy(rows, (r) => r.nature),
     byOutcome: countBy(rows, (r) => r.outcome),
@@ -77,6 +81,7 @@ export async function disputeStats(
         finished: rs.filter((r) => r.finishedAt).length,
         success: success(rs),
         overdue: rs.filter(overdue).length,
+        ...special(rs),
       }))
       .sort((a, b) => b.count - a.count),
     byMonth: [...months.entries()]

@@ -662,4 +662,60 @@ describe('the monthly joint meeting and the community contacts (R-DS-3)', () => 
     const own = (await xhy.get('/api/disputes/stats')).json();
     expect(own.total).toBeLessThan(stats.total);
   });
+
+  it('seed 003 (S003-51): each community’s specially assigned cases and those resolved are counted for its 平安建设考核', async () => {
+    type CommunityStats = { key: string; special: number; specialResolved: number };
+    const stats = async (c: Client) => (await c.get('/api/disputes/stats')).json();
+    const of = (s: { byCommunity: CommunityStats[] }, id: string) =>
+      s.byCommunity.find((r) => r.key === id) ?? { special: 0, specialResolved: 0 };
+    // The window ends at the current instant, exclusive: the frozen test clock moves on a minute before
+    // each reading so that the cases registered at that instant are in it.
+    t.clock.advance(60_000);
+    const before = await stats(centre);
+    const ok = async (c: Client, id: string, body: Record<string, unknown>) =>
+      expect((await act(c, id, body)).statusCode).toBe(200);
+    // 铜都: two specially assigned (one resolved, one still open) and one ordinary case resolved.
+    const a = await register();
+    await divert(a.id, { specialAssignment: true });
+    await ok(tongdu, a.id, { action: 'accept' });
+    await ok(tongdu, a.id, { action: 'finish', note: '双方当面和解' });
+    const b = await register();
+    await divert(b.id, { specialAssignment: true });
+    const c = await register();
+    await divert(c.id);
+    await ok(tongdu, c.id, { action: 'accept' });
+    await ok(tongdu, c.id, { action: 'finish', note: '已协调解决' });
+    // 西花苑: two specially assigned, one resolved and one ended by a party’s refusal (not resolved).
+    const d = await register();
+    await divert(d.id, { specialAssignment: true, communityId: t.fx.xihuayuan.id });
+    await ok(xhy, d.id, { action: 'accept' });
+    await ok(xhy, d.id, { action: 'finish', note: '调解成功' });
+    const e = await register();
+    await divert(e.id, { specialAssignment: true, communityId: t.fx.xihuayuan.id });
+    await ok(xhy, e.id, { action: 'accept' });
+    await ok(xhy, e.id, { action: 'refuse', partyId: e.parties[1].id, note: '被申请人不接受调解' });
+
+    t.clock.advance(60_000);
+    const after = await stats(centre);
+    const delta = (id: string) => ({
+      special: of(after, id).special - of(before, id).special,
+      specialResolved: of(after, id).specialResolved - of(before, id).specialResolved,
+    });
+    expect(delta(t.fx.tongdu.id)).toEqual({ special: 2, specialResolved: 1 });
+    expect(delta(t.fx.xihuayuan.id)).toEqual({ special: 2, specialResolved: 1 });
+    expect(after.special - before.special).toBe(4);
+    expect(after.specialResolved - before.specialResolved).toBe(2);
+    // The per-community figures add up to the totals of the cases assigned to a community.
+    const sum = (k: 'special' | 'specialResolved') =>
+      after.byCommunity.reduce((n: number, r: CommunityStats) => n + r[k], 0);
+    expect(sum('special')).toBe(after.special);
+    expect(sum('specialResolved')).toBe(after.specialResolved);
+    // A community worker reads their own community’s figure, the same as the centre’s, and no other.
+    const own = await stats(xhy);
+    expect(own.byCommunity.map((r: CommunityStats) => r.key)).toEqual([t.fx.xihuayuan.id]);
+    expect(of(own, t.fx.xihuayuan.id)).toMatchObject({
+      special: of(after, t.fx.xihuayuan.id).special,
+      specialResolved: of(after, t.fx.xihuayuan.id).specialResolved,
+    });
+  });
 });

@@ -96,6 +96,8 @@ export default function StatsPage() {
             ['disputes.stats.finished', 'finished'],
             ['disputes.stats.success', 'success'],
             ['disputes.stats.escalated', 'overdue'],
+            ['disputes.stats.specialAssigned', 'special'],
+            ['disputes.stats.specialResolved', 'specialResolved'],
           ]),
         )}
       </Card>

@@ -310,6 +310,8 @@ export const disputesZh = {
   'disputes.stats.month': '月份',
   'disputes.stats.registered': '登记',
   'disputes.stats.byCommunity': '按社区',
+  'disputes.stats.specialAssigned': '专门交办',
+  'disputes.stats.specialResolved': '交办化解',
 } as const;
 
 type Keys = keyof typeof disputesZh;
@@ -632,4 +634,6 @@ export const disputesEn: Record<Keys, string> = {
   'disputes.stats.month': 'Month',
   'disputes.stats.registered': 'Registered',
   'disputes.stats.byCommunity': 'By community',
+  'disputes.stats.specialAssigned': 'Specially assigned',
+  'disputes.stats.specialResolved': 'Special: resolved',
 };
