@@ -8,6 +8,9 @@ export const staffingRowSchema = z.object({
   /** R-ORG-3: community workers with the grid workers counted in. */
   communityWorkers: z.number(),
   gridWorkers: z.number(),
+  /** Of the community workers, holders of the 社会工作师 and of the 助理社会工作师 qualification. */
+  socialWorkerQualified: z.number(),
+  assistantSocialWorkerQualified: z.number(),
   workersPer10k: z.number(),
   /** The floor: ceil(18 × residents / 10,000). */
   required: z.number(),

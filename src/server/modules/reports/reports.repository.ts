@@ -20,11 +20,30 @@ export interface StaffingQueryRow {
   grids: number;
   empty_grids: number;
   open_grids: string[] | null;
+  social_worker_qualified: number;
+  assistant_social_worker_qualified: number;
 }
 
 /**
+ * The 社会工作者职业资格 levels the staffing report counts (seed 003 三(二)3): a worker's qualifications hold
+ * the people console's code, or the name typed in (the field takes free tags).
+ */
+const SOCIAL_WORKER = ['social_worker', '社会工作师'];
+const ASSISTANT_SOCIAL_WORKER = ['social_worker_assistant', '助理社会工作师'];
+
+/** The community's staff (R-ORG-3): active community workers and full-time grid workers under its path. */
+const STAFF = sql`w.org_path like c.path || '%' and w.active
+           and (w.kind = 'community_worker' or (w.kind = 'grid_worker' and not w.part_time))`;
+const holds = (names: readonly string[]) =>
+  sql`(${sql.join(
+    names.map((n) => sql`${n} = any(w.qualifications)`),
+    sql` or `,
+  )})`;
+
+/**
  * Per active community in reach: permanent residents, community workers with the grid workers counted in
- * (R-ORG-3: "统一纳入社区工作者队伍"), active grids, and the grids without a worker (缺一补一 open positions).
+ * (R-ORG-3: "统一纳入社区工作者队伍") and how many of them hold the 社会工作师 and 助理社会工作师 qualifications,
+ * active grids, and the grids without a worker (缺一补一 open positions).
  */
 export async function staffingRows(db: Db, actor: Actor, action: ReportAction): Promise<StaffingQueryRow[]> {
   return rowsOf<StaffingQueryRow>(
@@ -32,8 +51,11 @@ export async function staffingRows(db: Db, actor: Actor, action: ReportAction): 
       select c.id as community_id, c.name as community_name, s.name as subdistrict_name,
         (select count(*)::int from residents r where r.community_id = c.id and r.deleted_at is null
            and r.registration_status in ('registered', 'permanent')) as residents,
-        (select count(*)::int from workers w where w.org_path like c.path || '%' and w.active
-           and (w.kind = 'community_worker' or (w.kind = 'grid_worker' and not w.part_time))) as workers,
+        (select count(*)::int from workers w where ${STAFF}) as workers,
+        (select count(*)::int from workers w where ${STAFF} and ${holds(SOCIAL_WORKER)})
+           as social_worker_qualified,
+        (select count(*)::int from workers w where ${STAFF} and ${holds(ASSISTANT_SOCIAL_WORKER)})
+           as assistant_social_worker_qualified,
         (select count(*)::int from workers w where w.org_path like c.path || '%' and w.active
            and w.kind = 'grid_worker' and not w.part_time) as grid_workers,
         (select count(*)::int from org_units g where g.parent_id = c.id and g.kind = 'grid' and g.status = 'active') as grids,

@@ -70,6 +70,14 @@ export const reportsModule = defineModule({
               value: (r) => r.communityWorkers,
             },
             { header: en ? 'of whom grid workers' : '其中网格员', value: (r) => r.gridWorkers },
+            {
+              header: en ? 'of whom social workers (qualified)' : '其中社会工作师',
+              value: (r) => r.socialWorkerQualified,
+            },
+            {
+              header: en ? 'of whom assistant social workers (qualified)' : '其中助理社会工作师',
+              value: (r) => r.assistantSocialWorkerQualified,
+            },
             { header: en ? 'Per 10,000' : '每万人配备', value: (r) => r.workersPer10k },
             { header: en ? 'Required (18/10k)' : '应配(每万人18名)', value: (r) => r.required },
             { header: en ? 'Shortfall' : '缺口', value: (r) => r.shortfall },

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../../../test/app';
 import { buildResident } from '../../../../test/factories';
@@ -106,6 +107,61 @@ describe('staffing standard (R-ORG-3)', () => {
       shortfall: 1,
       gridsWithoutWorker: 1,
     });
+  });
+
+  it('S003-36: counts per community the community workers holding the 社会工作师 and 助理社会工作师 qualifications, in the export too', async () => {
+    const sd = await t.as('sd_admin');
+    const add = async (name: string, qualifications: string[], extra: Record<string, unknown> = {}) => {
+      const res = await sd.post('/api/people/workers', {
+        name,
+        orgUnitId: t.fx.xihuayuan.id,
+        kind: 'community_worker',
+        postType: 'general',
+        qualifications,
+        ...extra,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    await add('社工甲', ['social_worker']);
+    await add('社工乙', ['social_worker_assistant']);
+    // A qualification typed in by its name counts as the code does.
+    await add('社工丙', ['助理社会工作师']);
+    await add('社工丁', ['social_worker'], { kind: 'grid_worker', postType: null });
+    await add('无证者', []);
+    // Not counted: a part-time grid worker and a social worker (not community staff, R-ORG-3), one who left.
+    await add('兼职网格员', ['social_worker'], { kind: 'grid_worker', postType: null, partTime: true });
+    await add('社工站社工', ['social_worker'], { kind: 'social_worker', postType: null });
+    const left = await add('已离职', ['social_worker_assistant']);
+    expect((await sd.post(`/api/people/workers/${left}/deactivate`)).statusCode).toBe(200);
+
+    const rows = (await sd.get('/api/reports/staffing')).json().rows;
+    const row = (name: string) => rows.find((r: { communityName: string }) => r.communityName === name);
+    expect(row('西花苑社区')).toMatchObject({
+      communityWorkers: 5,
+      gridWorkers: 1,
+      socialWorkerQualified: 2,
+      assistantSocialWorkerQualified: 2,
+    });
+    // 铜都's workers (the test above) hold none.
+    expect(row('铜都社区')).toMatchObject({ socialWorkerQualified: 0, assistantSocialWorkerQualified: 0 });
+
+    const res = await sd.get('/api/reports/staffing.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const headers = (ws.getRow(1).values as unknown[]).map(String);
+    const sw = headers.indexOf('其中社会工作师');
+    const asw = headers.indexOf('其中助理社会工作师');
+    expect(sw).toBeGreaterThan(0);
+    expect(asw).toBeGreaterThan(0);
+    let found = false;
+    ws.eachRow((r, n) => {
+      if (n === 1 || r.getCell(2).value !== '西花苑社区') return;
+      found = true;
+      expect([r.getCell(sw).value, r.getCell(asw).value]).toEqual([2, 2]);
+    });
+    expect(found).toBe(true);
   });
 
   it('a community worker sees only their own community in the report', async () => {

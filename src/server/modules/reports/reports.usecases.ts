@@ -17,6 +17,10 @@ export interface StaffingRow {
   permanentResidents: number;
   communityWorkers: number;
   gridWorkers: number;
+  /** Of the community workers: holders of the 社会工作师 qualification… */
+  socialWorkerQualified: number;
+  /** …and of the 助理社会工作师 qualification (seed 003 三(二)3). */
+  assistantSocialWorkerQualified: number;
   workersPer10k: number;
   required: number;
   maxAllowed: number;
@@ -32,7 +36,8 @@ export interface StaffingRow {
 
 /**
  * R-ORG-3 per community in scope: permanent residents (registered + permanent status in the registry),
- * active community workers with grid workers counted in, the ratio per 10,000 against both bounds — at
+ * active community workers with grid workers counted in (and how many of them are qualified 社会工作师 and
+ * 助理社会工作师), the ratio per 10,000 against both bounds — at
  * least ceil(18 × residents / 10,000), at most floor(3 × residents / 1,000) — and the grids without a grid
  * worker, each an open position to fill one-for-one (缺一补一).
  */
@@ -52,6 +57,8 @@ export async function staffingReport(ctx: ActorCtx): Promise<StaffingRow[]> {
       permanentResidents: r.residents,
       communityWorkers: r.workers,
       gridWorkers: r.grid_workers,
+      socialWorkerQualified: r.social_worker_qualified,
+      assistantSocialWorkerQualified: r.assistant_social_worker_qualified,
       workersPer10k: per10k,
       required,
       maxAllowed,

@@ -93,6 +93,18 @@ function StaffingBody({ rows, floor }: { rows: StaffingRowView[]; floor: number 
       render: (n: number, r) => <span title={t('staffing.gridWorkersNote', { n: r.gridWorkers })}>{n}</span>,
     },
     {
+      title: t('staffing.socialWorkerQualified'),
+      dataIndex: 'socialWorkerQualified',
+      align: 'right',
+      sorter: (a, b) => a.socialWorkerQualified - b.socialWorkerQualified,
+    },
+    {
+      title: t('staffing.assistantSocialWorkerQualified'),
+      dataIndex: 'assistantSocialWorkerQualified',
+      align: 'right',
+      sorter: (a, b) => a.assistantSocialWorkerQualified - b.assistantSocialWorkerQualified,
+    },
+    {
       title: t('staffing.per10k'),
       dataIndex: 'workersPer10k',
       align: 'right',
@@ -195,7 +207,7 @@ function StaffingBody({ rows, floor }: { rows: StaffingRowView[]; floor: number 
             columns={columns}
             dataSource={rows}
             pagination={rows.length > 50 ? { pageSize: 50 } : false}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 1200 }}
             data-testid="staffing-table"
             onRow={() => ({ 'data-testid': 'staffing-row' }) as HTMLAttributes<HTMLElement>}
           />
