@@ -323,6 +323,32 @@ export const resultRowSchema = z.object({
   previousTotal: z.number().nullable(),
   previousYear: z.number().nullable(),
 });
+/**
+ * How many of the communities in a round's scope are 幸福社区, against seed 004's target (S004-01: 80% or more
+ * by the end of 2019). Counted over what the reader may see, like the rows: the round's sheets in reach, and the
+ * active communities under the issuing unit in reach that the round does not assess. Only a signed sheet's
+ * qualification counts; a community not assessed, or not signed yet, is not (yet) a 幸福社区.
+ */
+export const coverageSchema = z.object({
+  /** Communities in the round's scope: `assessed` + `unassessed`. */
+  communities: z.number(),
+  /** Communities with a sheet in this round. */
+  assessed: z.number(),
+  /** Of those, the sheets signed by the evaluator. */
+  signed: z.number(),
+  /** Signed sheets whose result qualifies (幸福社区). */
+  qualified: z.number(),
+  /** Active communities under the issuing unit that the round does not assess (0 when it covers them all). */
+  unassessed: z.number(),
+  /** `qualified` over `communities` in percent, two decimals, half up; null when there is no community. */
+  sharePercent: z.number().nullable(),
+  /** The target, an integer percent (inclusive). */
+  targetPercent: z.number(),
+  /** `qualified` / `communities` ≥ the target, compared exactly (not on the rounded share). */
+  met: z.boolean(),
+});
+export type CoverageDto = z.infer<typeof coverageSchema>;
+
 export const resultsSchema = z.object({
   round: roundSchema,
   edgeRuleText: z.string(),
@@ -330,6 +356,7 @@ export const resultsSchema = z.object({
   /** The framework's grade bands (lower bounds), for charts. */
   bands: z.array(z.object({ key: z.string(), name: z.string(), min: z.number() })),
   rows: z.array(resultRowSchema),
+  coverage: coverageSchema,
 });
 export type ResultsDto = z.infer<typeof resultsSchema>;
 

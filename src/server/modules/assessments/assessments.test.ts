@@ -6,7 +6,8 @@ import type { SheetDetailDto, VersionDetailDto } from '../../../shared/contracts
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
 import { multipart } from '../../../../test/multipart';
 import { userByUsername } from '../accounts/accounts.api';
-import { RATINGS_ON_EXCELLENT_EDGE } from '../../../../test/assessments';
+import { RATINGS_ON_EXCELLENT_EDGE, evenRatings as ratings, signSheet } from '../../../../test/assessments';
+import { buildUnit } from '../../../../test/factories';
 
 let t: TestApp;
 let civil: Client;
@@ -21,14 +22,6 @@ let roundId: string;
 let tongduSheet: string;
 let xhySheet: string;
 
-const ratings = (r: number) => ({
-  completion: r,
-  satisfaction: r,
-  finance: r,
-  capacity: r,
-  operation: r,
-  efficacy: r,
-});
 const scored = () => version.nodes.filter((n) => n.scored);
 const code = (c: string) => version.nodes.find((n) => n.code === c)!.id;
 
@@ -510,5 +503,121 @@ describe('a round from opening to publication', () => {
     expect(n10.scored).toBe(true);
     expect(kids.every((k) => !k.scored)).toBe(true);
     expect(kids.map((k) => k.name).join()).toMatch(/知晓率85%以上.*满意度85%以上/);
+  });
+});
+
+describe('happy-community coverage of a round', () => {
+  // S004-01 (seed 004 二(二)): by the end of 2019 “全市80%以上的城市社区……基本建成‘幸福社区’”. DOMAIN.md gives this
+  // target no rule id. The share is over the communities in the round's scope (unassessed ones included), only
+  // signed results count, and 80% is reached inclusively.
+  it('counts the communities in scope that are 幸福社区 against the 80% target, the unassessed ones included', async () => {
+    const district = await buildUnit(t.deps, t.fx.city, 'district', '定海区');
+    const sub = await buildUnit(t.deps, district, 'subdistrict', '昌国街道');
+    const communities = [];
+    for (const name of ['北园社区', '桔南社区', '环城社区', '西门社区', '海山社区'])
+      communities.push(await buildUnit(t.deps, sub, 'community', name));
+    const [beiyuan, , , ximen, haishan] = communities;
+    await createUser(t, 'cov_community', [{ role: 'community_worker', orgUnitId: sub.id }]);
+    await createUser(t, 'cov_sd', [{ role: 'subdistrict_admin', orgUnitId: sub.id }]);
+    const covEvaluatorId = await createUser(t, 'cov_evaluator', [
+      { role: 'evaluator', orgUnitId: district.id },
+    ]);
+    await createUser(t, 'cov_beiyuan', [{ role: 'community_worker', orgUnitId: beiyuan!.id }]);
+    await createUser(t, 'cov_haishan', [{ role: 'community_worker', orgUnitId: haishan!.id }]);
+    const [community, subdistrict, covEvaluator, beiyuanWorker, haishanWorker] = await Promise.all([
+      t.as('cov_community'),
+      t.as('cov_sd'),
+      t.as('cov_evaluator'),
+      t.as('cov_beiyuan'),
+      t.as('cov_haishan'),
+    ]);
+    // The district's round assesses four of its five communities: 海山社区 is left out.
+    const res = await civil.post('/api/assessments/rounds', {
+      orgUnitId: district.id,
+      versionId: version.id,
+      year: 2019,
+      title: '2019年度幸福社区测评',
+      communityIds: communities.slice(0, 4).map((c) => c.id),
+      selfDue: '2019-10-31',
+      reviewDue: '2019-11-15',
+      evaluationDue: '2019-12-15',
+      evaluatorId: covEvaluatorId,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const url = `/api/assessments/rounds/${res.json().id}/results`;
+    const coverage = async (who: Client, path = url) => {
+      const r = await who.get(path);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json().coverage;
+    };
+    expect(await coverage(civil)).toEqual({
+      communities: 5,
+      assessed: 4,
+      signed: 0,
+      qualified: 0,
+      unassessed: 1,
+      sharePercent: 0,
+      targetPercent: 80,
+      met: false,
+    });
+    const rows: { sheetId: string; orgUnitId: string }[] = (await civil.get(url)).json().rows;
+    const sheetOf = (id: string) => rows.find((r) => r.orgUnitId === id)!.sheetId;
+    const by = { community, subdistrict, evaluator: covEvaluator };
+    const ids = scored().map((n) => n.id);
+    // Three communities at exactly 80.00 (合格, a 幸福社区): 3 of 5 = 60%, the fourth sheet not signed yet.
+    for (const c of communities.slice(0, 3)) {
+      const s = await signSheet(by, sheetOf(c.id), ids, 50);
+      expect([s.result.total, s.result.qualified]).toEqual([80, true]);
+    }
+    expect(await coverage(civil)).toMatchObject({ signed: 3, qualified: 3, sharePercent: 60, met: false });
+    // The fourth: 4 of the 5 in scope = 80.00%, the target reached on its edge — though 4 of 4 assessed would say 100%.
+    await signSheet(by, sheetOf(ximen!.id), ids, 50);
+    expect(await coverage(civil)).toEqual({
+      communities: 5,
+      assessed: 4,
+      signed: 4,
+      qualified: 4,
+      unassessed: 1,
+      sharePercent: 80,
+      targetPercent: 80,
+      met: true,
+    });
+    // Each reader counts within their own reach, like the rows.
+    expect(await coverage(beiyuanWorker)).toMatchObject({
+      communities: 1,
+      assessed: 1,
+      qualified: 1,
+      unassessed: 0,
+      sharePercent: 100,
+      met: true,
+    });
+    expect(await coverage(haishanWorker)).toMatchObject({
+      communities: 1,
+      assessed: 0,
+      qualified: 0,
+      unassessed: 1,
+      sharePercent: 0,
+      met: false,
+    });
+    // The city's round of 2017 (铜都 a 幸福社区, 西花苑 not): the five new communities under the city are in its
+    // scope but not assessed, so 1 of 7 = 14.29% (half up); 西花苑's worker sees their own community only.
+    const cityRound = `/api/assessments/rounds/${roundId}/results`;
+    expect(await coverage(civil, cityRound)).toEqual({
+      communities: 7,
+      assessed: 2,
+      signed: 2,
+      qualified: 1,
+      unassessed: 5,
+      sharePercent: 14.29,
+      targetPercent: 80,
+      met: false,
+    });
+    expect(await coverage(xhy, cityRound)).toMatchObject({
+      communities: 1,
+      assessed: 1,
+      qualified: 0,
+      unassessed: 0,
+      sharePercent: 0,
+    });
   });
 });

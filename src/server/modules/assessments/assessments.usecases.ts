@@ -1,4 +1,5 @@
 import type {
+  CoverageDto,
   CreateRoundBody,
   FrameworkDto,
   NodeDto,
@@ -19,6 +20,7 @@ import {
   type ScoreResult,
   ScoringError,
   edgeRuleText,
+  mulDivRound,
   rankOf,
   roundingText,
   score,
@@ -39,6 +41,7 @@ import type { Page } from '../../platform/listing';
 import { availableActions, transition } from '../../platform/workflow';
 import { roleUnitPaths, userDisplayNames, usersHoldingAt } from '../accounts/accounts.api';
 import {
+  activeUnitsOfKind,
   activeUnitsUnder,
   ancestorOfKind,
   findUnitInScope,
@@ -97,6 +100,7 @@ import type { SheetProject } from './assessments.table';
 import { type Layer, scoreSheet, sheetWorkflow } from './assessments.workflow';
 import {
   type FrameworkDef,
+  HAPPY_COMMUNITY_TARGET_PERCENT,
   ZHOUSHAN_2017,
   ZHOUSHAN_CLAIMED_COUNTS,
   flattenDef,
@@ -815,7 +819,8 @@ export async function actOnSheet(ctx: ActorCtx, id: string, body: SheetActionBod
 /**
  * A round's results in reach: per community the total, part scores, grade, eligibility and qualification,
  * the rank among the round's signed sheets and the total of its latest earlier published round of the same
- * framework (year over year). Sheets not signed show their current numbers, unranked.
+ * framework (year over year). Sheets not signed show their current numbers, unranked. With them the round's
+ * coverage: how many communities in its scope are 幸福社区, against the 80% target (S004-01).
  */
 export async function getResults(ctx: ActorCtx, roundId: string, locale: Locale): Promise<ResultsDto> {
   roundsPolicy.require(ctx.actor, 'read');
@@ -825,7 +830,8 @@ export async function getResults(ctx: ActorCtx, roundId: string, locale: Locale)
   const nodes = await nodesOf(ctx.db, version.id);
   const sheets = await sheetsOfRound(ctx.db, ctx.actor, round.id);
   const dtos = await sheetDtos(ctx, sheets, version, nodes);
-  const signed = (await allSheetsOfRound(ctx.db, round.id)).filter((s) => s.state === 'signed');
+  const all = await allSheetsOfRound(ctx.db, round.id);
+  const signed = all.filter((s) => s.state === 'signed');
   const ranks = rankOf(signed, (s) => s.total ?? 0);
   const rankById = new Map(signed.map((s) => [s.id, ranks.get(s)!]));
   const earlier = await earlierResults(
@@ -854,6 +860,38 @@ export async function getResults(ctx: ActorCtx, roundId: string, locale: Locale)
         previousYear: prev?.year ?? null,
       };
     }),
+    coverage: await roundCoverage(ctx, round, dtos, all),
+  };
+}
+
+/**
+ * S004-01: the share of the communities in the round's scope that are 幸福社区, against the 80% target. The
+ * scope is the issuing unit's active communities, read within the reader's reach like the rows (`rows` are the
+ * sheets in reach); those the round does not assess count in the denominator, so a round over a few chosen
+ * communities cannot reach the target alone. The seed counts urban communities (城市社区); the org tree does
+ * not tell urban from rural, so every community counts. Only a signed result qualifies.
+ */
+async function roundCoverage(
+  ctx: ActorCtx,
+  round: RoundRow,
+  rows: SheetDto[],
+  all: SheetRow[],
+): Promise<CoverageDto> {
+  const inRound = new Set(all.map((s) => s.orgUnitId));
+  const inScope = await activeUnitsOfKind(ctx.db, ctx.actor, 'assessments.read', 'community', round.orgPath);
+  const unassessed = inScope.filter((c) => !inRound.has(c.id)).length;
+  const signed = rows.filter((r) => r.state === 'signed');
+  const qualified = signed.filter((r) => r.result.qualified).length;
+  const communities = rows.length + unassessed;
+  return {
+    communities,
+    assessed: rows.length,
+    signed: signed.length,
+    qualified,
+    unassessed,
+    sharePercent: communities ? points(mulDivRound(qualified, 10000, communities)) : null,
+    targetPercent: HAPPY_COMMUNITY_TARGET_PERCENT,
+    met: communities > 0 && qualified * 100 >= HAPPY_COMMUNITY_TARGET_PERCENT * communities,
   };
 }
 

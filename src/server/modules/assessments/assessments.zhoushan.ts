@@ -259,6 +259,13 @@ export const ZHOUSHAN_2017: FrameworkDef = {
 /** The counts the seed's text claims (标准说明一), shown next to the counts Linli holds (R-AS-1). */
 export const ZHOUSHAN_CLAIMED_COUNTS = { level1: 5, level2: 12, level3: 44 };
 
+/**
+ * The roll-out target of seed 004 二(二) (SEED-MAP S004-01): “2019 年底……全市80%以上的城市社区……基本建成
+ * ‘幸福社区’”. A round's coverage (the share of the communities in its scope that are 幸福社区) is compared with
+ * it; "以上" is read as inclusive, as this module reads "50分及以上" and the grade bounds. Integer percent.
+ */
+export const HAPPY_COMMUNITY_TARGET_PERCENT = 80;
+
 /** The nine project classes of Ⅱ-11 (at most two projects per class). */
 export const ZHOUSHAN_PROJECT_CLASSES = PROJECT_CLASSES;
 

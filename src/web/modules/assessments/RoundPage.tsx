@@ -8,7 +8,9 @@ import {
   Descriptions,
   Popconfirm,
   Space,
+  Statistic,
   Tag,
+  Typography,
   type TableColumnsType,
 } from 'antd';
 import { useParams } from 'react-router';
@@ -24,6 +26,48 @@ import { Bars, GRADE_BAR, GradeTag, RoundStateTag, SheetStateTag, fmt } from './
 import { SmallTable } from '../../app/components/SmallTable';
 
 type Row = Results['rows'][number];
+
+/**
+ * S004-01: how many of the communities in the round's scope are 幸福社区, against the target; the communities the
+ * round leaves out and the sheets not signed yet are said, since both lower the share.
+ */
+function Coverage({ coverage: c }: { coverage: Results['coverage'] }) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" title={t('assessments.coverage.title')} data-testid="results-coverage">
+      <Space wrap size={32} align="end">
+        <Statistic
+          title={t('assessments.results.qualified')}
+          value={c.qualified}
+          suffix={t('assessments.coverage.share', {
+            communities: c.communities,
+            share: c.sharePercent ?? t('assessments.common.none'),
+          })}
+        />
+        <Statistic
+          title={t('assessments.coverage.target')}
+          value={t('assessments.coverage.targetValue', { target: c.targetPercent })}
+        />
+        <Tag color={c.met ? 'green' : 'red'} style={{ marginBottom: 6 }}>
+          {t(c.met ? 'assessments.coverage.met' : 'assessments.coverage.notMet')}
+        </Tag>
+      </Space>
+      {c.unassessed > 0 ? (
+        <Typography.Paragraph type="warning" style={{ margin: '8px 0 0' }}>
+          {t('assessments.coverage.unassessed', { n: c.unassessed })}
+        </Typography.Paragraph>
+      ) : null}
+      {c.signed < c.assessed ? (
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+          {t('assessments.coverage.pending', { n: c.assessed - c.signed })}
+        </Typography.Paragraph>
+      ) : null}
+      <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
+        {t('assessments.coverage.basis', { target: c.targetPercent })}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
 
 /** A round: its schedule and evaluator, each community's sheet and result, the grading rule, bars, export, publish. */
 export default function RoundPage() {
@@ -180,6 +224,7 @@ export default function RoundPage() {
             {formatDate(round.evaluationDue)}
           </Descriptions.Item>
         </Descriptions>
+        <Coverage coverage={q.data.coverage} />
         <Alert
           type="info"
           showIcon

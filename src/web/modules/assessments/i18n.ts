@@ -87,6 +87,15 @@ export const assessmentsZh = {
   'assessments.results.rounding': '计分与取舍规则',
   'assessments.results.chart': '总分对比',
   'assessments.results.provisional': '未签署，数字为当前评分',
+  'assessments.coverage.title': '幸福社区占比',
+  'assessments.coverage.share': '／{communities}（{share}%）',
+  'assessments.coverage.target': '目标',
+  'assessments.coverage.targetValue': '≥{target}%',
+  'assessments.coverage.met': '达标',
+  'assessments.coverage.notMet': '未达标',
+  'assessments.coverage.unassessed': '另有{n}个社区未纳入本轮测评，已计入社区总数',
+  'assessments.coverage.pending': '{n}个社区尚未锁定签署，暂不计为幸福社区',
+  'assessments.coverage.basis': '目标依据：到2019年底，全市{target}%以上的城市社区基本建成“幸福社区”',
 
   'assessments.sheet.title': '{name}测评表',
   'assessments.sheet.self': '社区自评',
@@ -229,6 +238,17 @@ export const assessmentsEn: Record<keyof typeof assessmentsZh, string> = {
   'assessments.results.rounding': 'Scoring and rounding',
   'assessments.results.chart': 'Totals compared',
   'assessments.results.provisional': 'Not signed: current scores',
+  'assessments.coverage.title': 'Share of happy communities',
+  'assessments.coverage.share': ' / {communities} ({share}%)',
+  'assessments.coverage.target': 'Target',
+  'assessments.coverage.targetValue': '≥ {target}%',
+  'assessments.coverage.met': 'Target met',
+  'assessments.coverage.notMet': 'Target not met',
+  'assessments.coverage.unassessed':
+    '{n} more communities in scope are not assessed in this round; they count in the total',
+  'assessments.coverage.pending': '{n} communities not signed yet: not counted as happy communities',
+  'assessments.coverage.basis':
+    'Target: by the end of 2019, {target}% or more of the city’s urban communities are happy communities',
 
   'assessments.sheet.title': 'Scoring sheet of {name}',
   'assessments.sheet.self': 'Self-assessment',
