@@ -207,7 +207,8 @@ function StaffingBody({ rows, floor }: { rows: StaffingRowView[]; floor: number 
             columns={columns}
             dataSource={rows}
             pagination={rows.length > 50 ? { pageSize: 50 } : false}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 'max-content' }}
+            className="linli-nowrap-head"
             data-testid="staffing-table"
             onRow={() => ({ 'data-testid': 'staffing-row' }) as HTMLAttributes<HTMLElement>}
           />
