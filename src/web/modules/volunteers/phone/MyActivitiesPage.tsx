@@ -68,14 +68,14 @@ function ActivityCard({ a }: { a: MyActivity }) {
   return (
     <Section
       title={a.title}
-      extra={
-        <>
-          {a.theme ? <Tag kind="plain">{label(`activity_theme.${a.theme}`)}</Tag> : null}
-          <Tag kind="plain">{t(`volunteers.type.${a.type}` as MessageKey)}</Tag>
-        </>
-      }
+      extra={<Tag kind="plain">{t(`volunteers.type.${a.type}` as MessageKey)}</Tag>}
       testId="m-activity"
     >
+      {a.theme ? (
+        <p className="ph-p">
+          {t('volunteers.theme')}：{label(`activity_theme.${a.theme}`)}
+        </p>
+      ) : null}
       <p className="ph-p">{timeRange(a)}</p>
       <p className="ph-p">{a.place}</p>
       <p className="ph-p muted">{t('volunteers.m.places', { count: a.signupCount, limit: a.signupLimit })}</p>
