@@ -32,7 +32,13 @@ const COMMON: [string, string, number, number, Partial<FacilityBody>][] = [
   ['health_station', '社区卫生服务站', 380, 250, { hours: '每日 8:00—17:30', operator: '下陆区人民医院' }],
   ['fitness', '全民健身广场', -260, 330, { areaM2: 1500 }],
   ['culture_room', '文化活动室', 40, -20, { areaM2: 120 }],
-  ['market', '便民菜市场', -420, -180, { operatorKind: 'company', operator: '新下陆农贸市场有限公司' }],
+  [
+    'market',
+    '便民菜市场',
+    -420,
+    -180,
+    { operatorKind: 'company', operator: '新下陆农贸市场有限公司', operationMode: 'asset_rights' },
+  ],
   ['bus_stop', '公交站', 300, -500, {}],
   ['parcel_station', '快递驿站', -150, 220, { operatorKind: 'company', operator: '菜鸟驿站' }],
   ['property_office', '物业服务中心', -90, 140, { operatorKind: 'company' }],
@@ -94,6 +100,11 @@ export async function seedDemoFacilities(
       operatorKind: 'social_org',
       staffCount: 18,
       hours: '24小时',
+      // Seed 003 五.2 (S003-61): built and run with social capital.
+      operationMode: 'ppp',
+      contractStartOn: '2023-07-01',
+      contractEndOn: '2038-06-30',
+      yearlyFeeFen: 120_000_000,
     });
     await add(sd.id, {
       kind: 'gig_station',
@@ -120,6 +131,10 @@ export async function seedDemoFacilities(
       operator: '黄石市同心社会工作服务中心',
       operatorKind: 'social_org',
       staffCount: 4,
+      operationMode: 'government_purchase',
+      contractStartOn: '2026-01-01',
+      contractEndOn: '2026-12-31',
+      yearlyFeeFen: 36_000_000,
     });
     await add(sd.id, { kind: 'workers_home', name: '新下陆街道职工之家', ...p(30, 80), areaM2: 160 });
     await add(sd.id, { kind: 'women_home', name: '新下陆街道妇女之家', ...p(50, 90), areaM2: 90 });
@@ -161,6 +176,10 @@ export async function seedDemoFacilities(
         operator: '爱心餐饮服务社',
         operatorKind: 'social_org',
         staffCount: 4,
+        operationMode: 'paid_use',
+        contractStartOn: '2025-03-01',
+        contractEndOn: '2028-02-29',
+        yearlyFeeFen: 1_200_000,
       });
     if (ci % 4 === 1) await add(c.id, { kind: 'kindergarten', name: `${short}幼儿园`, ...p(-300, 200) });
     if (ci % 4 === 2)
@@ -169,6 +188,10 @@ export async function seedDemoFacilities(
         name: `${short}托育中心`,
         ...p(220, -260),
         operatorKind: 'company',
+        operationMode: 'paid_use',
+        contractStartOn: '2025-09-01',
+        contractEndOn: '2030-08-31',
+        yearlyFeeFen: 4_800_000,
       });
     if (ci % 6 === 0) await add(c.id, { kind: 'red_station', name: `${short}红色驿站`, ...p(90, 120) });
     if (c.name === '陆家铺社区') {

@@ -37,6 +37,16 @@ export type FacilityStatus = (typeof FACILITY_STATUSES)[number];
 export const OPERATOR_KINDS = ['community', 'government', 'social_org', 'company', 'other'] as const;
 
 /**
+ * Seed 003 五.2 (SEED-MAP S003-61): "通过政府釆购、新增设施有偿使用、落实资产权益等方式,吸引各类专业机构等
+ * 社会力量参与社区配套设施建设和运营。支持规范各类企业以政府和社会资本合作模式开展设施建设和改造" (the seed
+ * prints 采 as 釆; labels use 采) — how social capital takes part in building and running a facility:
+ * government purchase, paid use of new facilities, asset rights, public-private partnership (政府和社会资本合作,
+ * PPP); the seed's 等方式 is `other`.
+ */
+export const OPERATION_MODES = ['government_purchase', 'paid_use', 'asset_rights', 'ppp', 'other'] as const;
+export type OperationMode = (typeof OPERATION_MODES)[number];
+
+/**
  * R-ORG-5: "距离社区党群服务中心1000米以上的城中村" — 以上 includes the number (Civil Code art. 1259), so
  * 1,000 m exactly needs a sub-station too; staffed by 1–2 community workers, grid workers or social workers.
  */
@@ -130,6 +140,11 @@ const facilityFields = {
   acceptedOn: isoDate.nullish(),
   handedOverOn: isoDate.nullish(),
   note: optText(500),
+  /** S003-61: the operating mode, its contract's term and the yearly fee (integer fen, as money is kept elsewhere). */
+  operationMode: z.enum(OPERATION_MODES).nullish(),
+  contractStartOn: isoDate.nullish(),
+  contractEndOn: isoDate.nullish(),
+  yearlyFeeFen: z.number().int().min(0).max(100_000_000_000).nullish(),
 };
 
 const bothOrNeither = (b: { lng?: number | null; lat?: number | null }) =>
@@ -160,6 +175,10 @@ export const facilityPatch = z
     acceptedOn: facilityFields.acceptedOn,
     handedOverOn: facilityFields.handedOverOn,
     note: facilityFields.note,
+    operationMode: facilityFields.operationMode,
+    contractStartOn: facilityFields.contractStartOn,
+    contractEndOn: facilityFields.contractEndOn,
+    yearlyFeeFen: facilityFields.yearlyFeeFen,
     version: z.number().int().min(1),
   })
   .refine(bothOrNeither, { path: ['lat'], message: 'facilities.location_pair' });
@@ -191,6 +210,10 @@ export const facilitySchema = z.object({
   acceptedOn: z.string().nullable(),
   handedOverOn: z.string().nullable(),
   note: z.string().nullable(),
+  operationMode: z.enum(OPERATION_MODES).nullable(),
+  contractStartOn: z.string().nullable(),
+  contractEndOn: z.string().nullable(),
+  yearlyFeeFen: z.number().nullable(),
   version: z.number(),
   canEdit: z.boolean(),
 });
@@ -201,6 +224,7 @@ export const facilityListQuery = z.object({
   kind: z.string().max(40).optional(),
   category: z.enum(FACILITY_CATEGORIES).optional(),
   status: z.enum(FACILITY_STATUSES).optional(),
+  operationMode: z.enum(OPERATION_MODES).optional(),
   q: z.string().trim().max(80).optional(),
   ...pageQuery,
 });

@@ -26,4 +26,8 @@ export const FACILITIES_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '规划、建设、验收、移交日期须依次不早于前一步',
     en: 'Planned, built, accepted and handed-over dates must follow one another',
   },
+  'facilities.contract_dates': {
+    'zh-CN': '运营合同的终止日期不能早于起始日期',
+    en: 'The operating contract cannot end before it starts',
+  },
 };

@@ -52,6 +52,7 @@ function listWhere(
   if (kindsOfCategory)
     conds.push(kindsOfCategory.length ? inArray(fcFacilities.kind, kindsOfCategory) : sql`false`);
   if (q.status) conds.push(eq(fcFacilities.status, q.status));
+  if (q.operationMode) conds.push(eq(fcFacilities.operationMode, q.operationMode));
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conds.push(or(ilike(fcFacilities.name, like), ilike(fcFacilities.address, like)));

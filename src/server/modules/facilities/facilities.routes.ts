@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   type FacilityDto,
+  type OperationMode,
   coverageQuery,
   coverageSchema,
   facilityBody,
@@ -34,6 +35,15 @@ import {
 
 const STATUS_ZH = { planned: '规划中', building: '建设中', in_use: '在用', closed: '停用' } as const;
 
+/** Seed 003 五.2's operating modes (S003-61), as the web app's fc.mode.* labels. */
+const MODE_LABELS: Record<OperationMode, { zh: string; en: string }> = {
+  government_purchase: { zh: '政府采购', en: 'Government purchase' },
+  paid_use: { zh: '新增设施有偿使用', en: 'Paid use of new facilities' },
+  asset_rights: { zh: '落实资产权益', en: 'Asset rights' },
+  ppp: { zh: '政府和社会资本合作（PPP）', en: 'Public-private partnership (PPP)' },
+  other: { zh: '其他方式', en: 'Other' },
+};
+
 function sendFacilitiesXlsx(reply: FastifyReply, rows: FacilityDto[], en: boolean) {
   return sendXlsx<FacilityDto>(
     reply,
@@ -52,6 +62,18 @@ function sendFacilitiesXlsx(reply: FastifyReply, rows: FacilityDto[], en: boolea
       { header: en ? 'Operator' : '运营方', width: 18, value: (r) => r.operator },
       { header: en ? 'Staff' : '工作人员', value: (r) => r.staffCount },
       { header: en ? 'Status' : '状态', value: (r) => (en ? r.status : STATUS_ZH[r.status]) },
+      {
+        header: en ? 'Operating mode' : '运营模式',
+        width: 22,
+        value: (r) => (r.operationMode ? MODE_LABELS[r.operationMode][en ? 'en' : 'zh'] : null),
+      },
+      { header: en ? 'Contract from' : '合同起始日期', width: 12, value: (r) => r.contractStartOn },
+      { header: en ? 'Contract to' : '合同终止日期', width: 12, value: (r) => r.contractEndOn },
+      {
+        header: en ? 'Yearly fee (yuan)' : '年费（元）',
+        width: 14,
+        value: (r) => (r.yearlyFeeFen === null ? null : r.yearlyFeeFen / 100),
+      },
     ],
     rows,
   );

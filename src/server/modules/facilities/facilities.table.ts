@@ -1,4 +1,4 @@
-import { boolean, date, doublePrecision, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, doublePrecision, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdByVersionedTimestamps, timestamps } from '../../platform/columns';
 import { scopedTable } from '../../platform/scopedTable';
 
@@ -25,7 +25,8 @@ export const fcKinds = pgTable('fc_kinds', {
 
 /**
  * A community facility (设施): at the unit it belongs to (subdistrict, community or grid), with its point
- * (lng/lat, WGS-84 degrees), floor area, opening hours and operator, and seed 001's 四同步 dates.
+ * (lng/lat, WGS-84 degrees), floor area, opening hours and operator, seed 001's 四同步 dates, and seed 003's
+ * operating mode with its contract term and yearly fee (S003-61).
  */
 export const fcFacilities = scopedTable(
   'fc_facilities',
@@ -49,6 +50,12 @@ export const fcFacilities = scopedTable(
     acceptedOn: date('accepted_on', { mode: 'string' }),
     handedOverOn: date('handed_over_on', { mode: 'string' }),
     note: text('note'),
+    /** Seed 003 五.2 (S003-61): OPERATION_MODES (government purchase, paid use, asset rights, PPP, other). */
+    operationMode: text('operation_mode'),
+    contractStartOn: date('contract_start_on', { mode: 'string' }),
+    contractEndOn: date('contract_end_on', { mode: 'string' }),
+    /** The yearly fee of the operating contract, integer fen. */
+    yearlyFeeFen: bigint('yearly_fee_fen', { mode: 'number' }),
     ...createdByVersionedTimestamps(),
   },
   (t) => [index('fc_facilities_kind_idx').on(t.kind), index('fc_facilities_point_idx').on(t.lat, t.lng)],

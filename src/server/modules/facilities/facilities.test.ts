@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../../../test/app';
 import { signInStaff } from '../../../../test/staff';
@@ -148,6 +149,149 @@ describe('facility registry (R-FC-1)', () => {
     const res = await sd.get('/api/facilities/export.xlsx');
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('seed 003 五.2 (S003-61): a facility’s operating mode, contract term and yearly fee', () => {
+  it('seed 003 (S003-61): creates and updates a facility with its mode, contract dates and fee; audits the change', async () => {
+    const created = await tongdu.post('/api/facilities', {
+      orgUnitId: t.fx.tongdu.id,
+      kind: 'happiness_canteen',
+      name: '铜都幸福食堂（有偿使用）',
+      operator: '爱心餐饮服务社',
+      operatorKind: 'social_org',
+      operationMode: 'paid_use',
+      contractStartOn: '2025-03-01',
+      contractEndOn: '2028-02-29',
+      yearlyFeeFen: 1_200_000,
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const f = created.json();
+    expect(f).toMatchObject({
+      operationMode: 'paid_use',
+      contractStartOn: '2025-03-01',
+      contractEndOn: '2028-02-29',
+      yearlyFeeFen: 1_200_000,
+    });
+    const upd = await tongdu.patch(`/api/facilities/${f.id}`, {
+      operationMode: 'ppp',
+      contractEndOn: '2035-12-31',
+      yearlyFeeFen: 0,
+      version: f.version,
+    });
+    expect(upd.statusCode, upd.body).toBe(200);
+    expect((await tongdu.get(`/api/facilities/${f.id}`)).json()).toMatchObject({
+      operationMode: 'ppp',
+      contractStartOn: '2025-03-01',
+      contractEndOn: '2035-12-31',
+      yearlyFeeFen: 0,
+    });
+    // Cleared with null; a facility without a mode reads null.
+    const cleared = await tongdu.patch(`/api/facilities/${f.id}`, {
+      operationMode: null,
+      yearlyFeeFen: null,
+      version: f.version + 1,
+    });
+    expect(cleared.json()).toMatchObject({
+      operationMode: null,
+      yearlyFeeFen: null,
+      contractEndOn: '2035-12-31',
+    });
+    const audit = (
+      await (await t.as('admin')).get(`/api/audit?entityType=fc_facility&entityId=${f.id}`)
+    ).json();
+    const change = audit.items.find(
+      (a: { action: string; after: Record<string, unknown> | null }) =>
+        a.action === 'facilities.update' && a.after?.operationMode === 'ppp',
+    );
+    expect(change, JSON.stringify(audit.items)).toBeTruthy();
+    expect(change.before).toMatchObject({ operationMode: 'paid_use', contractEndOn: '2028-02-29' });
+  });
+
+  it('seed 003 (S003-61): a contract ending before it starts is a 422 with a Chinese message, on create and on update', async () => {
+    const bad = await tongdu.post('/api/facilities', {
+      orgUnitId: t.fx.tongdu.id,
+      kind: 'nursery',
+      name: '倒签合同托育中心',
+      operationMode: 'government_purchase',
+      contractStartOn: '2026-01-01',
+      contractEndOn: '2025-12-31',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error).toMatchObject({
+      code: 'facilities.contract_dates',
+      message: '运营合同的终止日期不能早于起始日期',
+    });
+    // Same day is a one-day contract, allowed.
+    const ok = await tongdu.post('/api/facilities', {
+      orgUnitId: t.fx.tongdu.id,
+      kind: 'nursery',
+      name: '一日合同托育中心',
+      contractStartOn: '2026-01-01',
+      contractEndOn: '2026-01-01',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    // On update the new end is checked against the stored start.
+    const early = await tongdu.patch(`/api/facilities/${ok.json().id}`, {
+      contractEndOn: '2025-06-30',
+      version: ok.json().version,
+    });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().error.code).toBe('facilities.contract_dates');
+    const unknownMode = await tongdu.post('/api/facilities', {
+      orgUnitId: t.fx.tongdu.id,
+      kind: 'nursery',
+      name: '未知模式',
+      operationMode: 'bot',
+    });
+    expect(unknownMode.statusCode).toBe(400);
+  });
+
+  it('seed 003 (S003-61): the list filters by operating mode, within the actor’s scope; the export carries it', async () => {
+    for (const [name, operationMode] of [
+      ['政府采购社工站', 'government_purchase'],
+      ['合作模式养老院', 'ppp'],
+    ] as const)
+      expect(
+        (
+          await tongdu.post('/api/facilities', {
+            orgUnitId: t.fx.tongdu.id,
+            kind: 'social_work_station',
+            name,
+            operationMode,
+          })
+        ).statusCode,
+      ).toBe(200);
+    const list = (await tongdu.get('/api/facilities?operationMode=government_purchase&pageSize=100')).json();
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(
+      list.items.every((x: { operationMode: string }) => x.operationMode === 'government_purchase'),
+    ).toBe(true);
+    expect(list.items.map((x: { name: string }) => x.name)).toContain('政府采购社工站');
+    expect(list.items.map((x: { name: string }) => x.name)).not.toContain('合作模式养老院');
+    // Another community's worker does not see 铜都's.
+    const other = (
+      await xhy.get('/api/facilities?operationMode=government_purchase&q=政府采购社工站')
+    ).json();
+    expect(other.total).toBe(0);
+    expect((await tongdu.get('/api/facilities?operationMode=nonsense')).statusCode).toBe(400);
+    const xlsx = await tongdu.get('/api/facilities/export.xlsx?operationMode=ppp');
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const modeCol = header.indexOf('运营模式') + 1;
+    expect(modeCol).toBeGreaterThan(0);
+    expect(header).toEqual(expect.arrayContaining(['合同起始日期', '合同终止日期', '年费（元）']));
+    const names = [] as unknown[];
+    ws.eachRow((row, i) => {
+      if (i > 1) {
+        names.push(row.getCell(header.indexOf('名称') + 1).value);
+        expect(row.getCell(modeCol).value).toBe('政府和社会资本合作（PPP）');
+      }
+    });
+    expect(names).toContain('合作模式养老院');
   });
 });
 

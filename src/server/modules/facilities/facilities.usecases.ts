@@ -138,6 +138,10 @@ async function toDtos(ctx: ActorCtx, rows: FacilityRow[]): Promise<FacilityDto[]
       acceptedOn: r.acceptedOn,
       handedOverOn: r.handedOverOn,
       note: r.note,
+      operationMode: (r.operationMode as FacilityDto['operationMode']) ?? null,
+      contractStartOn: r.contractStartOn,
+      contractEndOn: r.contractEndOn,
+      yearlyFeeFen: r.yearlyFeeFen,
       version: r.version,
       canEdit: facilitiesPolicy.can(ctx.actor, 'manage', r),
     };
@@ -194,6 +198,12 @@ function checkDates(d: {
     if (seq[i]! < seq[i - 1]!) throw new AppError('facilities.dates_order', 422);
 }
 
+/** Seed 003 五.2 (S003-61): an operating contract ends no earlier than it starts. */
+function checkContract(d: { contractStartOn?: string | null; contractEndOn?: string | null }) {
+  if (d.contractStartOn && d.contractEndOn && d.contractEndOn < d.contractStartOn)
+    throw new AppError('facilities.contract_dates', 422);
+}
+
 /** The facility with this id in reach for `action` (403 without its permission, 404 out of reach). */
 async function facilityFor(ctx: ActorCtx, action: FacilityAction, id: string): Promise<FacilityRow> {
   return foundInReach(facilitiesPolicy, ctx, action, () => findFacility(ctx.db, ctx.actor, action, id));
@@ -206,6 +216,7 @@ export async function createFacility(ctx: ActorCtx, input: FacilityBody): Promis
   if (!FACILITY_UNIT_KINDS.includes(unit.kind)) throw new AppError('facilities.unit_kind', 422);
   await activeKind(ctx.db, input.kind);
   checkDates(input);
+  checkContract(input);
   const row = await insertUnitRowAudited(
     ctx,
     unit,
@@ -229,6 +240,10 @@ export async function createFacility(ctx: ActorCtx, input: FacilityBody): Promis
       acceptedOn: input.acceptedOn ?? null,
       handedOverOn: input.handedOverOn ?? null,
       note: input.note ?? null,
+      operationMode: input.operationMode ?? null,
+      contractStartOn: input.contractStartOn ?? null,
+      contractEndOn: input.contractEndOn ?? null,
+      yearlyFeeFen: input.yearlyFeeFen ?? null,
       createdBy: ctx.actor.userId,
     },
     {
@@ -241,6 +256,10 @@ export async function createFacility(ctx: ActorCtx, input: FacilityBody): Promis
         lat: f.lat,
         staffCount: f.staffCount,
         status: f.status,
+        operationMode: f.operationMode,
+        contractStartOn: f.contractStartOn,
+        contractEndOn: f.contractEndOn,
+        yearlyFeeFen: f.yearlyFeeFen,
       }),
     },
   );
@@ -255,6 +274,7 @@ export async function updateFacility(ctx: ActorCtx, id: string, input: FacilityP
     Object.entries(rest).filter(([, v]) => v !== undefined),
   ) as Partial<FacilityRow>;
   checkDates({ ...f, ...patch });
+  checkContract({ ...f, ...patch });
   const now = ctx.clock.now();
   const before: Record<string, unknown> = {};
   for (const key of Object.keys(patch)) before[key] = f[key as keyof FacilityRow];

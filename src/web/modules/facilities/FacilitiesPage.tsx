@@ -16,14 +16,19 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { FACILITY_CATEGORIES, FACILITY_STATUSES, OPERATOR_KINDS } from '../../../shared/contracts/facilities';
+import {
+  FACILITY_CATEGORIES,
+  FACILITY_STATUSES,
+  OPERATION_MODES,
+  OPERATOR_KINDS,
+} from '../../../shared/contracts/facilities';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { ColItem } from '../../app/components/ColItem';
 import { useExported } from '../../app/components/ExportButton';
 import { UrlTabsPage } from '../../app/components/UrlTabsPage';
 import { ErrorResult } from '../../app/components/Status';
-import { formatNumber } from '../../app/format';
+import { formatNumber, formatYuan } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { type MessageKey, useI18n } from '../../app/i18n';
 import { dashColumn } from '../../app/components/columns';
@@ -65,6 +70,7 @@ function Registry() {
     q?: string;
     kind?: string;
     category?: string;
+    operationMode?: string;
     page: number;
     pageSize: number;
   }>({
@@ -107,6 +113,13 @@ function Registry() {
           onChange={(v) => setQ({ ...q, kind: v, page: 1 })}
           options={(kinds.data?.items ?? []).map((k) => ({ value: k.key, label: kindName(k, locale) }))}
         />
+        <FilterSelect
+          width={200}
+          placeholder={t('fc.allModes')}
+          value={q.operationMode}
+          onChange={(v) => setQ({ ...q, operationMode: v, page: 1 })}
+          options={enumOptions(t, 'fc.mode', OPERATION_MODES)}
+        />
         <Button icon={<DownloadOutlined />} onClick={exportXlsx}>
           {t('common.export')}
         </Button>
@@ -122,7 +135,7 @@ function Registry() {
         loading={list.isPending}
         dataSource={list.data?.items}
         locale={{ emptyText: t('fc.empty') }}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1320 }}
         pagination={{
           current: q.page,
           pageSize: q.pageSize,
@@ -155,6 +168,12 @@ function Registry() {
           dashColumn(t('fc.field.operator'), 'operator', 160),
           { title: t('fc.field.staff'), dataIndex: 'staffCount', width: 80, align: 'right' },
           {
+            title: t('fc.field.operationMode'),
+            key: 'operation',
+            width: 220,
+            render: (_: unknown, r) => <Operation facility={r} />,
+          },
+          {
             title: t('fc.field.status'),
             dataIndex: 'status',
             width: 90,
@@ -186,6 +205,28 @@ function Registry() {
   );
 }
 
+/** Seed 003 五.2 (S003-61): how the facility is run — its mode, the contract's term and the yearly fee. */
+function Operation({ facility: f }: { facility: Facility }) {
+  const { t } = useI18n();
+  const hasTerm = f.contractStartOn || f.contractEndOn;
+  if (!f.operationMode && !hasTerm && f.yearlyFeeFen === null) return <>—</>;
+  return (
+    <Space direction="vertical" size={0}>
+      {f.operationMode ? <Tag color="blue">{t(`fc.mode.${f.operationMode}` as MessageKey)}</Tag> : null}
+      {hasTerm ? (
+        <Typography.Text type="secondary">
+          {t('fc.contractTerm', { from: f.contractStartOn ?? '—', to: f.contractEndOn ?? '—' })}
+        </Typography.Text>
+      ) : null}
+      {f.yearlyFeeFen === null ? null : (
+        <Typography.Text type="secondary">
+          {t('fc.yearlyFeeOf', { fee: formatYuan(f.yearlyFeeFen) })}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
 function FacilityModal({
   facility,
   kinds,
@@ -199,18 +240,28 @@ function FacilityModal({
   const save = (v: Record<string, unknown>) => {
     const body: Record<string, unknown> = {};
     for (const [k, val] of Object.entries(v)) body[k] = val === '' || val === undefined ? null : val;
+    // The yearly fee is entered in yuan and kept in fen.
+    const { yearlyFee, ...rest } = body;
+    const withFee: Record<string, unknown> = {
+      ...rest,
+      yearlyFeeFen: typeof yearlyFee === 'number' ? Math.round(yearlyFee * 100) : null,
+    };
     if (facility) {
-      const { orgUnitId: _u, ...patch } = body;
+      const { orgUnitId: _u, ...patch } = withFee;
       return fcApi.update(facility.id, { ...patch, version: facility.version });
     }
-    return fcApi.create(body);
+    return fcApi.create(withFee);
   };
   const req = [{ required: true }];
   return (
     <SubmitModal
       title={facility ? t('fc.edit') : t('fc.new')}
       width={720}
-      initialValues={facility ?? { status: 'in_use', staffCount: 0 }}
+      initialValues={
+        facility
+          ? { ...facility, yearlyFee: facility.yearlyFeeFen === null ? null : facility.yearlyFeeFen / 100 }
+          : { status: 'in_use', staffCount: 0 }
+      }
       invalidate={['facilities']}
       savedText={t('fc.saved')}
       onClose={onClose}
@@ -278,6 +329,36 @@ function FacilityModal({
             </Form.Item>
           </Col>
         ))}
+      </Row>
+      <Typography.Text type="secondary">{t('fc.operation')}</Typography.Text>
+      <Row gutter={12} style={{ marginTop: 8 }}>
+        <ColItem span={8} name="operationMode" label={t('fc.field.operationMode')}>
+          <Select allowClear options={enumOptions(t, 'fc.mode', OPERATION_MODES)} />
+        </ColItem>
+        <ColItem span={5} name="contractStartOn" label={t('fc.field.contractStartOn')}>
+          <Input type="date" />
+        </ColItem>
+        <ColItem
+          span={5}
+          name="contractEndOn"
+          label={t('fc.field.contractEndOn')}
+          dependencies={['contractStartOn']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_: unknown, end: string | undefined) => {
+                const start = getFieldValue('contractStartOn') as string | undefined;
+                return !start || !end || end >= start
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('fc.contractEndBeforeStart')));
+              },
+            }),
+          ]}
+        >
+          <Input type="date" />
+        </ColItem>
+        <ColItem span={6} name="yearlyFee" label={t('fc.field.yearlyFee')}>
+          <InputNumber min={0} max={1_000_000_000} precision={2} style={{ width: '100%' }} />
+        </ColItem>
       </Row>
       <Form.Item name="note" label={t('fc.field.note')}>
         <Input.TextArea maxLength={500} rows={2} />
