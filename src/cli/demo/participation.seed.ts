@@ -46,7 +46,8 @@ function roster(n: number, women: number, salt: number) {
  * Demo meetings of the 12 Xinxialu communities (R-LAW-MT-1…4): in 陆家铺社区 (an urban village) one
  * villagers' representatives' meeting that reaches its quorum and decides, and one that fails it; in 铜都社区
  * a residents' meeting counted from the registry's adults with real sign-ins; an open meeting signing in
- * in 孔雀苑社区 and notified meetings elsewhere. Everything goes through the use cases, at past times.
+ * in 孔雀苑社区, with a residents' group meeting held there (居民小组会议, seed 003 三(一)4), and notified
+ * meetings elsewhere. Everything goes through the use cases, at past times.
  */
 export async function seedDemoParticipation(deps: DemoSeedDeps, opts: DemoSeedOpts): Promise<void> {
   const { db } = deps;
@@ -303,6 +304,37 @@ export async function seedDemoParticipation(deps: DemoSeedDeps, opts: DemoSeedOp
     time.at = time.real;
     await openMeeting(sdCtx, m.id, loc);
     await signInMembers(sdCtx, m.id, members, 9);
+    count++;
+  }
+  // ---- 孔雀苑社区: a residents' group meeting (居民小组会议, seed 003 三(一)4, S003-22), held and closed
+  if (kqy && wangtt) {
+    const sdCtx = wangtt;
+    time.daysAgo(12);
+    const households = roster(15, 6, 23);
+    const m = await call(sdCtx, {
+      orgUnitId: kqy.id,
+      kind: 'resident_group',
+      basis: 'members',
+      title: '孔雀苑社区第一居民小组会议：楼道堆物清理和公共照明维修',
+      agenda: '一、楼道堆物清理办法；二、3栋、5栋楼道感应灯维修费用分摊',
+      heldAt: heldIn(4, 19),
+      place: '孔雀苑社区3栋架空层',
+      host: '第一居民小组组长',
+      members: households,
+    });
+    time.at = m.heldAt;
+    await openMeeting(sdCtx, m.id, loc);
+    await signInMembers(sdCtx, m.id, households, 11);
+    const clearing = await motion(sdCtx, m.id, '楼道堆物一周内自行清理，逾期由小组统一清运', 'open');
+    await recordVote(sdCtx, m.id, clearing, { yes: 10, no: 1, abstain: 0 }, loc);
+    const lights = await motion(sdCtx, m.id, '3栋、5栋楼道感应灯维修费用按户平均分摊', 'open');
+    await recordVote(sdCtx, m.id, lights, { yes: 9, no: 1, abstain: 1 }, loc);
+    time.advance(3_600_000);
+    await close(
+      sdCtx,
+      m.id,
+      '小组应到户代表15人，实到11人，超过半数，会议有效。会议以举手表决方式通过楼道堆物清理办法和感应灯维修费用按户平均分摊事项。',
+    );
     count++;
   }
   const xhy = byName('西花苑社区');

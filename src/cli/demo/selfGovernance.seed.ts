@@ -31,7 +31,9 @@ const GIVEN = [
  * Xinxialu communities the party committee and the residents' committee with their posts (the community's
  * demo secretary as party secretary), the affairs-supervision committee (missing in two communities: flagged)
  * and the 环境和物业管理委员会 under the residents' committee; residents' groups with leaders and
- * representatives in three communities. 铜都社区's secretary is also the director (一肩挑). 西花苑社区's deputy
+ * representatives in three communities; in 铜都社区 and 西花苑社区, the deliberation carriers residents form (seed 003
+ * 三(一)2 and 三(一)4, S003-09/S003-22): a 议事会 and a 评议会, and 铜都社区's 理事会 and 监督小组 of an old
+ * compound's renovation. 铜都社区's secretary is also the director (一肩挑). 西花苑社区's deputy
  * director left 80 days ago and was replaced by a by-election 20 days ago; a member's post in 孔雀苑社区 has
  * been vacant 45 days (the workbench's to-do). The 2021 general elections (居委会直接选举; 陆家铺 was elected by
  * household representatives: flagged), topic training and performance reviews of the two committees.
@@ -116,6 +118,24 @@ export async function seedDemoSelfGovernance(
         await add(group.id, 'group_leader');
         for (let r = 0; r < 3; r++) await add(group.id, 'representative');
       }
+    if (ci < 2) {
+      // Seed 003 三(一)2 (S003-09): 发动群众组建评议会、议事会; 三(一)4 (S003-22): 理事会、评议会、监督小组.
+      const carriers: [Parameters<typeof createBody>[1]['kind'], string][] = [
+        ['deliberation_council', `${c.name}居民议事会`],
+        ['evaluation_council', `${c.name}居民评议会`],
+      ];
+      if (c.name === '铜都社区')
+        carriers.push(
+          ['trustee_council', '老旧小区改造居民理事会'],
+          ['supervision_group', '加装电梯居民监督小组'],
+        );
+      for (const [kind, name] of carriers) {
+        const carrier = await createBody(admin, { communityId: c.id, kind, name, termStart: daysAgo(200) });
+        bodies++;
+        await add(carrier.id, 'chair');
+        for (let m = 0; m < 4; m++) await add(carrier.id, 'member');
+      }
+    }
     // The 2021 general election of the residents' committee (seed 004 Ⅱ-2: 居委会实行直接选举).
     const electorate = 2600 + ci * 310;
     await createElection(admin, {

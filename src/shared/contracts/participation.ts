@@ -17,6 +17,7 @@ export const MEETING_KINDS = [
   'villager_group', // 村民小组会议
   'residents', // 居民会议
   'resident_reps', // 居民代表会议
+  'resident_group', // 居民小组会议 (seed 003 三(一)4, S003-22)
   'party_members', // 党员大会
   'two_committees', // 两委联席会议
   'hearing', // 听证会
@@ -87,6 +88,14 @@ export const MEETING_RULES: Record<MeetingKind, MeetingRule> = {
   },
   resident_reps: {
     quorum: { members: gte(2, 3) },
+    pass: { ...gt(1, 2), of: 'present' },
+    noticeDays: null,
+    source: 'product',
+  },
+  // Seed 003 三(一)4 names 居民小组会议 beside the residents' meeting; the law sets no rule for it, so the
+  // residents' meeting's is the default: more than half of the group's adults, households or delegates.
+  resident_group: {
+    quorum: { adults: gt(1, 2), households: gt(1, 2), members: gt(1, 2) },
     pass: { ...gt(1, 2), of: 'present' },
     noticeDays: null,
     source: 'product',
@@ -306,6 +315,7 @@ export const MEETING_KIND_NAMES: Record<MeetingKind, { 'zh-CN': string; en: stri
   villager_group: { 'zh-CN': '村民小组会议', en: 'Villager group meeting' },
   residents: { 'zh-CN': '居民会议', en: 'Residents’ meeting' },
   resident_reps: { 'zh-CN': '居民代表会议', en: 'Residents’ representatives’ meeting' },
+  resident_group: { 'zh-CN': '居民小组会议', en: 'Residents’ group meeting' },
   party_members: { 'zh-CN': '党员大会', en: 'Party members’ meeting' },
   two_committees: { 'zh-CN': '“两委”联席会议', en: 'Two committees’ joint meeting' },
   hearing: { 'zh-CN': '听证会', en: 'Hearing' },

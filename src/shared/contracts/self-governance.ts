@@ -9,7 +9,9 @@ import { nullishText as optText, requiredText as text } from './fields';
  * sub-committees (环境和物业管理委员会 …), residents'/villagers' groups with leaders and representatives;
  * positions with terms, 一肩挑 (one person secretary and director), vacancies with the date they opened and
  * by-elections (补选); elections (村委会自荐直选, 居委会直接选举) with results; training and performance
- * reviews of the two committees. Isomorphic: the server and the web app read this file.
+ * reviews of the two committees; and the residents' deliberation carriers seed 003 三(一)2 and 三(一)4 names
+ * (议事会、评议会 formed by residents, 理事会, 监督小组; S003-09, S003-22). Isomorphic: the server and the web
+ * app read this file.
  */
 
 const day = z.iso.date();
@@ -22,6 +24,11 @@ export const BODY_KINDS = [
   'sub_committee',
   'residents_group',
   'villagers_group',
+  // Seed 003 三(一)2 (S003-09): 发动群众组建评议会、议事会; 三(一)4 (S003-22): 理事会、评议会、监督小组.
+  'deliberation_council', // 议事会
+  'evaluation_council', // 评议会
+  'trustee_council', // 理事会
+  'supervision_group', // 监督小组
 ] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 export const POSTS = [

@@ -154,6 +154,51 @@ describe('meetings: electorate, notice and quorum from the law as data', () => {
   });
 });
 
+describe('residents’ group meetings (居民小组会议)', () => {
+  it('seed 003 (S003-22): a residents’ group meeting is called, read back by id and by kind filter, with the residents’ meeting’s more-than-half as a platform default', async () => {
+    const m = await created({
+      kind: 'resident_group',
+      basis: 'members',
+      title: '第一居民小组会议：楼道堆物清理',
+      members: roster(9),
+    });
+    const read = await tongdu.get(`/api/meetings/${m.id}`);
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json()).toMatchObject({
+      kind: 'resident_group',
+      basis: 'members',
+      title: '第一居民小组会议：楼道堆物清理',
+      status: 'scheduled',
+      rule: { source: 'product', noticeDays: null },
+      quorum: { present: 0, due: 9, required: 5, met: false },
+    });
+    const list = await tongdu.get('/api/meetings?kind=resident_group');
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items.map((x: { id: string }) => x.id)).toContain(m.id);
+    expect(list.json().items.every((x: { kind: string }) => x.kind === 'resident_group')).toBe(true);
+    const byAdults = await created({ kind: 'resident_group', basis: 'adults' });
+    expect(byAdults.quorum).toMatchObject({ due: 19, required: 10 });
+    const byHouseholds = await created({ kind: 'resident_group', basis: 'households' });
+    expect(byHouseholds.quorum).toMatchObject({ due: 10, required: 6 });
+  });
+
+  it('seed 003 (S003-22): more than half of the group present decides by more than half of those present, and the record closes', async () => {
+    const m = await opened({ kind: 'resident_group', basis: 'members', members: roster(9) });
+    let res = await signIn(m.id, { memberNames: ['代表1', '代表2', '代表3', '代表4'] });
+    expect(res.json().quorum.words).toBe('到会 4 / 应到 9，未过半数，会议无效（未达法定人数）');
+    res = await signIn(m.id, { memberNames: ['代表5'] });
+    expect(res.json().quorum).toMatchObject({ present: 5, met: true });
+    const motionId = await motion(m.id);
+    res = await tongdu.post(`/api/meetings/${m.id}/motions/${motionId}/vote`, { yes: 3, no: 2, abstain: 0 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().motions[0]).toMatchObject({ passed: true, words: '赞成 3 / 到会 5，过半数，通过' });
+    res = await tongdu.post(`/api/meetings/${m.id}/close`, { minutes: '小组会议通过楼道堆物清理办法。' });
+    expect(res.statusCode, res.body).toBe(200);
+    const closed = (await tongdu.get(`/api/meetings?kind=resident_group&status=closed`)).json();
+    expect(closed.items.map((x: { id: string }) => x.id)).toContain(m.id);
+  });
+});
+
 describe('motions and votes', () => {
   it('R-LAW-MT-2: a representatives’ meeting below 2/3 of its members cannot record decisions; at 2/3 it can, and more than half of those present decide', async () => {
     const m = await opened({ kind: 'villager_reps', basis: 'members', members: roster(9) });

@@ -24,7 +24,7 @@ export const listBodyRows = read.lister(
   sgBodies,
   [
     asc(sgBodies.orgPath),
-    sql`case ${sgBodies.kind} when 'party_committee' then 0 when 'residents_committee' then 1 when 'villagers_committee' then 1 when 'supervision_committee' then 2 when 'sub_committee' then 3 else 4 end`,
+    sql`case ${sgBodies.kind} when 'party_committee' then 0 when 'residents_committee' then 1 when 'villagers_committee' then 1 when 'supervision_committee' then 2 when 'sub_committee' then 3 when 'residents_group' then 4 when 'villagers_group' then 4 else 5 end`,
     asc(sgBodies.name),
     asc(sgBodies.id),
   ],

@@ -5,7 +5,8 @@ import { scopedTable } from '../../platform/scopedTable';
 /**
  * A self-governance body of a community (seed 002 三(一)1, seed 004 Ⅱ-1): the party committee, the
  * residents'/villagers' committee, the affairs-supervision committee, a sub-committee (下设委员会, e.g.
- * 环境和物业管理委员会, `parent_id` = its committee), a residents'/villagers' group. `org_unit_id` = the community.
+ * 环境和物业管理委员会, `parent_id` = its committee), a residents'/villagers' group, or one of the residents'
+ * deliberation carriers of seed 003 (议事会、评议会、理事会、监督小组). `org_unit_id` = the community.
  */
 export const sgBodies = scopedTable('sg_bodies', {
   kind: text('kind').notNull(),

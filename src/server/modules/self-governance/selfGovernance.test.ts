@@ -233,3 +233,56 @@ describe('elections (seed 004 Ⅱ-2) and training and reviews (seed 002 三(三)
     ).toBe(403);
   });
 });
+
+describe('the deliberation carriers residents form (seed 003 三(一)2 and 三(一)4)', () => {
+  const carriers = [
+    ['deliberation_council', '铜都社区居民议事会'],
+    ['evaluation_council', '铜都社区居民评议会'],
+    ['trustee_council', '老旧小区改造居民理事会'],
+    ['supervision_group', '加装电梯居民监督小组'],
+  ] as const;
+
+  it('seed 003 (S003-09) and (S003-22): 议事会, 评议会, 理事会 and 监督小组 are recorded with their posts and read back by id, by kind filter and in the overview count', async () => {
+    const before = (await sec.get('/api/self-governance/overview')).json().rows[0].bodies as number;
+    for (const [kind, name] of carriers) {
+      const made = await body(kind, name);
+      const withChair = await position(made.id, { post: 'chair', personName: '刘建国' });
+      expect(withChair.positions.map((p) => p.post)).toEqual(['chair']);
+      const read = await sec.get(`/api/self-governance/bodies/${made.id}`);
+      expect(read.statusCode, read.body).toBe(200);
+      expect(read.json()).toMatchObject({
+        kind,
+        name,
+        communityId: t.fx.tongdu.id,
+        termStart: '2021-06-01',
+        termEnd: '2026-05-31',
+        positions: [{ post: 'chair', personName: '刘建国' }],
+      });
+      const filtered = await sec.get(`/api/self-governance/bodies?kind=${kind}`);
+      expect(filtered.statusCode, filtered.body).toBe(200);
+      expect(filtered.json().total).toBe(1);
+      expect(filtered.json().items[0]).toMatchObject({ id: made.id, kind, name });
+    }
+    const ov = (await sec.get('/api/self-governance/overview')).json().rows[0];
+    expect(ov.bodies).toBe(before + carriers.length);
+    // Listed after the committees and groups, in name order.
+    const all = (await sec.get('/api/self-governance/bodies?pageSize=100')).json().items as {
+      kind: string;
+    }[];
+    const kinds = all.map((b) => b.kind);
+    expect(kinds.slice(-carriers.length).sort()).toEqual(carriers.map(([k]) => k).sort());
+    expect(kinds.indexOf('party_committee')).toBe(0);
+  });
+
+  it('seed 003 (S003-22): an unknown kind is refused; another community does not see the carriers', async () => {
+    const bad = await sec.post('/api/self-governance/bodies', {
+      communityId: t.fx.tongdu.id,
+      kind: 'neighbourhood_club',
+      name: '邻里俱乐部',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('common.validation');
+    expect(bad.json().error.details.fields.map((f: { path: string }) => f.path)).toEqual(['kind']);
+    expect((await xhy.get('/api/self-governance/bodies?kind=supervision_group')).json().total).toBe(0);
+  });
+});
