@@ -17,6 +17,7 @@ import {
   formats,
   homeUnits,
   proposeTopic,
+  setTopicMicroKind,
   stepTopic,
   supportTopic,
 } from '../../server/modules/participation/topics.usecases';
@@ -28,16 +29,26 @@ import {
   type RoomItemKey,
   TOPIC_ACTIONS,
   type TopicAction,
+  type TopicMicroKind,
 } from '../../shared/contracts/deliberation';
 import { SeedClock } from './seedClock';
 import { type DemoSeedDeps, type DemoSeedOpts, XINXIALU_SECRETARIES } from './seedContext';
 
 const DAY = 24 * 3_600_000;
 
-/** Matters residents raise in seed 003's communities (小区停车、楼道堆物、加装电梯 …), by level. */
-const MATTERS: { level: 'community' | 'grid' | 'compound' | 'building'; title: string; text: string }[] = [
+/**
+ * Matters residents raise in seed 003's communities (小区停车、楼道堆物、加装电梯 …), by level, and which of
+ * seed 003's 微改造、微服务、微治理 (S003-11) each is, where it is one.
+ */
+const MATTERS: {
+  level: 'community' | 'grid' | 'compound' | 'building';
+  title: string;
+  text: string;
+  microKind?: TopicMicroKind;
+}[] = [
   {
     level: 'community',
+    microKind: 'governance',
     title: '社区广场晚间广场舞噪音扰民',
     text: '晚上八点后广场舞音响音量过大，临街住户反映影响休息，希望商定活动时段和音量。',
   },
@@ -48,21 +59,25 @@ const MATTERS: { level: 'community' | 'grid' | 'compound' | 'building'; title: s
   },
   {
     level: 'compound',
+    microKind: 'renovation',
     title: '小区停车难、消防通道被占',
     text: '小区车位不足，晚间车辆沿消防通道停放，希望协商划线停车、错峰共享停车位。',
   },
   {
     level: 'building',
+    microKind: 'governance',
     title: '楼道堆放杂物清理',
     text: '楼道内长期堆放旧家具和纸箱，存在消防隐患，希望约定清理时间并建立轮值制度。',
   },
   {
     level: 'building',
+    microKind: 'renovation',
     title: '老旧楼栋加装电梯意见征集',
     text: '本栋老年住户多，上下楼困难，希望就加装电梯的出资比例和低层住户补偿进行协商。',
   },
   {
     level: 'compound',
+    microKind: 'renovation',
     title: '电动车集中充电桩安装',
     text: '电动车飞线充电现象多，希望在小区空地安装集中充电桩，商定选址和收费标准。',
   },
@@ -208,6 +223,7 @@ export async function seedDemoDeliberation(deps: DemoSeedDeps, opts: DemoSeedOpt
           description: m.text,
           formatId: fmts[(ci + k) % fmts.length]?.id,
           workOrderId: undefined,
+          microKind: m.microKind,
         },
         loc,
       );
@@ -292,6 +308,9 @@ export async function seedDemoDeliberation(deps: DemoSeedDeps, opts: DemoSeedOpt
         loc,
       );
       await followTopic(jumin, fresh.id, true, loc);
+      // the community classifies the resident's topic as a 微服务 (S003-11)
+      tick(2);
+      await setTopicMicroKind(luhx, fresh.id, { microKind: 'service' }, loc);
       topics++;
     }
     // one topic from a work order: a recurring complaint turned into a topic in one action
@@ -312,6 +331,7 @@ export async function seedDemoDeliberation(deps: DemoSeedDeps, opts: DemoSeedOpt
           description: `由工单转入。原诉求：${order.description.slice(0, 200)}`,
           formatId: fmts.find((f) => f.name === '16号议事日')?.id,
           workOrderId: order.id,
+          microKind: 'governance',
         },
         loc,
       );
@@ -368,6 +388,7 @@ export async function seedDemoDeliberation(deps: DemoSeedDeps, opts: DemoSeedOpt
             description: '网格员夜间巡查发现背街小巷 5 盏路灯不亮，居民夜间出行不便。',
             formatId: fmts.find((f) => f.name === '社区夜话')?.id,
             workOrderId: undefined,
+            microKind: 'renovation',
           },
           loc,
         );

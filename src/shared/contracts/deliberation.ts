@@ -29,6 +29,18 @@ export const TOPIC_SOURCE_NAMES: Record<TopicSource, Names> = {
   work_order: { 'zh-CN': '由工单转入', en: 'From a work order' },
 };
 
+/**
+ * Seed 003 三(一)2 (SEED-MAP S003-11): "引导群众参与微改造、微服务、微治理,激发参与共建共享热情" — a topic may be
+ * one of the three micro kinds residents take part in (optional: not every topic is one).
+ */
+export const TOPIC_MICRO_KINDS = ['renovation', 'service', 'governance'] as const;
+export type TopicMicroKind = (typeof TOPIC_MICRO_KINDS)[number];
+export const TOPIC_MICRO_KIND_NAMES: Record<TopicMicroKind, Names> = {
+  renovation: { 'zh-CN': '微改造', en: 'Micro-renovation' },
+  service: { 'zh-CN': '微服务', en: 'Micro-service' },
+  governance: { 'zh-CN': '微治理', en: 'Micro-governance' },
+};
+
 /** The state is the last step completed (R-DL-2): each action completes the next step, none is skipped. */
 export const TOPIC_STATES = [
   'proposed',
@@ -106,6 +118,8 @@ export const createTopicBody = z.strictObject({
   formatId: uuid.optional(),
   /** The work order the topic comes from (a recurring problem turned into a topic). */
   workOrderId: uuid.optional(),
+  /** 微改造 / 微服务 / 微治理 (S003-11). */
+  microKind: z.enum(TOPIC_MICRO_KINDS).optional(),
 });
 /**
  * A recurring work-order category turned into a topic in one action: the orders of the category received in
@@ -119,7 +133,10 @@ export const topicFromCategoryBody = z.strictObject({
   title: optText(120),
   description: optText(4000),
   formatId: uuid.optional(),
+  microKind: z.enum(TOPIC_MICRO_KINDS).optional(),
 });
+/** Staff classify (or unclassify) a topic as 微改造 / 微服务 / 微治理 after it was raised (S003-11). */
+export const topicMicroKindBody = z.strictObject({ microKind: z.enum(TOPIC_MICRO_KINDS).nullable() });
 /** A resident proposes on the phone: the unit is one of their home's (building, compound, grid, community). */
 export const proposeTopicBody = z.strictObject({
   orgUnitId: uuid,
@@ -147,9 +164,18 @@ export const topicListQuery = z.object({
   level: z.enum(TOPIC_LEVELS).optional(),
   state: z.enum(TOPIC_STATES).optional(),
   source: z.enum(TOPIC_SOURCES).optional(),
+  microKind: z.enum(TOPIC_MICRO_KINDS).optional(),
   q: z.string().trim().max(50).optional(),
   ...pageQuery,
 });
+/** The topics of the list's filters (its micro kind aside) counted per micro kind (S003-11). */
+export const topicMicroCountsQuery = topicListQuery.omit({ page: true, pageSize: true, microKind: true });
+export const topicMicroCountsSchema = z.object({
+  items: z.array(z.object({ microKind: z.enum(TOPIC_MICRO_KINDS), name: z.string(), count: z.number() })),
+  /** Topics of none of the three. */
+  unclassified: z.number(),
+});
+export type TopicMicroCountsDto = z.infer<typeof topicMicroCountsSchema>;
 export const myTopicsQuery = z.object({ mine: z.enum(['followed', 'proposed']).optional(), ...pageQuery });
 export const commentBody = z.strictObject({ text: text(1000) });
 export const candidatesQuery = z.object({
@@ -202,6 +228,8 @@ export const topicSchema = z.object({
   formatId: z.string().nullable(),
   formatName: z.string().nullable(),
   workOrderId: z.string().nullable(),
+  microKind: z.enum(TOPIC_MICRO_KINDS).nullable(),
+  microKindName: z.string().nullable(),
   proposerName: z.string(),
   state: z.string(),
   stepName: z.string(),

@@ -28,6 +28,10 @@ export const PARTICIPATION_AUDIT: AuditLabels = {
     'participation.topic.follow': { 'zh-CN': '关注议题', en: 'Follow topic' },
     'participation.topic.unfollow': { 'zh-CN': '取消关注议题', en: 'Unfollow topic' },
     'participation.topic.export': { 'zh-CN': '导出协商议题', en: 'Export topics' },
+    'participation.topic.micro_kind': {
+      'zh-CN': '标注议题参与类型（微改造、微服务、微治理）',
+      en: 'Classify topic (micro-renovation, micro-service, micro-governance)',
+    },
     'participation.format.save': { 'zh-CN': '保存协商形式', en: 'Save deliberation format' },
     'participation.room.create': { 'zh-CN': '登记议事厅', en: 'Register council room' },
     'participation.room.update': { 'zh-CN': '更新议事厅“六具备”', en: 'Update council room' },

@@ -27,6 +27,9 @@ import {
   topicDetailSchema,
   topicFromCategoryBody,
   topicListQuery,
+  topicMicroCountsQuery,
+  topicMicroCountsSchema,
+  topicMicroKindBody,
   topicSchema,
   versionBody,
 } from '../../../shared/contracts/deliberation';
@@ -70,8 +73,10 @@ import {
   listTopics,
   proposeTopic,
   saveFormat,
+  setTopicMicroKind,
   stepTopic,
   supportTopic,
+  topicMicroCounts,
 } from './topics.usecases';
 
 /** The columns of the topics' xlsx export, headed in English or Chinese. */
@@ -82,6 +87,7 @@ function topicColumns(en: boolean): SheetColumn<TopicDto>[] {
     { header: en ? 'Unit' : '所属单位', width: 18, value: (r) => r.unitName },
     { header: en ? 'Source' : '来源', width: 18, value: (r) => r.sourceName },
     { header: en ? 'Format' : '协商形式', width: 14, value: (r) => r.formatName },
+    { header: en ? 'Micro kind' : '参与类型', width: 12, value: (r) => r.microKindName },
     { header: en ? 'Proposed by' : '提出人', value: (r) => r.proposerName },
     { header: en ? 'Step' : '当前环节', width: 16, value: (r) => `${r.step + 1}. ${r.stepName}` },
     { header: en ? 'Stage' : '居民主导环节', value: (r) => r.stageName },
@@ -130,6 +136,14 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     },
     (ctx, q, locale) => exportTopics(ctx, { ...q, page: 1, pageSize: 20 }, locale),
   );
+  app.get(
+    '/api/deliberations/topics/micro-kinds',
+    {
+      config: read,
+      schema: { tags, querystring: topicMicroCountsQuery, response: { 200: topicMicroCountsSchema } },
+    },
+    (req) => topicMicroCounts(ctx(req), req.query, req.locale),
+  );
   app.post(
     '/api/deliberations/topics/from-category',
     {
@@ -139,7 +153,9 @@ export function deliberationRoutes(base: FastifyInstance, deps: AppDeps) {
     async (req, reply) =>
       reply.status(201).send(await createTopicFromCategory(ctx(req), req.body, req.locale)),
   );
-  actionsOn('/api/deliberations/topics', manage, topicDetailSchema).post('steps', topicActionBody, stepTopic);
+  const topicActions = actionsOn('/api/deliberations/topics', manage, topicDetailSchema);
+  topicActions.post('steps', topicActionBody, stepTopic);
+  topicActions.post('micro-kind', topicMicroKindBody, setTopicMicroKind);
   app.get(
     '/api/deliberations/topics/:id/candidates',
     {

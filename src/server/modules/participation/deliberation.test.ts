@@ -303,6 +303,109 @@ describe('deliberation topics', () => {
   });
 });
 
+describe('seed 003 三(一)2 (S003-11): topics of 微改造、微服务、微治理', () => {
+  const counts = async (c: Client, query: string) => {
+    const res = await c.get(`/api/deliberations/topics/micro-kinds?${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as {
+      items: { microKind: string; name: string; count: number }[];
+      unclassified: number;
+    };
+    return { ...Object.fromEntries(body.items.map((i) => [i.microKind, i.count])), none: body.unclassified };
+  };
+
+  it('seed 003 (S003-11): a topic is proposed as 微改造, shown with its name; the list filters by it; the header counts per kind', async () => {
+    const make = (title: string, microKind?: string, c: Client = tongdu) =>
+      c.post('/api/deliberations/topics', {
+        orgUnitId: t.fx.tongdu.id,
+        title,
+        description: '三微议题测试',
+        ...(microKind && { microKind }),
+      });
+    const reno = await make('三微测试：楼前空地改造口袋公园', 'renovation');
+    expect(reno.statusCode, reno.body).toBe(201);
+    expect(reno.json()).toMatchObject({ microKind: 'renovation', microKindName: '微改造' });
+    expect((await make('三微测试：为独居老人上门理发', 'service')).json().microKindName).toBe('微服务');
+    expect((await make('三微测试：楼栋文明公约')).json()).toMatchObject({
+      microKind: null,
+      microKindName: null,
+    });
+    // A grid worker proposing (not managing) may set it too.
+    const g = await grid.post('/api/deliberations/topics', {
+      orgUnitId: t.fx.tongduGrid.id,
+      title: '三微测试：网格巡查志愿队',
+      description: '三微议题测试',
+      microKind: 'governance',
+    });
+    expect(g.statusCode, g.body).toBe(201);
+    expect((await make('三微测试：未知', 'micro_other')).statusCode).toBe(400);
+
+    const list = (await tongdu.get('/api/deliberations/topics?q=三微测试&microKind=renovation')).json();
+    expect(list.items.map((x: { title: string }) => x.title)).toEqual(['三微测试：楼前空地改造口袋公园']);
+    expect((await tongdu.get('/api/deliberations/topics?microKind=nonsense')).statusCode).toBe(400);
+    // Counted per kind under the list's other filters; the list's own micro kind filter does not narrow them.
+    expect(await counts(tongdu, 'q=三微测试')).toEqual({ renovation: 1, service: 1, governance: 1, none: 1 });
+    expect(await counts(tongdu, `q=三微测试&orgUnitId=${t.fx.tongduGrid.id}`)).toEqual({
+      renovation: 0,
+      service: 0,
+      governance: 1,
+      none: 0,
+    });
+    // In scope only: another community's worker counts none of them, and 铜都's unit is a 404 for them.
+    expect(await counts(xhy, 'q=三微测试')).toEqual({ renovation: 0, service: 0, governance: 0, none: 0 });
+    expect(
+      (await xhy.get(`/api/deliberations/topics/micro-kinds?orgUnitId=${t.fx.tongdu.id}`)).statusCode,
+    ).toBe(404);
+    // The resident's board shows the kind's name too.
+    const board = (await jumin.get('/api/deliberations/board/topics?pageSize=100')).json();
+    expect(
+      board.items.find((x: { title: string }) => x.title === '三微测试：楼前空地改造口袋公园')?.microKindName,
+    ).toBe('微改造');
+  });
+
+  it('seed 003 (S003-11): staff classify a raised topic as 微服务 or clear it, audited; others may not', async () => {
+    const raised = await jumin.post('/api/deliberations/board/topics', {
+      orgUnitId: t.fx.tongdu.id,
+      title: '三微分类：希望开设老年人手机课堂',
+      description: '很多老人不会用手机挂号缴费。',
+    });
+    expect(raised.statusCode, raised.body).toBe(201);
+    const id = raised.json().id as string;
+    expect(raised.json().microKind).toBeNull();
+    const set = await tongdu.post(`/api/deliberations/topics/${id}/micro-kind`, { microKind: 'service' });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ microKind: 'service', microKindName: '微服务' });
+    expect((await jumin.get(`/api/deliberations/board/topics/${id}`)).json().microKindName).toBe('微服务');
+    // Another community's worker: 404; a grid worker (proposes, does not manage): 403; a bad kind: 400.
+    expect(
+      (await xhy.post(`/api/deliberations/topics/${id}/micro-kind`, { microKind: 'renovation' })).statusCode,
+    ).toBe(404);
+    expect(
+      (await grid.post(`/api/deliberations/topics/${id}/micro-kind`, { microKind: 'renovation' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await tongdu.post(`/api/deliberations/topics/${id}/micro-kind`, { microKind: 'x' })).statusCode,
+    ).toBe(400);
+    const cleared = await tongdu.post(`/api/deliberations/topics/${id}/micro-kind`, { microKind: null });
+    expect(cleared.json()).toMatchObject({ microKind: null, microKindName: null });
+    const rows = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, id))
+      .orderBy(auditLog.seq);
+    const changes = rows.filter((r) => r.action === 'participation.topic.micro_kind');
+    expect(
+      changes.map((r) => [
+        (r.before as { microKind: unknown }).microKind,
+        (r.after as { microKind: unknown }).microKind,
+      ]),
+    ).toEqual([
+      [null, 'service'],
+      ['service', null],
+    ]);
+  });
+});
+
 describe('council rooms', () => {
   it('R-DL-5: a room missing any of the 六具备 is flagged; a ticked item needs evidence', async () => {
     const noEvidence = await tongdu.post('/api/deliberations/rooms', {

@@ -208,6 +208,8 @@ export const ptTopics = scopedTable(
     description: text('description').notNull(),
     formatId: uuid('format_id'),
     workOrderId: uuid('work_order_id'),
+    /** renovation | service | governance (微改造、微服务、微治理, seed 003 三(一)2, S003-11), or none. */
+    microKind: text('micro_kind'),
     /** A topic made from a recurring work-order category: the category, community, period and orders then. */
     orderEvidence: jsonb('order_evidence').$type<TopicOrderEvidence>(),
     proposerId: uuid('proposer_id'),

@@ -8,7 +8,7 @@ import { updateRow } from '../../platform/rows';
 import { findRowInScope } from '../../platform/findInScope';
 import { type Page, listPage } from '../../platform/listing';
 import type { Actor } from '../../platform/permissions';
-import { rowInserter } from '../../platform/rowAccessors';
+import { bumpingUpdater, rowInserter } from '../../platform/rowAccessors';
 import { type TopicAction, homeScope, topicsPolicy } from './participation.policy';
 import {
   ptMeetings,
@@ -48,6 +48,7 @@ export interface TopicFilters {
   level?: string;
   state?: string;
   source?: string;
+  microKind?: string;
   q?: string;
   /** A resident's home paths: the board's scope instead of the staff scope. */
   homes?: readonly string[];
@@ -62,6 +63,7 @@ function topicWhere(actor: Actor, f: TopicFilters): SQL | undefined {
     f.level ? eq(ptTopics.level, f.level) : undefined,
     f.state ? eq(ptTopics.state, f.state) : undefined,
     f.source ? eq(ptTopics.source, f.source) : undefined,
+    f.microKind ? eq(ptTopics.microKind, f.microKind) : undefined,
     f.q ? or(ilike(ptTopics.title, `%${f.q}%`), ilike(ptTopics.description, `%${f.q}%`)) : undefined,
     f.proposedBy ? eq(ptTopics.proposerId, f.proposedBy) : undefined,
     f.followedBy
@@ -93,6 +95,23 @@ export function allTopicRows(db: Db, actor: Actor, f: TopicFilters, limit = 5000
     .orderBy(desc(ptTopics.updatedAt), desc(ptTopics.id))
     .limit(limit);
 }
+
+/** The topics matching the filters counted per micro kind (null: none of them), S003-11. */
+export async function microKindCounts(
+  db: Db,
+  actor: Actor,
+  f: TopicFilters,
+): Promise<Map<string | null, number>> {
+  const rows = await db
+    .select({ kind: ptTopics.microKind, n: sql<number>`count(*)::int` })
+    .from(ptTopics)
+    .where(topicWhere(actor, f))
+    .groupBy(ptTopics.microKind);
+  return new Map(rows.map((r) => [r.kind, r.n]));
+}
+
+/** Updates a topic found in reach (its version raised, last write wins): the micro kind (S003-11). */
+export const updateTopic = bumpingUpdater(ptTopics);
 
 export function commentCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
   return countsBy(db, ptTopicComments, ptTopicComments.topicId, ids);

@@ -5,11 +5,15 @@ import {
   RESIDENT_STAGE_NAMES,
   TOPIC_LEVELS,
   TOPIC_LEVEL_NAMES,
+  TOPIC_MICRO_KINDS,
+  TOPIC_MICRO_KIND_NAMES,
   TOPIC_SOURCE_NAMES,
   TOPIC_STEPS,
   type TopicDetailDto,
   type TopicDto,
   type TopicLevel,
+  type TopicMicroCountsDto,
+  type TopicMicroKind,
   type TopicOrderEvidence,
   type TopicSource,
   type candidateListQuery,
@@ -22,11 +26,13 @@ import {
   stepOfState,
   type topicActionBody,
   type topicListQuery,
+  type topicMicroCountsQuery,
 } from '../../../shared/contracts/deliberation';
 import { chinaDate, chinaDayEnd, chinaDayStart } from '../../../shared/chinaTime';
 import { foundInReach } from '../../platform/findInScope';
 import { writeAudit } from '../../platform/audit';
 import { auditAccess, auditRecord } from '../../platform/recordAudit';
+import { auditedChange } from '../../platform/auditedRows';
 import { newUnitRow } from '../../platform/newRow';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -62,9 +68,11 @@ import {
   insertTopicEvent,
   listFormats,
   listTopicRows,
+  microKindCounts,
   participantsOf,
   setFollow,
   updateFormat,
+  updateTopic,
 } from './topics.repository';
 import { topicWorkflow } from './topics.workflow';
 
@@ -95,6 +103,10 @@ async function toDtos(ctx: ActorCtx, rows: TopicRow[], loc: Locale): Promise<Top
       formatId: t.formatId,
       formatName: t.formatId ? (formats.get(t.formatId) ?? null) : null,
       workOrderId: t.workOrderId,
+      microKind: (t.microKind as TopicMicroKind | null) ?? null,
+      microKindName: t.microKind
+        ? (TOPIC_MICRO_KIND_NAMES[t.microKind as TopicMicroKind]?.[loc] ?? null)
+        : null,
       proposerName: t.proposerName,
       state: t.state,
       stepName: s.name[loc],
@@ -149,8 +161,11 @@ async function detailOf(ctx: ActorCtx, t: TopicRow, loc: Locale, board: boolean)
   };
 }
 
-function filtersOf(q: z.infer<typeof topicListQuery>, path?: string): TopicFilters {
-  return { path, level: q.level, state: q.state, source: q.source, q: q.q };
+function filtersOf(
+  q: Omit<z.infer<typeof topicListQuery>, 'page' | 'pageSize' | 'microKind'> & { microKind?: string },
+  path?: string,
+): TopicFilters {
+  return { path, level: q.level, state: q.state, source: q.source, microKind: q.microKind, q: q.q };
 }
 
 export const listTopics = listUnder(
@@ -176,6 +191,48 @@ export async function exportTopics(
   return toDtos(ctx, rows, loc);
 }
 
+/**
+ * Seed 003 三(一)2 (S003-11): the topics of the list's filters (its micro kind aside) counted per micro kind
+ * (微改造、微服务、微治理) and those of none, for the staff list's header.
+ */
+export async function topicMicroCounts(
+  ctx: ActorCtx,
+  q: z.infer<typeof topicMicroCountsQuery>,
+  loc: Locale,
+): Promise<TopicMicroCountsDto> {
+  topicsPolicy.require(ctx.actor, 'read');
+  const counts = await microKindCounts(ctx.db, ctx.actor, filtersOf(q, await filterPath(ctx, q.orgUnitId)));
+  return {
+    items: TOPIC_MICRO_KINDS.map((k) => ({
+      microKind: k,
+      name: TOPIC_MICRO_KIND_NAMES[k][loc],
+      count: counts.get(k) ?? 0,
+    })),
+    unclassified: counts.get(null) ?? 0,
+  };
+}
+
+/** Staff classify a topic in their scope as 微改造 / 微服务 / 微治理, or clear it (S003-11); audited. */
+export async function setTopicMicroKind(
+  ctx: ActorCtx,
+  id: string,
+  input: { microKind: TopicMicroKind | null },
+  loc: Locale,
+): Promise<TopicDetailDto> {
+  const t = await foundInReach(topicsPolicy, ctx, 'manage', () => findTopic(ctx.db, ctx.actor, 'manage', id));
+  const updated = await auditedChange(
+    ctx,
+    t,
+    (tx) => updateTopic(tx, t.id, { microKind: input.microKind, updatedAt: ctx.clock.now() }),
+    {
+      action: 'participation.topic.micro_kind',
+      entityType: 'pt_topic',
+      view: (r) => ({ title: r.title, microKind: r.microKind }),
+    },
+  );
+  return detailOf(ctx, updated, loc, false);
+}
+
 export async function getTopic(ctx: ActorCtx, id: string, loc: Locale): Promise<TopicDetailDto> {
   const t = await foundInReach(topicsPolicy, ctx, 'read', () => findTopic(ctx.db, ctx.actor, 'read', id));
   return detailOf(ctx, t, loc, false);
@@ -190,6 +247,7 @@ async function newTopic(
     formatId?: string;
     workOrderId?: string;
     orderEvidence?: TopicOrderEvidence;
+    microKind?: TopicMicroKind;
   },
   source: TopicSource,
   proposerName: string,
@@ -213,6 +271,7 @@ async function newTopic(
       formatId: input.formatId ?? null,
       workOrderId: input.workOrderId ?? null,
       orderEvidence: input.orderEvidence ?? null,
+      microKind: input.microKind ?? null,
       proposerId: ctx.actor.userId,
       proposerName,
       state: 'proposed',
@@ -237,6 +296,7 @@ async function newTopic(
         level,
         source,
         workOrderId: row.workOrderId,
+        ...(row.microKind && { microKind: row.microKind }),
         ...(input.orderEvidence && {
           category: input.orderEvidence.categoryCode,
           from: input.orderEvidence.from,
@@ -318,7 +378,13 @@ export async function createTopicFromCategory(
   return newTopic(
     ctx,
     unit,
-    { title, description: description.slice(0, 4000), formatId: input.formatId, orderEvidence },
+    {
+      title,
+      description: description.slice(0, 4000),
+      formatId: input.formatId,
+      microKind: input.microKind,
+      orderEvidence,
+    },
     'work_order',
     ctx.actor.displayName,
     loc,

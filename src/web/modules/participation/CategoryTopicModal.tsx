@@ -1,11 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, DatePicker, Descriptions, Form, Input, Modal } from 'antd';
+import { Alert, App, DatePicker, Descriptions, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { api } from '../../app/api';
 import { useShowError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
-import type { TopicOrderEvidence } from '../../../shared/contracts/deliberation';
+import type { TopicMicroKind, TopicOrderEvidence } from '../../../shared/contracts/deliberation';
+import { microKindOptions } from './meta';
 import type { TopicDetail } from './api';
 
 /** The statistics row's category, community and period (the evidence but its orders). */
@@ -17,19 +18,20 @@ export type CategoryTopicProps = Omit<TopicOrderEvidence, 'total' | 'orders'> & 
  * topic's evidence and the new topic opens.
  */
 export default function CategoryTopicModal(p: CategoryTopicProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
   const navigate = useNavigate();
   const [form] = Form.useForm();
   const make = useMutation({
-    mutationFn: (v: { range: [Dayjs, Dayjs]; title?: string }) =>
+    mutationFn: (v: { range: [Dayjs, Dayjs]; title?: string; microKind?: TopicMicroKind }) =>
       api.post<TopicDetail>('/api/deliberations/topics/from-category', {
         categoryCode: p.categoryCode,
         orgUnitId: p.communityId,
         from: v.range[0].format('YYYY-MM-DD'),
         to: v.range[1].format('YYYY-MM-DD'),
         title: v.title?.trim() || undefined,
+        microKind: v.microKind || undefined,
       }),
     onSuccess: (topic) => {
       message.success(t('participation.fromCategory.done', { n: topic.orderEvidence?.total ?? 0 }));
@@ -73,6 +75,9 @@ export default function CategoryTopicModal(p: CategoryTopicProps) {
         </Form.Item>
         <Form.Item name="title" label={t('participation.fromCategory.topicTitle')}>
           <Input maxLength={120} placeholder={t('participation.fromCategory.titlePlaceholder')} />
+        </Form.Item>
+        <Form.Item name="microKind" label={t('participation.topic.microKindOf')}>
+          <Select allowClear options={microKindOptions(locale)} />
         </Form.Item>
       </Form>
     </Modal>

@@ -28,7 +28,10 @@ import {
   RESIDENT_STAGES,
   RESIDENT_STAGE_NAMES,
   TOPIC_STEPS,
+  type TopicMicroKind,
 } from '../../../shared/contracts/deliberation';
+import { useAuth } from '../../app/auth';
+import { microKindOptions } from './meta';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorResult, PageLoading } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
@@ -91,6 +94,9 @@ export default function TopicPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('participation.topic.supports')}>
                 {topic.supports}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('participation.topic.microKind')}>
+                <MicroKind topic={topic} />
               </Descriptions.Item>
               {topic.workOrderId ? (
                 <Descriptions.Item label={t('participation.topic.orderLinked')}>
@@ -199,6 +205,43 @@ export default function TopicPage() {
         </Col>
       </Row>
     </>
+  );
+}
+
+/**
+ * The topic's 微改造 / 微服务 / 微治理 (seed 003 三(一)2, S003-11): a tag, or for staff who manage topics a
+ * select that classifies it (or clears it) at once.
+ */
+function MicroKind({ topic }: { topic: TopicDetail }) {
+  const { t, locale } = useI18n();
+  const { can } = useAuth();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const save = useMutation({
+    mutationFn: (k: TopicMicroKind | null) => delibApi.setMicroKind(topic.id, k),
+    onSuccess: (d) => {
+      qc.setQueryData(['participation', 'topic', topic.id], d);
+      qc.invalidateQueries({ queryKey: ['participation', 'topics'] });
+      message.success(t('participation.topic.microSaved'));
+    },
+    onError: (e) => showError(e),
+  });
+  if (!can('participation.manage'))
+    return topic.microKindName ? <Tag color="geekblue">{topic.microKindName}</Tag> : <>—</>;
+  return (
+    <Select<TopicMicroKind | null>
+      size="small"
+      allowClear
+      style={{ width: 140 }}
+      placeholder={t('participation.topic.microKindNone')}
+      value={topic.microKind ?? undefined}
+      loading={save.isPending}
+      disabled={save.isPending}
+      onChange={(v) => save.mutate(v ?? null)}
+      options={microKindOptions(locale)}
+      data-testid="topic-micro-kind"
+    />
   );
 }
 

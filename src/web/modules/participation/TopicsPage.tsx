@@ -1,11 +1,12 @@
 import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Tag } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   TOPIC_LEVELS,
   TOPIC_LEVEL_NAMES,
+  type TopicMicroKind,
   TOPIC_SOURCES,
   TOPIC_SOURCE_NAMES,
   TOPIC_STEPS,
@@ -21,6 +22,7 @@ import { useSearchPatch, paramValues } from '../../app/useSearchPatch';
 import { OrgUnitSelect } from '../org/api';
 import { type Topic, type TopicDetail, type TopicFormat, type TopicQuery, delibApi } from './api';
 import { FilterSelect } from '../../app/components/FilterSelect';
+import { microKindOptions } from './meta';
 import { SmallTable } from '../../app/components/SmallTable';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { useRefreshingMutation } from '../../app/useRefreshingMutation';
@@ -49,16 +51,21 @@ export default function TopicsPage() {
   const [formats, setFormats] = useState(false);
   const [q, setQ] = useState(params.get('q') ?? '');
   const query: TopicQuery = {
-    ...paramValues(params, ['level', 'state', 'source', 'q']),
+    ...paramValues(params, ['level', 'state', 'source', 'microKind', 'q']),
     page: Number(params.get('page') ?? 1),
   };
   const list = useQuery({
     queryKey: ['participation', 'topics', query],
     queryFn: () => delibApi.topics(query),
   });
+  // S003-11: the same filters (the micro kind aside) counted per 微改造 / 微服务 / 微治理, above the table.
+  const micro = useQuery({
+    queryKey: ['participation', 'topics', 'micro-kinds', { ...query, page: undefined, microKind: undefined }],
+    queryFn: () => delibApi.topicMicroCounts(query),
+  });
   const setFilter = (k: string, v?: string) => patch({ [k]: v, workOrderId: undefined });
   /** A filter select's value and change, kept in the query string. */
-  const filterOn = (k: 'level' | 'state' | 'source') => ({
+  const filterOn = (k: 'level' | 'state' | 'source' | 'microKind') => ({
     value: query[k],
     onChange: (v?: string) => setFilter(k, v),
   });
@@ -111,7 +118,35 @@ export default function TopicsPage() {
             {...filterOn('source')}
             options={TOPIC_SOURCES.map((s) => ({ value: s, label: TOPIC_SOURCE_NAMES[s][locale] }))}
           />
+          <FilterSelect
+            width={150}
+            placeholder={t('participation.topic.microKind')}
+            {...filterOn('microKind')}
+            options={microKindOptions(locale)}
+          />
         </Space>
+        {micro.data ? (
+          <div style={{ marginBottom: 12 }} data-testid="topic-micro-counts">
+            <Typography.Text type="secondary">{t('participation.topic.microCounts')}</Typography.Text>
+            <Space size={4} wrap>
+              {micro.data.items.map((c) => (
+                <Tag.CheckableTag
+                  key={c.microKind}
+                  checked={query.microKind === c.microKind}
+                  onChange={(on) => setFilter('microKind', on ? c.microKind : undefined)}
+                >
+                  {t('participation.topic.microCount', { name: c.name, n: c.count })}
+                </Tag.CheckableTag>
+              ))}
+              <Tag bordered={false}>
+                {t('participation.topic.microCount', {
+                  name: t('participation.topic.microKindNone'),
+                  n: micro.data.unclassified,
+                })}
+              </Tag>
+            </Space>
+          </div>
+        ) : null}
         <PageTable<Topic>
           list={list}
           page={query.page}
@@ -125,7 +160,10 @@ export default function TopicsPage() {
               render: (v: string, r) => (
                 <Space direction="vertical" size={0}>
                   <Link to={`/topics/${r.id}`}>{v}</Link>
-                  {r.formatName ? <Tag color="magenta">{r.formatName}</Tag> : null}
+                  <Space size={4} wrap>
+                    {r.microKindName ? <Tag color="geekblue">{r.microKindName}</Tag> : null}
+                    {r.formatName ? <Tag color="magenta">{r.formatName}</Tag> : null}
+                  </Space>
                 </Space>
               ),
             },
@@ -170,7 +208,7 @@ export default function TopicsPage() {
 }
 
 function CreateModal({ workOrderId, onClose }: { workOrderId?: string; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
   const formats = useQuery({ queryKey: ['participation', 'formats'], queryFn: () => delibApi.formats() });
   const req = [{ required: true }];
@@ -185,6 +223,7 @@ function CreateModal({ workOrderId, onClose }: { workOrderId?: string; onClose: 
           description: v.description!,
           formatId: v.formatId || undefined,
           workOrderId,
+          microKind: (v.microKind as TopicMicroKind | undefined) || undefined,
         })
       }
       savedText={t('participation.topic.saved')}
@@ -208,6 +247,9 @@ function CreateModal({ workOrderId, onClose }: { workOrderId?: string; onClose: 
       </Form.Item>
       <Form.Item name="formatId" label={t('participation.topic.format')}>
         <Select allowClear options={formats.data?.items.map((f) => ({ value: f.id, label: f.name }))} />
+      </Form.Item>
+      <Form.Item name="microKind" label={t('participation.topic.microKindOf')}>
+        <Select allowClear options={microKindOptions(locale)} />
       </Form.Item>
     </SubmitModal>
   );

@@ -91,6 +91,8 @@ import type {
   RoomDto,
   TopicDetailDto,
   TopicDto,
+  TopicMicroCountsDto,
+  TopicMicroKind,
 } from '../../../shared/contracts/deliberation';
 
 export type Topic = Wire<TopicDto>;
@@ -104,6 +106,7 @@ export type TopicQuery = {
   level?: string;
   state?: string;
   source?: string;
+  microKind?: string;
   q?: string;
   orgUnitId?: string;
 };
@@ -121,7 +124,17 @@ export const delibApi = {
     description: string;
     formatId?: string;
     workOrderId?: string;
+    microKind?: TopicMicroKind;
   }) => api.post<TopicDetail>('/api/deliberations/topics', body),
+  /** The topics of the list's filters (its micro kind aside) per 微改造 / 微服务 / 微治理 (S003-11). */
+  topicMicroCounts: (q: TopicQuery) =>
+    api.get<TopicMicroCountsDto>('/api/deliberations/topics/micro-kinds', {
+      ...q,
+      page: undefined,
+      microKind: undefined,
+    }),
+  setMicroKind: (id: string, microKind: TopicMicroKind | null) =>
+    api.post<TopicDetail>(`/api/deliberations/topics/${enc(id)}/micro-kind`, { microKind }),
   step: (
     id: string,
     body: { action: string; note: string; participants?: Participant[]; meetingId?: string },

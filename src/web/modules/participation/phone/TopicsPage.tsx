@@ -67,6 +67,14 @@ function Topics() {
             <span className="muted" style={{ display: 'block' }}>
               {x.unitName} · {x.levelName}
             </span>
+            {/* 微改造 / 微服务 / 微治理 (S003-11) on its own line: a second tag beside the title squeezes it. */}
+            {x.microKindName ? (
+              <span style={{ display: 'block', margin: '4px 0' }}>
+                <Tag kind="plain" testId="topic-micro-kind">
+                  {x.microKindName}
+                </Tag>
+              </span>
+            ) : null}
             <span className="muted" style={{ display: 'block' }}>
               {x.step + 1}/6 {x.stepName} · {t('participation.phone.supportsN', { n: x.supports })} ·{' '}
               {formatDay(x.updatedAt)}
@@ -173,6 +181,14 @@ function Topic() {
           {d.unitName} · {d.levelName} · {d.proposerName} · {formatDay(d.createdAt)}
         </p>
         {d.formatName ? <Tag>{d.formatName}</Tag> : null}
+        {d.microKindName ? (
+          <>
+            {d.formatName ? ' ' : null}
+            <Tag kind="plain" testId="topic-micro-kind">
+              {d.microKindName}
+            </Tag>
+          </>
+        ) : null}
         <p className="ph-p" style={{ whiteSpace: 'pre-wrap' }}>
           {d.description}
         </p>

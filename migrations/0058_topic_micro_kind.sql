@@ -1,0 +1,1 @@
+ALTER TABLE "pt_topics" ADD COLUMN "micro_kind" text;
