@@ -4,6 +4,7 @@ import { creditService } from '../../server/modules/ledger/ledger.credit';
 import { recordServiceHours } from '../../server/modules/volunteers/volunteers.hours';
 import { orgUnits } from '../../server/modules/org/org.table';
 import { partyMembers, residentUnits, socialOrgs } from '../../server/modules/people/people.table';
+import { registryCandidates } from '../../server/modules/people/people.api';
 import {
   svcDutyLogs,
   svcDutySlots,
@@ -125,11 +126,19 @@ type Status =
   | 'closed'
   | 'cancelled';
 
+/** What deputies on liaison duty logged: the matters heard, and the visitors received. */
+const DEPUTY_LOGS: [string, number][] = [
+  ['接待群众 6 人次，听取老旧小区加装电梯的意见，已转社区协商议事', 6],
+  ['收集停车难、充电桩不足的诉求 3 条，约请物业共同研究', 4],
+  ['走访独居老人 2 户，反映助餐点排队时间长，已向街道提出建议', 5],
+  ['接待反映楼道噪音扰民的居民，联系网格员上门调解', 3],
+];
+
 /**
  * Demo data of the services module (R-SV-1, R-SV-2, seed 003): the three lists and a neighbour station
- * with this week's duty rota for each of 新下陆街道's communities, the resident login `jumin` (铜都社区),
- * and service orders in every state over the past months served by the volunteers seed's profiles, the
- * confirmed ones credited to the time bank and love points through the ledger.
+ * with this week's duty rota for each of 新下陆街道's communities (and its deputies' liaison slots), the
+ * resident login `jumin` (铜都社区), and service orders in every state over the past months served by the
+ * volunteers seed's profiles, the confirmed ones credited to the time bank and love points through the ledger.
  */
 export async function seedDemoServices(
   deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii'>,
@@ -199,6 +208,7 @@ export async function seedDemoServices(
 
   let orderCount = 0;
   let credited = 0;
+  let deputySlots = 0;
   for (const [ci, c] of communities.entries()) {
     const short = c.name.replace(/社区$/, '');
     const grids = await db
@@ -381,6 +391,44 @@ export async function seedDemoServices(
             createdByName: name,
           });
         }
+      }
+    }
+
+    // ---- 两代表一委员 on liaison duty at the station (seed 003 三(三)1): each deputy registered in the
+    // community on Saturday mornings from two weeks back to next week, those past logged (visitors received,
+    // matters heard). Picked without the random draws, so the orders below stay as they were.
+    const liaison = await registryCandidates(db, 'deputy', c.path, undefined, 2);
+    for (const [di, d] of liaison.entries()) {
+      for (const week of [-2, -1, 0, 1]) {
+        const startsAt = new Date(monday.getTime() + (week * 7 + 5) * DAY + (9 + di * 2) * HOUR);
+        const slotId = ids();
+        await db.insert(svcDutySlots).values({
+          id: slotId,
+          stationId,
+          orgPath: c.path,
+          orgUnitId: c.id,
+          personType: 'deputy',
+          personName: d.name,
+          personKey: d.id,
+          personId: d.id,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+          createdAt: now,
+        });
+        deputySlots++;
+        if (startsAt.getTime() + 2 * HOUR >= now.getTime()) continue;
+        const [content, visitors] = DEPUTY_LOGS[(ci + di * 2 + week + 2) % DEPUTY_LOGS.length]!;
+        await db.insert(svcDutyLogs).values({
+          id: ids(),
+          slotId,
+          stationId,
+          orgPath: c.path,
+          orgUnitId: c.id,
+          at: new Date(startsAt.getTime() + 1.5 * HOUR),
+          content,
+          visitors,
+          createdByName: d.name,
+        });
       }
     }
 
@@ -619,6 +667,6 @@ export async function seedDemoServices(
     }
   }
   opts.log(
-    `services: three lists, stations and duty rota for ${communities.length} communities; ${orderCount} service orders (${credited} credited)`,
+    `services: three lists, stations and duty rota for ${communities.length} communities (${deputySlots} deputies' liaison slots); ${orderCount} service orders (${credited} credited)`,
   );
 }

@@ -29,6 +29,8 @@ export const DUTY_PERSON_TYPES = [
   'party_leader',
   'volunteer',
   'worker',
+  /** 两代表一委员 (seed 003 三(三)1): a deputy from the people registry doing liaison duty (接待、联系群众). */
+  'deputy',
 ] as const;
 
 const uuid = z.string().uuid();
@@ -414,8 +416,12 @@ export const dutySlotBody = z
   .strictObject({
     stationId: uuid,
     personType: z.enum(DUTY_PERSON_TYPES),
+    /** For a deputy the name is the registry's (whatever is sent here). */
     personName: text(50),
-    /** The linked record (volunteer, worker, party member) when there is one. */
+    /**
+     * The linked record (volunteer, worker, party member) when there is one; for a deputy the deputies
+     * registry's record (required), registered in the station's community.
+     */
     personId: uuid.nullish(),
     /** The login of the person on duty: they then write their own duty log on the phone. */
     personUserId: uuid.nullish(),
@@ -428,6 +434,10 @@ export const dutySlotBody = z
   .refine((v) => v.endsAt.getTime() - v.startsAt.getTime() <= 24 * 3_600_000, {
     path: ['endsAt'],
     message: 'services.slot_too_long',
+  })
+  .refine((v) => v.personType !== 'deputy' || !!v.personId, {
+    path: ['personId'],
+    message: 'services.duty_deputy_required',
   });
 export type DutySlotBody = z.infer<typeof dutySlotBody>;
 export const dutySlotSchema = z.object({
@@ -475,6 +485,33 @@ export const myDutyLogBody = z.strictObject({
   at: z.coerce.date().optional(),
 });
 export type MyDutyLogBody = z.infer<typeof myDutyLogBody>;
+
+/** A deputy (两代表一委员) who may be put on duty at a station: registered in the station's community. */
+export const dutyDeputySchema = z.object({ id: z.string(), name: z.string() });
+export type DutyDeputyDto = z.infer<typeof dutyDeputySchema>;
+export const dutyDeputyQuery = z.object({ q: z.string().trim().max(50).optional() });
+
+/**
+ * The duty report: per station (of a community), the duty slots starting in the period and the visitors
+ * their logs received; of them the deputies' (两代表一委员) liaison slots, visitors and matters logged.
+ */
+export const dutyReportQuery = z.object({ communityId: uuid.optional(), ...dateRangeQuery });
+export type DutyReportQuery = z.infer<typeof dutyReportQuery>;
+const dutyFigures = {
+  slots: z.number(),
+  visitors: z.number(),
+  deputySlots: z.number(),
+  deputyVisitors: z.number(),
+  /** Logs written on deputies' slots: the matters they heard. */
+  deputyLogs: z.number(),
+};
+export const dutyReportSchema = z.object({
+  stations: z.array(
+    z.object({ stationId: z.string(), stationName: z.string(), ...communityRef, ...dutyFigures }),
+  ),
+  total: z.object(dutyFigures),
+});
+export type DutyReportDto = z.infer<typeof dutyReportSchema>;
 
 /** My duty slots (today and the next 7 days, and the last 7 days), each with my logs. */
 export const myDutySchema = z.array(

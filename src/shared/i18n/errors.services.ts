@@ -127,4 +127,12 @@ export const SERVICES_ERRORS: Record<string, Record<Locale, string>> = {
     en: 'The time handled must be today and not in the future',
   },
   'services.duty_user_unknown': { 'zh-CN': '值班人账号不存在', en: 'Unknown login for the person on duty' },
+  'services.duty_deputy_required': {
+    'zh-CN': '请从两代表一委员名册中选择值班的代表委员',
+    en: 'Pick the deputy on duty from the deputies registry',
+  },
+  'services.duty_deputy_outside': {
+    'zh-CN': '该代表委员不在本驿站所在社区的两代表一委员名册中，不能在此值班',
+    en: "This deputy is not registered in the station's community and cannot be on duty here",
+  },
 };

@@ -1,6 +1,8 @@
-import { and, asc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
+import type { Actor } from '../../platform/permissions';
+import { stationsPolicy } from './services.policy';
 
 import { countWhere, countsBy } from '../../platform/figureQuery';
 import { rowInserter } from '../../platform/rowAccessors';
@@ -103,4 +105,47 @@ export function dutyLogById(db: Db, id: string): Promise<DutyLogRow | undefined>
 export async function setDutyLogPhoto(db: Db, id: string, photoId: string): Promise<DutyLogRow> {
   const [row] = await db.update(svcDutyLogs).set({ photoId }).where(eq(svcDutyLogs.id, id)).returning();
   return row!;
+}
+
+/**
+ * The duty report's figures of each station in reach for reading (of `communityId`, a community found in
+ * scope): the slots starting in [from, to) and the visitors their logs received, and of them the deputies'
+ * (两代表一委员, person type `deputy`) slots, visitors and logs. Stations without slots count zero.
+ */
+export function dutyReportRows(
+  db: Db,
+  actor: Actor,
+  f: { communityId: string | undefined; from: Date | undefined; to: Date | undefined },
+) {
+  const deputy = sql`${svcDutySlots.personType} = 'deputy'`;
+  return db
+    .select({
+      stationId: svcStations.id,
+      stationName: svcStations.name,
+      communityId: svcStations.communityId,
+      slots: sql<number>`count(distinct ${svcDutySlots.id})::int`,
+      visitors: sql<number>`coalesce(sum(${svcDutyLogs.visitors}), 0)::int`,
+      deputySlots: sql<number>`(count(distinct ${svcDutySlots.id}) filter (where ${deputy}))::int`,
+      deputyVisitors: sql<number>`coalesce(sum(${svcDutyLogs.visitors}) filter (where ${deputy}), 0)::int`,
+      deputyLogs: sql<number>`(count(${svcDutyLogs.id}) filter (where ${deputy}))::int`,
+    })
+    .from(svcStations)
+    .leftJoin(
+      svcDutySlots,
+      and(
+        eq(svcDutySlots.stationId, svcStations.id),
+        f.from ? gte(svcDutySlots.startsAt, f.from) : undefined,
+        f.to ? lt(svcDutySlots.startsAt, f.to) : undefined,
+      ),
+    )
+    .leftJoin(svcDutyLogs, eq(svcDutyLogs.slotId, svcDutySlots.id))
+    .where(
+      and(
+        stationsPolicy.scope(actor, 'read'),
+        f.communityId ? eq(svcStations.communityId, f.communityId) : undefined,
+      ),
+    )
+    .groupBy(svcStations.id, svcStations.name, svcStations.communityId)
+    .orderBy(asc(svcStations.name), asc(svcStations.id))
+    .limit(1000);
 }

@@ -1,13 +1,26 @@
 import { chinaDate, chinaDayStart, chinaMinute } from '../../../shared/chinaTime';
 import { type Storage, imageMime } from '../../platform/storage';
 import { userByUsername, userDisplayNames } from '../accounts/accounts.api';
-import type { DutySlotBody, MyDutyLogBody, StationBody } from '../../../shared/contracts/services';
+import type {
+  DutyReportDto,
+  DutyReportQuery,
+  DutySlotBody,
+  MyDutyLogBody,
+  StationBody,
+} from '../../../shared/contracts/services';
 import { audited } from '../../platform/auditedEntity';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { checkId, isUuid } from '../../platform/ids';
-import { communityDtos, communityFilter, communityFor, insertCommunityRow } from './services.common';
+import { registryCandidates, registryEntries } from '../people/people.api';
+import {
+  communityDtos,
+  communityFilter,
+  communityFor,
+  communityNamesOf,
+  insertCommunityRow,
+} from './services.common';
 import { dutySlotsPolicy, stationsPolicy } from './services.policy';
 import {
   type DutySlotRow,
@@ -26,6 +39,7 @@ import {
   dutyLogCounts,
   dutyLogRowsOfSlots,
   dutyLogRowsWithContent,
+  dutyReportRows,
   dutySlotById,
   dutySlotClash,
   dutySlotRowsOfUser,
@@ -39,8 +53,9 @@ import { foundInReach } from '../../platform/findInScope';
 
 /**
  * Neighbour-station duty rota (R-SV-2): stations (邻里驿站) per community, duty slots (who, where,
- * when: resident representatives, grid workers, party street/building leaders…) and duty logs. One person
- * cannot be on duty in two places at once: an overlapping slot answers 409.
+ * when: resident representatives, grid workers, party street/building leaders…, and 两代表一委员 doing
+ * liaison duty, seed 003 三(三)1, picked from the people module's deputies registry) and duty logs. One
+ * person cannot be on duty in two places at once: an overlapping slot answers 409.
  */
 
 /** Every change of a duty slot (created, deleted, logged) is audited under the slot. */
@@ -95,6 +110,15 @@ export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
   // A station outside the actor's scope answers 404 like any foreign record.
   await findStation(ctx, station.id, 'write');
   if (!station.active) throw new AppError('services.station_inactive', 409);
+  // A deputy is the registry's record, registered in the station's community; the name is the registry's.
+  let personName = body.personName;
+  if (body.personType === 'deputy') {
+    const [deputy] = body.personId
+      ? await registryEntries(ctx.db, 'deputy', station.orgPath, [body.personId])
+      : [];
+    if (!deputy) throw deputyOutside();
+    personName = deputy.name;
+  }
   if (body.personUserId && !(await userDisplayNames(ctx.db, [body.personUserId])).size)
     throw invalidField('personUserId', 'services.duty_user_unknown');
   let personUserId = body.personUserId ?? null;
@@ -103,7 +127,7 @@ export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
     if (!u?.active) throw invalidField('personUsername', 'services.duty_user_unknown');
     personUserId = u.id;
   }
-  const personKey = body.personId ?? `name:${station.communityId}:${body.personName.replace(/\s+/g, '')}`;
+  const personKey = body.personId ?? `name:${station.communityId}:${personName.replace(/\s+/g, '')}`;
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     // Serialise bookings of the same person so two concurrent overlapping slots cannot both pass.
@@ -114,7 +138,7 @@ export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
         'services.duty_conflict',
         409,
         {
-          name: body.personName,
+          name: personName,
           start: fmt(clash.slot.startsAt),
           end: fmt(clash.slot.endsAt),
           station: clash.stationName,
@@ -128,7 +152,7 @@ export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
       orgPath: station.orgPath,
       orgUnitId: station.orgUnitId,
       personType: body.personType,
-      personName: body.personName,
+      personName,
       personKey,
       personId: body.personId ?? null,
       personUserId,
@@ -140,7 +164,9 @@ export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
     await auditSlot(tx, ctx, 'services.duty_slot_create', created.id, station, {
       after: {
         station: station.name,
-        personName: body.personName,
+        personType: body.personType,
+        personName,
+        ...(body.personType === 'deputy' && { deputyId: body.personId }),
         startsAt: body.startsAt,
         endsAt: body.endsAt,
       },
@@ -148,6 +174,59 @@ export async function createSlot(ctx: ActorCtx, body: DutySlotBody) {
     return created;
   });
   return { ...slotDto(row, station.name), logs: 0 };
+}
+
+/** 422 on the person: no deputy of that id is registered in the station's community. */
+const deputyOutside = () =>
+  new AppError(
+    'services.duty_deputy_outside',
+    422,
+    {},
+    {
+      fields: [{ path: 'personId', code: 'services.duty_deputy_outside' }],
+    },
+  );
+
+/**
+ * The deputies (两代表一委员) who may be put on duty at the station: those registered in its community,
+ * by name (`q`: part of the name), from the people registry; the station in reach for writing, else 404.
+ */
+export async function stationDeputies(ctx: ActorCtx, stationId: string, q: { q?: string | undefined }) {
+  dutySlotsPolicy.require(ctx.actor, 'write');
+  const station = await findStation(ctx, stationId, 'write');
+  return registryCandidates(ctx.db, 'deputy', station.orgPath, q.q || undefined);
+}
+
+/**
+ * The duty report (R-SV-2; seed 003 三(三)1 for the deputies): per station in the reader's scope, the slots
+ * starting in the period and the visitors received, and of them the deputies' liaison slots, the visitors
+ * they received and the matters they logged; by community, then station; with the totals.
+ */
+export async function dutyReport(ctx: ActorCtx, q: DutyReportQuery): Promise<DutyReportDto> {
+  dutySlotsPolicy.require(ctx.actor, 'read');
+  if (q.from && q.to && q.to <= q.from) throw invalidField('to', 'services.slot_end_before_start');
+  const communityId = await communityFilter(ctx, q.communityId);
+  const rows = await dutyReportRows(ctx.db, ctx.actor, { communityId, from: q.from, to: q.to });
+  const names = await communityNamesOf(ctx.db, rows);
+  const stations = rows
+    .map((r) => ({ ...r, communityName: names.get(r.communityId) ?? null }))
+    .sort(
+      (a, b) =>
+        (a.communityName ?? '').localeCompare(b.communityName ?? '', 'zh-CN') ||
+        a.stationName.localeCompare(b.stationName, 'zh-CN'),
+    );
+  const sum = (k: 'slots' | 'visitors' | 'deputySlots' | 'deputyVisitors' | 'deputyLogs') =>
+    stations.reduce((s, r) => s + r[k], 0);
+  return {
+    stations,
+    total: {
+      slots: sum('slots'),
+      visitors: sum('visitors'),
+      deputySlots: sum('deputySlots'),
+      deputyVisitors: sum('deputyVisitors'),
+      deputyLogs: sum('deputyLogs'),
+    },
+  };
 }
 
 function slotDto(r: DutySlotRow, stationName: string | null) {

@@ -12,6 +12,11 @@ import {
   dutyQuery,
   dutySlotBody,
   dutySlotSchema,
+  dutyDeputyQuery,
+  dutyDeputySchema,
+  type DutyReportDto,
+  dutyReportQuery,
+  dutyReportSchema,
   myOrdersQuery,
   myServiceSummarySchema,
   myTasksQuery,
@@ -59,6 +64,7 @@ import {
   createSlot,
   createStation,
   deleteSlot,
+  dutyReport,
   listDutyLogs,
   listSlots,
   listStations,
@@ -66,6 +72,7 @@ import {
   attachMyDutyPhoto,
   dutyLogPhoto,
   myDuty,
+  stationDeputies,
 } from './services.duty';
 import {
   createNeed,
@@ -158,7 +165,7 @@ export const servicesModule = defineModule({
   workflows: [serviceOrderWorkflow],
   reportFigures: serviceFigures,
   routes(base: FastifyInstance, deps: AppDeps) {
-    const { app, tags, ctxOf: actorCtx, route, page, recordFields } = routeKit(base, deps, 'services');
+    const { app, tags, ctxOf: actorCtx, route, page, recordFields, xlsx } = routeKit(base, deps, 'services');
     const idParams = z.object({ id: z.string().max(64) });
 
     // ---- seed 003's three lists (问题/服务/解决), read from needs and orders
@@ -384,6 +391,55 @@ export const servicesModule = defineModule({
       access.permission('services.write'),
       { body: dutyLogBody, response: dutyLogSchema, status: 201 },
       addDutyLog,
+    );
+    // 两代表一委员 who may do liaison duty at the station (seed 003 三(三)1), from the deputies registry.
+    route(
+      'GET',
+      '/api/services/stations/:id/deputies',
+      access.permission('services.write'),
+      { query: dutyDeputyQuery, response: z.array(dutyDeputySchema) },
+      stationDeputies,
+    );
+    // The duty report per station, with the deputies' liaison slots and visitors, and its Excel export.
+    app.get(
+      '/api/services/duty/report',
+      {
+        config: { access: access.permission('services.read') },
+        schema: { tags, querystring: dutyReportQuery, response: { 200: dutyReportSchema } },
+      },
+      (req) => dutyReport(actorCtx(req), req.query),
+    );
+    type DutyReportRow = Omit<DutyReportDto['stations'][number], 'stationId' | 'communityId'>;
+    xlsx<typeof dutyReportQuery, DutyReportRow>(
+      '/api/services/duty/report.xlsx',
+      access.permission('services.read'),
+      dutyReportQuery,
+      {
+        file: { en: 'station-duty.xlsx', zh: '驿站值班统计.xlsx' },
+        sheet: { en: 'Station duty', zh: '驿站值班统计' },
+        columns: (en) => [
+          { header: en ? 'Community' : '社区', width: 18, value: (r) => r.communityName },
+          { header: en ? 'Station' : '驿站', width: 22, value: (r) => r.stationName },
+          { header: en ? 'Duty slots' : '值班班次', value: (r) => r.slots },
+          { header: en ? 'Visitors' : '接待人次', value: (r) => r.visitors },
+          { header: en ? 'Deputy slots' : '代表委员值班班次', width: 18, value: (r) => r.deputySlots },
+          {
+            header: en ? 'Visitors to deputies' : '代表委员接待人次',
+            width: 18,
+            value: (r) => r.deputyVisitors,
+          },
+          {
+            header: en ? 'Matters heard by deputies' : '代表委员记录事项',
+            width: 18,
+            value: (r) => r.deputyLogs,
+          },
+        ],
+      },
+      async (ctx, q, locale) => {
+        const r = await dutyReport(ctx, q);
+        const total = { stationName: '', communityName: locale === 'en' ? 'Total' : '合计', ...r.total };
+        return [...r.stations, total];
+      },
     );
 
     // ---- the person on duty logs their own duty on the phone (R-SV-2)

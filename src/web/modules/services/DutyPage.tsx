@@ -42,7 +42,10 @@ const thisMonday = () =>
     .startOf('day')
     .subtract((dayjs().day() + 6) % 7, 'day');
 
-/** R-SV-2: the neighbour stations' duty rota, one week at a time, with what each person on duty logged. */
+/**
+ * R-SV-2: the neighbour stations' duty rota, one week at a time, with what each person on duty logged;
+ * 两代表一委员 on liaison duty (seed 003 三(三)1) are picked from the deputies registry.
+ */
 export default function DutyPage() {
   const { t } = useI18n();
   const { can } = useAuth();
@@ -65,11 +68,21 @@ export default function DutyPage() {
   const remove = useRefreshingMutation(svcApi.deleteSlot, ['services']);
   const [slotForm] = Form.useForm();
   const [stationForm] = Form.useForm();
+  // 两代表一委员 are picked from the deputies registered in the station's community.
+  const slotType = Form.useWatch('personType', slotForm);
+  const slotStation: string | undefined = Form.useWatch('stationId', slotForm);
+  const pickingDeputy = slotType === 'deputy';
+  const deputies = useQuery({
+    queryKey: svcKeys.dutyDeputies(slotStation ?? ''),
+    queryFn: () => svcApi.dutyDeputies(slotStation!),
+    enabled: addingSlot && pickingDeputy && !!slotStation,
+  });
   const createSlot = useMutation({
     mutationFn: (v: {
       stationId: string;
       personType: string;
       personName: string;
+      personId?: string;
       personUsername?: string;
       range: [Dayjs, Dayjs];
     }) =>
@@ -77,6 +90,7 @@ export default function DutyPage() {
         stationId: v.stationId,
         personType: v.personType as 'volunteer',
         personName: v.personName,
+        ...(v.personType === 'deputy' && { personId: v.personId ?? null }),
         personUsername: v.personUsername?.trim() || null,
         startsAt: v.range[0].toISOString(),
         endsAt: v.range[1].toISOString(),
@@ -222,6 +236,11 @@ export default function DutyPage() {
           layout="vertical"
           onFinish={(v) => createSlot.mutate(v)}
           initialValues={{ personType: 'resident_rep' }}
+          onValuesChange={(changed) => {
+            // Another station or role: the deputy picked (and the name it gave) no longer applies.
+            if (('stationId' in changed || 'personType' in changed) && slotForm.getFieldValue('personId'))
+              slotForm.setFieldsValue({ personId: undefined, personName: undefined });
+          }}
         >
           <Form.Item name="stationId" label={t('services.field.station')} rules={[{ required: true }]}>
             <Select
@@ -229,10 +248,33 @@ export default function DutyPage() {
             />
           </Form.Item>
           <Flex gap={12}>
+            {pickingDeputy ? (
+              <Form.Item
+                name="personId"
+                label={t('services.duty.deputyPick')}
+                extra={t('services.duty.deputyPickHelp')}
+                rules={[{ required: true }]}
+                style={{ flex: 1 }}
+              >
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  disabled={!slotStation}
+                  placeholder={slotStation ? undefined : t('services.duty.pickStationFirst')}
+                  loading={deputies.isFetching}
+                  notFoundContent={deputies.data ? t('services.duty.noDeputy') : undefined}
+                  options={deputies.data?.map((d) => ({ value: d.id, label: d.name }))}
+                  onChange={(_, option) =>
+                    slotForm.setFieldValue('personName', (option as { label?: string } | undefined)?.label)
+                  }
+                />
+              </Form.Item>
+            ) : null}
             <Form.Item
               name="personName"
               label={t('services.field.person')}
               rules={[{ required: true }]}
+              hidden={pickingDeputy}
               style={{ flex: 1 }}
             >
               <Input maxLength={50} />
@@ -356,7 +398,9 @@ function DutyLogsModal({ slot, onClose }: { slot: DutySlot | null; onClose: () =
             rows={3}
             value={content}
             onChange={(e) => setContent(e.target.value)}
-            placeholder={t('services.field.content')}
+            placeholder={t(
+              slot?.personType === 'deputy' ? 'services.duty.deputyContent' : 'services.field.content',
+            )}
             maxLength={2000}
           />
           <Flex gap={8} align="center">

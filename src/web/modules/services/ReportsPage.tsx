@@ -15,9 +15,11 @@ import { ErrorResult } from '../../app/components/Status';
 import { useShowError } from '../../app/errors';
 import { type MessageKey, type TFunction, useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
-import { type Report, type ServerRow, svcApi, svcKeys } from './api';
+import { type DutyReport, type Report, type ServerRow, svcApi, svcKeys } from './api';
 import { STATUS_COLORS } from './meta';
 import { SmallTable } from '../../app/components/SmallTable';
+import { DownloadButton } from '../../app/components/DownloadButton';
+import { TotalRow } from '../../app/components/TotalRow';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -120,6 +122,7 @@ export default function ReportsPage() {
   };
   const report = useQuery({ queryKey: svcKeys.report(q), queryFn: () => svcApi.report(q) });
   const servers = useQuery({ queryKey: svcKeys.servers(q), queryFn: () => svcApi.servers(q) });
+  const duty = useQuery({ queryKey: svcKeys.dutyReport(q), queryFn: () => svcApi.dutyReport(q) });
   const statusLabel = (s: string) => t(`services.status.${s}` as MessageKey);
   const year = (range?.[1] ?? dayjs()).year();
   const r = report.data;
@@ -243,7 +246,71 @@ export default function ReportsPage() {
             },
           ]}
         />
+        <DutyCard report={duty.data} loading={duty.isPending} download={() => svcApi.dutyReportXlsx(q)} />
       </Row>
     </>
+  );
+}
+
+type DutyRow = DutyReport['stations'][number];
+
+/**
+ * The neighbour stations' duty in the period, by station: slots and visitors, and of them the liaison duty
+ * of 两代表一委员 (seed 003 三(三)1): their slots, the visitors they received and the matters they logged.
+ */
+function DutyCard({
+  report,
+  loading,
+  download,
+}: {
+  report: DutyReport | undefined;
+  loading: boolean;
+  download: () => Promise<unknown>;
+}) {
+  const { t } = useI18n();
+  const total = report?.total;
+  return (
+    <Col xs={24}>
+      <Card
+        size="small"
+        title={t('services.reports.duty')}
+        extra={
+          <DownloadButton size="small" download={download}>
+            {t('services.reports.export')}
+          </DownloadButton>
+        }
+      >
+        <SmallTable<DutyRow>
+          rowKey="stationId"
+          loading={loading}
+          dataSource={report?.stations}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            { title: t('services.field.community'), dataIndex: 'communityName' },
+            { title: t('services.field.station'), dataIndex: 'stationName' },
+            { title: t('services.reports.dutySlots'), dataIndex: 'slots', align: 'right' },
+            { title: t('services.field.visitors'), dataIndex: 'visitors', align: 'right' },
+            { title: t('services.reports.deputySlots'), dataIndex: 'deputySlots', align: 'right' },
+            { title: t('services.reports.deputyVisitors'), dataIndex: 'deputyVisitors', align: 'right' },
+            { title: t('services.reports.deputyLogs'), dataIndex: 'deputyLogs', align: 'right' },
+          ]}
+          summary={() =>
+            total && (report?.stations.length ?? 0) > 1 ? (
+              <TotalRow
+                label={t('services.reports.dutyTotal')}
+                cells={[
+                  ['station', ''],
+                  ['slots', total.slots],
+                  ['visitors', total.visitors],
+                  ['deputySlots', total.deputySlots],
+                  ['deputyVisitors', total.deputyVisitors],
+                  ['deputyLogs', total.deputyLogs],
+                ]}
+              />
+            ) : null
+          }
+        />
+      </Card>
+    </Col>
   );
 }

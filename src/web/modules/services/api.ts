@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { SoAction, SoStatus } from '../../../shared/contracts/serviceOrderMachine';
 import type {
   CandidateDto,
+  DutyDeputyDto,
+  DutyReportDto,
   DutySlotDto,
   LoopDto,
   MyDutyDto,
@@ -40,6 +42,8 @@ export type Station = Wire<StationDto>;
 export type DutySlot = Wire<DutySlotDto>;
 export type DutyLog = Wire<z.infer<typeof dutyLogSchema>>;
 export type MyDuty = Wire<MyDutyDto>;
+export type DutyDeputy = Wire<DutyDeputyDto>;
+export type DutyReport = Wire<DutyReportDto>;
 export type MyRelative = Wire<MyRelativeView>;
 export type Loop = Wire<LoopDto>;
 export type LoopRow = Loop['problems'][number];
@@ -75,6 +79,8 @@ export const svcKeys = {
   stations: (communityId?: string) => ['services', 'stations', communityId] as const,
   duty: (q: Query) => ['services', 'duty', q] as const,
   dutyLogs: (slotId: string) => ['services', 'duty-logs', slotId] as const,
+  dutyDeputies: (stationId: string) => ['services', 'duty-deputies', stationId] as const,
+  dutyReport: (q: Query) => ['services', 'duty-report', q] as const,
   report: (q: Query) => ['services', 'report', q] as const,
   servers: (q: Query) => ['services', 'servers', q] as const,
   record: (id: string, year: number) => ['services', 'record', id, year] as const,
@@ -129,6 +135,11 @@ export const svcApi = {
   dutyLogs: (slotId: string) => api.get<DutyLog[]>(`/api/services/duty/${enc(slotId)}/logs`),
   addDutyLog: (slotId: string, body: { content: string; visitors: number }) =>
     api.post<DutyLog>(`/api/services/duty/${enc(slotId)}/logs`, body),
+  /** 两代表一委员 who may be on duty at the station (registered in its community). */
+  dutyDeputies: (stationId: string) =>
+    api.get<DutyDeputy[]>(`/api/services/stations/${enc(stationId)}/deputies`),
+  dutyReport: (q: Query) => api.get<DutyReport>('/api/services/duty/report', q),
+  dutyReportXlsx: (q: Query) => api.download('/api/services/duty/report.xlsx', q),
   report: (q: Query) => api.get<Report>('/api/services/reports', q),
   reportXlsx: (q: Query) => api.download('/api/services/reports.xlsx', q),
   servers: (q: Query) => api.get<ServerRow[]>('/api/services/reports/servers', q),
