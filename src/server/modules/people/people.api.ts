@@ -2,7 +2,7 @@
  * What other modules may use of the people registry (DESIGN boundaries): functions and types, never the
  * tables.
  */
-import { and, ilike, inArray, like } from 'drizzle-orm';
+import { and, eq, ilike, inArray, like } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { deputies, residentUnits, socialOrgs } from './people.table';
 
@@ -70,4 +70,26 @@ export async function registryEntries(
     .select({ id: t.id, name: t.name })
     .from(t)
     .where(and(like(t.orgPath, `${path}%`), inArray(t.id, [...ids])));
+}
+
+/**
+ * The public-welfare social organisations with migrant-worker members under a unit's path (R-ORG-6; the
+ * ones `migrantWelfareCounts` counts), by name: the reports module's urban-village profile lists them. The
+ * caller has scoped the unit.
+ */
+export async function migrantWelfareOrgsUnder(
+  db: Db,
+  path: string,
+): Promise<{ name: string; field: string; memberCount: number }[]> {
+  return db
+    .select({ name: socialOrgs.name, field: socialOrgs.field, memberCount: socialOrgs.memberCount })
+    .from(socialOrgs)
+    .where(
+      and(
+        like(socialOrgs.orgPath, `${path}%`),
+        eq(socialOrgs.publicWelfare, true),
+        eq(socialOrgs.migrantMembers, true),
+      ),
+    )
+    .orderBy(socialOrgs.name);
 }

@@ -40,12 +40,21 @@ const holds = (names: readonly string[]) =>
     sql` or `,
   )})`;
 
+/** Only the community with this id, when given (one village's governance file). */
+const onlyCommunity = (communityId: string | undefined) =>
+  communityId ? sql` and c.id = ${communityId}` : sql``;
+
 /**
- * Per active community in reach: permanent residents, community workers with the grid workers counted in
- * (R-ORG-3: "统一纳入社区工作者队伍") and how many of them hold the 社会工作师 and 助理社会工作师 qualifications,
- * active grids, and the grids without a worker (缺一补一 open positions).
+ * Per active community in reach (or only `communityId`): permanent residents, community workers with the
+ * grid workers counted in (R-ORG-3: "统一纳入社区工作者队伍") and how many of them hold the 社会工作师 and
+ * 助理社会工作师 qualifications, active grids, and the grids without a worker (缺一补一 open positions).
  */
-export async function staffingRows(db: Db, actor: Actor, action: ReportAction): Promise<StaffingQueryRow[]> {
+export async function staffingRows(
+  db: Db,
+  actor: Actor,
+  action: ReportAction,
+  communityId?: string,
+): Promise<StaffingQueryRow[]> {
   return rowsOf<StaffingQueryRow>(
     await db.execute(sql`
       select c.id as community_id, c.name as community_name, s.name as subdistrict_name,
@@ -69,6 +78,7 @@ export async function staffingRows(db: Db, actor: Actor, action: ReportAction): 
       from org_units c
       left join org_units s on s.id = c.parent_id
       where c.kind = 'community' and c.status = 'active' and ${reportsPolicy.scope(actor, action)}
+        ${onlyCommunity(communityId)}
       order by s.name, c.sort, c.name`),
   );
 }
@@ -76,24 +86,29 @@ export async function staffingRows(db: Db, actor: Actor, action: ReportAction): 
 export interface UrbanVillageQueryRow {
   id: string;
   name: string;
+  path: string;
   sd: string | null;
   orgs: number;
 }
 
-/** Active urban-village communities in reach, with their public-welfare social orgs with migrant members. */
+/**
+ * Active urban-village communities in reach (or only `communityId`: none when it is out of reach, not a
+ * community, archived or not an urban village), with their public-welfare social orgs with migrant members.
+ */
 export async function urbanVillageRows(
   db: Db,
   actor: Actor,
   action: ReportAction,
+  communityId?: string,
 ): Promise<UrbanVillageQueryRow[]> {
   return rowsOf<UrbanVillageQueryRow>(
     await db.execute(sql`
-      select c.id, c.name, s.name as sd,
+      select c.id, c.name, c.path, s.name as sd,
         (select count(*)::int from social_orgs o where o.org_path like c.path || '%'
            and o.public_welfare and o.migrant_members) as orgs
       from org_units c left join org_units s on s.id = c.parent_id
       where c.kind = 'community' and c.status = 'active' and (c.attrs ->> 'urbanVillage')::boolean is true
-        and ${reportsPolicy.scope(actor, action)}
+        and ${reportsPolicy.scope(actor, action)} ${onlyCommunity(communityId)}
       order by s.name, c.name`),
   );
 }

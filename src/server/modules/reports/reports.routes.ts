@@ -1,17 +1,24 @@
 import type { FastifyInstance } from 'fastify';
-import { staffingReportSchema, urbanVillageReportSchema } from '../../../shared/contracts/reports';
+import {
+  staffingReportSchema,
+  urbanVillageProfileSchema,
+  urbanVillageReportSchema,
+} from '../../../shared/contracts/reports';
 import { actorCtxOf } from '../../platform/context';
 import { routeKit } from '../../platform/routeKit';
 import { sendWorkbook } from '../../platform/downloads';
 import { access } from '../../platform/access';
 import { toXlsx } from '../../platform/excel';
+import { idParams } from '../../platform/ids';
 import { defineModule } from '../../platform/module';
+import { urbanVillageProfileWorkbook } from './reports.profileSheet';
 import {
   MIGRANT_WELFARE_ORGS_TARGET,
   SUB_STATION_DISTANCE_M,
   WORKERS_PER_10K_FLOOR,
   WORKERS_PER_1K_CEILING,
   staffingReport,
+  urbanVillageProfile,
   urbanVillageReport,
 } from './reports.usecases';
 import { reportsAccess } from '../../../shared/permissions/reports';
@@ -52,6 +59,31 @@ export const reportsModule = defineModule({
         migrantWelfareOrgsTarget: MIGRANT_WELFARE_ORGS_TARGET,
         rows: await urbanVillageReport(actorCtxOf(deps, req)),
       }),
+    );
+    // 城中村治理档案 (seed 002 四(四), S002-39): one urban village's governance file, and the same as .xlsx.
+    app.get(
+      '/api/reports/urban-villages/:id/profile',
+      {
+        config: { access: access.permission('reports.read') },
+        schema: { tags, params: idParams, response: { 200: urbanVillageProfileSchema } },
+      },
+      async (req) => urbanVillageProfile(actorCtxOf(deps, req), req.params.id),
+    );
+    // Not audited, like the staffing export beside it: counts and names of facilities and organisations, no
+    // personal data (exports of personal records — residents, work orders — are the audited ones).
+    app.get(
+      '/api/reports/urban-villages/:id/profile.xlsx',
+      { config: { access: access.permission('reports.read') }, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        const profile = await urbanVillageProfile(actorCtxOf(deps, req), req.params.id);
+        const locale = req.locale === 'en' ? 'en' : 'zh-CN';
+        const buf = await urbanVillageProfileWorkbook(profile, locale);
+        return sendWorkbook(
+          reply,
+          buf,
+          locale === 'en' ? 'urban-village-file.xlsx' : `${profile.communityName}城中村治理档案.xlsx`,
+        );
+      },
     );
     app.get(
       '/api/reports/staffing.xlsx',

@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../../../test/app';
-import { buildResident } from '../../../../test/factories';
-import { insertUnit } from '../org/org.repository';
+import { buildResident, buildWorkOrder } from '../../../../test/factories';
+import { chinaDate } from '../../../shared/chinaTime';
+import { insertUnit, unitById } from '../org/org.repository';
 import { gridAssignments, socialOrgs, workers } from '../people/people.table';
 
 let t: TestApp;
@@ -241,5 +242,185 @@ describe('urban villages (R-ORG-5, R-ORG-6)', () => {
     expect(after.rows.find((r: { communityName: string }) => r.communityName === '岭下村').flags[0]).toBe(
       'sub_station_staffing',
     );
+  });
+});
+
+describe('urban-village governance file (seed 002 四(四), S002-39)', () => {
+  it('R-ORG-5 R-ORG-6 S002-39: the file of one urban village brings population, staffing, facilities, welfare organisations, self-governance and six months of figures together', async () => {
+    const sd = await t.as('sd_admin');
+    const degPerM = 1 / ((6_371_008.8 * Math.PI) / 180);
+    const created = await sd.post('/api/org/units', {
+      parentId: t.fx.subdistrict.id,
+      kind: 'community',
+      name: '后溪村',
+      lat: 30.3,
+      lng: 114.8,
+      attrs: { urbanVillage: true },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const village = (await unitById(t.database.db, created.json().id))!;
+
+    // Population: 3 registered (户籍), 2 permanent (常住, not registered), 4 migrants (流动).
+    for (const [status, n] of [
+      ['registered', 3],
+      ['permanent', 2],
+      ['migrant', 4],
+    ] as const)
+      for (let i = 0; i < n; i++)
+        await buildResident(t.deps, village, village, {
+          name: `村民${status}${i}`,
+          registrationStatus: status,
+        });
+
+    // The centre 1,200 m away (R-ORG-5: a sub-station is needed), a sub-station of 2, one elderly-care facility.
+    const facility = async (kind: string, name: string, metres: number, staffCount = 0) => {
+      const res = await sd.post('/api/facilities', {
+        orgUnitId: village.id,
+        kind,
+        name,
+        lat: 30.3 + metres * degPerM,
+        lng: 114.8,
+        staffCount,
+      });
+      expect([200, 201], res.body).toContain(res.statusCode);
+    };
+    await facility('party_mass_centre', '后溪村党群服务中心', 1200);
+    await facility('service_sub_station', '后溪村综合服务分站', 0, 2);
+    await facility('elderly_day_care', '后溪村日间照料中心', 300);
+
+    // One public-welfare organisation with migrant members (R-ORG-6 asks for 2), one without them.
+    const now = t.clock.now();
+    for (const [name, migrantMembers] of [
+      ['后溪务工互助会', true],
+      ['后溪书画社', false],
+    ] as const)
+      await t.database.db.insert(socialOrgs).values({
+        id: t.deps.ids(),
+        name,
+        registration: 'filed',
+        field: '互助',
+        publicWelfare: true,
+        migrantMembers,
+        memberCount: 12,
+        orgUnitId: village.id,
+        orgPath: village.path,
+        createdAt: now,
+        updatedAt: now,
+      });
+
+    // A party committee with a post vacant for 40 days (over the 30-day limit).
+    const body = await sd.post('/api/self-governance/bodies', {
+      communityId: village.id,
+      kind: 'party_committee',
+      name: '后溪村党委',
+    });
+    expect(body.statusCode, body.body).toBe(201);
+    const vacantSince = chinaDate(new Date(now.getTime() - 40 * 86_400_000));
+    const post = await sd.post(`/api/self-governance/bodies/${body.json().id}/positions`, {
+      post: 'member',
+      vacantSince,
+      vacancyReason: '调离',
+    });
+    expect(post.statusCode, post.body).toBe(201);
+
+    // One request this month, resolved on the spot in the village (so the village handles it; a request
+    // still waiting for dispatch sits with the subdistrict).
+    await buildWorkOrder(t.deps, t.fx, { community: village, resolvedOnSpot: '已当场修复' });
+
+    const res = await sd.get(`/api/reports/urban-villages/${village.id}/profile`);
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json();
+    expect(p).toMatchObject({
+      communityName: '后溪村',
+      subdistrictName: t.fx.subdistrict.name,
+      asOf: chinaDate(now),
+      population: { registered: 3, permanent: 2, migrant: 4, permanentResidents: 5, total: 9 },
+      // R-ORG-3 for the village alone: ceil(5 × 18 / 10,000) = 1 worker required, none employed.
+      staffing: { permanentResidents: 5, communityWorkers: 0, required: 1, shortfall: 1, meetsFloor: false },
+      facilities: {
+        located: true,
+        centreName: '后溪村党群服务中心',
+        distanceToCentreM: 1200,
+        subStationDistanceM: 1000,
+        needsSubStation: true,
+        subStations: [{ name: '后溪村综合服务分站', staffCount: 2 }],
+        elderlyCareFacilities: 1,
+        elderlyCareRequired: 1,
+      },
+      welfareOrgs: {
+        target: 2,
+        count: 1,
+        orgs: [{ name: '后溪务工互助会', field: '互助', memberCount: 12 }],
+      },
+      selfGovernance: {
+        bodies: 1,
+        positions: 1,
+        openVacancies: 1,
+        overdueVacancies: 1,
+        lastElection: null,
+        hasPartyCommittee: true,
+        hasCommittee: false,
+        hasSupervisionCommittee: false,
+      },
+      flags: ['few_migrant_welfare_orgs', 'life_circle_gaps', 'staffing_short', 'vacancy_overdue'],
+    });
+    expect(p.facilities.lifeCircleMissing).toContain('education');
+    expect(p.facilities.lifeCircleMissing).not.toContain('elderly_care');
+    // Six China months, oldest first, up to this one (the clock stands in November 2026).
+    expect(p.months.map((m: { month: string }) => m.month)).toEqual([
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+    ]);
+    expect(p.months.at(-1)).toMatchObject({ workOrdersReceived: 1, workOrdersClosed: 0, volunteerHours: 0 });
+    expect(p.months[0]).toMatchObject({ workOrdersReceived: 0, disputesMediated: 0 });
+    // The urban-village list agrees on the R-ORG-5/6 flags.
+    const listed = (await sd.get('/api/reports/urban-villages'))
+      .json()
+      .rows.find((r: { communityName: string }) => r.communityName === '后溪村');
+    expect(listed.flags).toEqual(['few_migrant_welfare_orgs']);
+
+    // The same file as one sheet of label/value sections.
+    const xlsx = await sd.get(`/api/reports/urban-villages/${village.id}/profile.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.headers['content-disposition']).toContain(encodeURIComponent('后溪村城中村治理档案.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const values = new Map<string, unknown[]>();
+    ws.eachRow((r) => {
+      const cells = (r.values as unknown[]).slice(1);
+      values.set(String(cells[0]), cells.slice(1));
+    });
+    expect(values.get('户籍人口')).toEqual([3]);
+    expect(values.get('流动人口')).toEqual([4]);
+    expect(values.get('距党群服务中心（米）')).toEqual([1200]);
+    expect(values.get('月份')?.at(-1)).toBe('2026-11');
+    expect(values.get('受理诉求（件）')).toEqual([0, 0, 0, 0, 0, 1]);
+    expect(values.has('社区工作者配备不足')).toBe(true);
+    expect(values.has('职位空缺超过30天')).toBe(true);
+  });
+
+  it("S002-39: a community that is not an urban village, a unit that is not a community and a village outside the reader's scope answer 404", async () => {
+    const sd = await t.as('sd_admin');
+    const village = (
+      await sd.post('/api/org/units', {
+        parentId: t.fx.subdistrict.id,
+        kind: 'community',
+        name: '塘边村',
+        attrs: { urbanVillage: true },
+      })
+    ).json();
+    expect((await sd.get(`/api/reports/urban-villages/${village.id}/profile`)).statusCode).toBe(200);
+    for (const id of [t.fx.tongdu.id, t.fx.subdistrict.id, 'not-an-id'])
+      expect((await sd.get(`/api/reports/urban-villages/${id}/profile`)).statusCode).toBe(404);
+    // A community worker of 西花苑 reads reports, but not of this village.
+    const other = await t.as('xhy_worker');
+    for (const url of ['profile', 'profile.xlsx'])
+      expect((await other.get(`/api/reports/urban-villages/${village.id}/${url}`)).statusCode).toBe(404);
   });
 });

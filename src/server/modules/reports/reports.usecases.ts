@@ -1,9 +1,24 @@
 import type { ActorCtx } from '../../platform/context';
 import { reportsPolicy } from './reports.policy';
-import { SUB_STATION_DISTANCE_M as SUB_STATION_M } from '../../../shared/contracts/facilities';
+import { chinaDate, chinaDayStart, chinaMonth } from '../../../shared/chinaTime';
+import {
+  LIFE_CIRCLE_RADIUS_M,
+  SUB_STATION_DISTANCE_M as SUB_STATION_M,
+} from '../../../shared/contracts/facilities';
+import {
+  URBAN_VILLAGE_PROFILE_FLAGS,
+  type UrbanVillageProfileDto,
+  type UrbanVillageProfileFlag,
+} from '../../../shared/contracts/reports';
+import { notFound } from '../../platform/errors';
+import { checkId } from '../../platform/ids';
+import { reportFigures } from '../../platform/offerings';
 import { coverageOfUnits } from '../facilities/facilities.api';
 import { unitsByIds } from '../org/org.api';
-import { staffingRows, urbanVillageRows } from './reports.repository';
+import { migrantWelfareOrgsUnder } from '../people/people.api';
+import { registrationCountsUnder } from '../residents/residents.api';
+import { selfGovernanceSummary } from '../self-governance/self-governance.api';
+import { type StaffingQueryRow, staffingRows, urbanVillageRows } from './reports.repository';
 
 /** R-ORG-3: at least 18 community workers per 10,000 permanent residents… */
 export const WORKERS_PER_10K_FLOOR = 18;
@@ -43,35 +58,37 @@ export interface StaffingRow {
  */
 export async function staffingReport(ctx: ActorCtx): Promise<StaffingRow[]> {
   reportsPolicy.require(ctx.actor, 'read');
-  const rows = await staffingRows(ctx.db, ctx.actor, 'read');
-  return rows.map((r) => {
-    const required = Math.ceil((r.residents * WORKERS_PER_10K_FLOOR) / 10_000);
-    const maxAllowed = Math.floor((r.residents * WORKERS_PER_1K_CEILING) / 1_000);
-    const per10k = r.residents > 0 ? Math.round((r.workers * 10_000 * 10) / r.residents) / 10 : 0;
-    const meetsFloor = r.workers >= required;
-    const withinCeiling = r.workers <= maxAllowed;
-    return {
-      communityId: r.community_id,
-      communityName: r.community_name,
-      subdistrictName: r.subdistrict_name,
-      permanentResidents: r.residents,
-      communityWorkers: r.workers,
-      gridWorkers: r.grid_workers,
-      socialWorkerQualified: r.social_worker_qualified,
-      assistantSocialWorkerQualified: r.assistant_social_worker_qualified,
-      workersPer10k: per10k,
-      required,
-      maxAllowed,
-      shortfall: Math.max(0, required - r.workers),
-      excess: Math.max(0, r.workers - maxAllowed),
-      meetsFloor,
-      withinCeiling,
-      meetsStandard: meetsFloor && withinCeiling,
-      grids: r.grids,
-      gridsWithoutWorker: r.empty_grids,
-      openGrids: r.open_grids ?? [],
-    };
-  });
+  return (await staffingRows(ctx.db, ctx.actor, 'read')).map(toStaffingRow);
+}
+
+/** A staffing query row measured against both bounds of R-ORG-3. */
+function toStaffingRow(r: StaffingQueryRow): StaffingRow {
+  const required = Math.ceil((r.residents * WORKERS_PER_10K_FLOOR) / 10_000);
+  const maxAllowed = Math.floor((r.residents * WORKERS_PER_1K_CEILING) / 1_000);
+  const per10k = r.residents > 0 ? Math.round((r.workers * 10_000 * 10) / r.residents) / 10 : 0;
+  const meetsFloor = r.workers >= required;
+  const withinCeiling = r.workers <= maxAllowed;
+  return {
+    communityId: r.community_id,
+    communityName: r.community_name,
+    subdistrictName: r.subdistrict_name,
+    permanentResidents: r.residents,
+    communityWorkers: r.workers,
+    gridWorkers: r.grid_workers,
+    socialWorkerQualified: r.social_worker_qualified,
+    assistantSocialWorkerQualified: r.assistant_social_worker_qualified,
+    workersPer10k: per10k,
+    required,
+    maxAllowed,
+    shortfall: Math.max(0, required - r.workers),
+    excess: Math.max(0, r.workers - maxAllowed),
+    meetsFloor,
+    withinCeiling,
+    meetsStandard: meetsFloor && withinCeiling,
+    grids: r.grids,
+    gridsWithoutWorker: r.empty_grids,
+    openGrids: r.open_grids ?? [],
+  };
 }
 
 /** R-ORG-5: an urban village this far or further (1000米以上, inclusive) from its centre needs a sub-station. */
@@ -138,4 +155,118 @@ export async function urbanVillageReport(ctx: ActorCtx): Promise<UrbanVillageRow
       flags,
     };
   });
+}
+
+/** The report figures (platform/offerings) a governance file shows per month, by the modules' keys. */
+const MONTH_FIGURES = {
+  workOrdersReceived: 'work_orders.received',
+  workOrdersClosed: 'work_orders.closed',
+  workOrdersOnTimeRate: 'work_orders.on_time_rate',
+  disputesMediated: 'disputes.mediated',
+  volunteerHours: 'volunteers.hours',
+  serviceOrdersCompleted: 'services.orders_completed',
+} as const;
+/** How many China calendar months (the current one included) the governance file looks back. */
+export const PROFILE_MONTHS = 6;
+
+/** The last `n` China calendar months up to the one holding `now`, oldest first, each as [from, to). */
+function lastMonths(now: Date, n: number): { month: string; from: Date; to: Date }[] {
+  const [y, m] = chinaMonth(now).split('-').map(Number) as [number, number];
+  const first = (i: number) => {
+    const d = new Date(Date.UTC(y, m - 1 - i, 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  };
+  return Array.from({ length: n }, (_, k) => n - 1 - k).map((i) => {
+    const month = first(i);
+    return { month, from: chinaDayStart(`${month}-01`), to: chinaDayStart(`${first(i - 1)}-01`) };
+  });
+}
+
+/**
+ * 城中村治理档案 (seed 002 四(四), S002-39): one urban village's governance file, put together only through
+ * other modules' api files and the figures modules offer — population by registration status (residents),
+ * its staffing row (R-ORG-3, this module's own query), facility coverage computed from coordinates
+ * (R-ORG-5 sub-station, R-ORG-6 elderly care, the life circle; facilities), the public-welfare social
+ * organisations with migrant members (R-ORG-6; people), its self-governance bodies (self-governance) and the
+ * last six months' figures. A unit out of the reader's reach, not a community, archived or not an urban
+ * village answers 404 alike.
+ *
+ * The months' work-order figures count the orders under the village's path, i.e. those it handles now (an
+ * order still waiting for dispatch sits with the subdistrict), as the figures do for report templates.
+ *
+ * Left out, for want of a figure a module offers (each would be a new query in that module): overdue work
+ * orders (the work-order api is kept to re-exports while its state machine is rewritten; the on-time rate
+ * of the orders closed stands in), disputes received (disputes offer only those mediated), and the
+ * self-governance trainings and reviews (the self-governance overview page has them).
+ */
+export async function urbanVillageProfile(ctx: ActorCtx, id: string): Promise<UrbanVillageProfileDto> {
+  reportsPolicy.require(ctx.actor, 'read');
+  checkId(id);
+  const [village] = await urbanVillageRows(ctx.db, ctx.actor, 'read', id);
+  if (!village) throw notFound();
+  const now = ctx.clock.now();
+  const asOf = chinaDate(now);
+  const [units, staffing, population, orgs, selfGovernance] = await Promise.all([
+    unitsByIds(ctx.db, [id]),
+    staffingRows(ctx.db, ctx.actor, 'read', id),
+    registrationCountsUnder(ctx.db, village.path),
+    migrantWelfareOrgsUnder(ctx.db, village.path),
+    selfGovernanceSummary(ctx.db, id, asOf),
+  ]);
+  const facts = (await coverageOfUnits(ctx.db, units)).get(id);
+  const staffingRow = staffing[0];
+  if (!facts || !staffingRow) throw notFound();
+  const staff = toStaffingRow(staffingRow);
+
+  const figures = new Map(reportFigures().map(({ figure }) => [figure.key, figure]));
+  const months = [];
+  for (const period of lastMonths(now, PROFILE_MONTHS)) {
+    const q = { orgPath: village.path, from: period.from, to: period.to };
+    const values = await Promise.all(
+      Object.entries(MONTH_FIGURES).map(async ([field, key]) => {
+        const figure = figures.get(key);
+        return [field, figure ? await figure.compute({ db: ctx.db }, q) : null] as const;
+      }),
+    );
+    months.push({
+      month: period.month,
+      ...(Object.fromEntries(values) as Record<keyof typeof MONTH_FIGURES, number | null>),
+    });
+  }
+
+  const flags = new Set<UrbanVillageProfileFlag>(facts.flags);
+  if (orgs.length < MIGRANT_WELFARE_ORGS_TARGET) flags.add('few_migrant_welfare_orgs');
+  if (!staff.meetsFloor) flags.add('staffing_short');
+  if (!staff.withinCeiling) flags.add('staffing_over');
+  if (selfGovernance.overdueVacancies > 0) flags.add('vacancy_overdue');
+
+  return {
+    communityId: village.id,
+    communityName: village.name,
+    subdistrictName: village.sd,
+    asOf,
+    population: {
+      ...population,
+      permanentResidents: population.registered + population.permanent,
+      total: population.registered + population.permanent + population.migrant,
+    },
+    staffing: staff,
+    facilities: {
+      located: facts.located,
+      centreName: facts.centre?.name ?? null,
+      distanceToCentreM: facts.distanceToCentreM,
+      subStationDistanceM: SUB_STATION_DISTANCE_M,
+      needsSubStation: facts.needsSubStation,
+      subStations: facts.subStations.map((s) => ({ name: s.name, staffCount: s.staffCount })),
+      elderlyCareFacilities: facts.elderlyCareFacilities,
+      elderlyCareRequired: facts.elderlyCareRequired,
+      lifeCircleRadiusM: LIFE_CIRCLE_RADIUS_M,
+      lifeCircle: facts.lifeCircle,
+      lifeCircleMissing: facts.lifeCircleMissing,
+    },
+    welfareOrgs: { target: MIGRANT_WELFARE_ORGS_TARGET, count: orgs.length, orgs },
+    selfGovernance,
+    months,
+    flags: URBAN_VILLAGE_PROFILE_FLAGS.filter((f) => flags.has(f)),
+  };
 }

@@ -253,3 +253,20 @@ export async function liveResidentBrief(
 export function residentNamesByIds(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   return namesById(db, residents, residents.name, ids);
 }
+
+/**
+ * Live residents under a unit's path by registration status (户籍 registered, 常住 permanent, 流动 migrant),
+ * for a unit's population split (the reports module's urban-village profile). The caller has scoped the unit.
+ */
+export async function registrationCountsUnder(
+  db: Db,
+  path: string,
+): Promise<{ registered: number; permanent: number; migrant: number }> {
+  const rows = await db
+    .select({ status: residents.registrationStatus, n: sql<number>`count(*)::int` })
+    .from(residents)
+    .where(and(like(residents.orgPath, `${path}%`), isNull(residents.deletedAt)))
+    .groupBy(residents.registrationStatus);
+  const n = (status: string) => rows.find((r) => r.status === status)?.n ?? 0;
+  return { registered: n('registered'), permanent: n('permanent'), migrant: n('migrant') };
+}

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, type TableColumnsType, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { UrbanVillageRowDto, urbanVillageReportSchema } from '../../../shared/contracts/reports';
 import type { z } from 'zod';
 import { api } from '../../app/api';
@@ -11,13 +12,25 @@ type Report = z.infer<typeof urbanVillageReportSchema>;
 
 /** Urban villages against seed 002's standards: sub-station (R-ORG-5), elderly care and welfare organisations (R-ORG-6). */
 export default function UrbanVillagesCard() {
-  const { label } = useI18n();
+  const { label, t } = useI18n();
   const report = useQuery({
     queryKey: ['reports', 'urban-villages'],
     queryFn: () => api.get<Report>('/api/reports/urban-villages'),
   });
   const columns: TableColumnsType<UrbanVillageRowDto> = [
-    { title: label('community'), dataIndex: 'communityName' },
+    {
+      title: label('community'),
+      dataIndex: 'communityName',
+      render: (name: string, r) => (
+        <Link
+          to={`/reports/urban-villages/${r.communityId}`}
+          title={t('uvp.open')}
+          data-testid="uv-profile-link"
+        >
+          {name}
+        </Link>
+      ),
+    },
     {
       title: label('distanceToCentreM'),
       dataIndex: 'distanceToCentreM',

@@ -6,8 +6,9 @@ import { defineWebModule } from '../../app/webModule';
 import { reportsEn, reportsZh } from './i18n';
 
 const StaffingReportPage = lazy(() => import('./StaffingReportPage'));
+const UrbanVillageProfilePage = lazy(() => import('./UrbanVillageProfilePage'));
 
-/** 统计报表: the staffing report. */
+/** 统计报表: the staffing report, with its urban villages and each village's governance file. */
 export const reportsWebModule = defineWebModule({
   name: 'reports',
   i18n: { 'zh-CN': reportsZh, en: reportsEn },
@@ -15,6 +16,7 @@ export const reportsWebModule = defineWebModule({
     <>
       <Route path="reports" element={<Navigate to="/reports/staffing" replace />} />
       {guardedRoute('reports/staffing', 'reports.read', <StaffingReportPage />)}
+      {guardedRoute('reports/urban-villages/:id', 'reports.read', <UrbanVillageProfilePage />)}
     </>
   ),
   nav: [
