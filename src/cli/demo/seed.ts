@@ -41,7 +41,7 @@ import { seedDemoProjectsJinjiang } from './projects.jinjiang.seed';
 import { seedDemoProjectEvaluation } from './projects.evaluation.seed';
 import { seedDemoDoorstepProjects } from './projects.doorstep.seed';
 import { seedDemoDoorstepRatings } from './projects.doorstep.ratings.seed';
-import { seedDemoServices } from './services.seed';
+import { seedDemoServices, seedDemoStationHosts } from './services.seed';
 import { seedDemoDisputes } from './disputes.seed';
 import { seedDemoAssessmentEvidence, seedDemoAssessments } from './assessments.seed';
 import { seedDemoParticipation } from './participation.seed';
@@ -781,6 +781,8 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'clock' | 'ids' | 'pii
   await timed('work-item access', () => seedDemoWorkItemAccess(deps, { log }));
   await timed('certificates', () => seedDemoCertificates(deps, { log }));
   await timed('facilities', () => seedDemoFacilities(deps, { log }));
+  // The 邻里驿站's host facilities (seed 000 二.2), once both the stations and the registry are loaded.
+  await timed('station hosts', () => seedDemoStationHosts(deps, { log }));
   await timed('care', () => seedDemoCare(deps, { log }));
   await timed('surveys', () => seedDemoSurveys(deps, { log }));
   await timed('assessment evidence', () => seedDemoAssessmentEvidence(deps, { log }));

@@ -22,7 +22,9 @@ import { sealPii } from '../../server/modules/residents/residents.usecases';
 import type { AppDeps, UseCaseCtx } from '../../server/platform/context';
 import { maskAddress, maskPhone } from '../../server/platform/crypto';
 import { rowsOf } from '../../server/platform/db';
-import { xinxialuCommunities } from './seedContext';
+import { type DemoSeedDeps, demoUserCtx, xinxialuCommunities } from './seedContext';
+import { fcFacilities } from '../../server/modules/facilities/facilities.table';
+import { updateStation } from '../../server/modules/services/services.duty';
 import { insertDemoUser } from './demoLogin';
 import { demoDraws } from './demoDraws';
 
@@ -343,6 +345,12 @@ export async function seedDemoServices(
       name: `${short}邻里驿站`,
       address: `${short}社区党群服务中心旁`,
       active: true,
+      // Seed 000 二.2 (S000-09): 学习、休闲、调解、议事 in one; every third still without mediation. The host
+      // facility is set by seedDemoStationHosts once the facilities registry is loaded.
+      functions:
+        ci % 3 === 2
+          ? ['study', 'leisure', 'deliberation']
+          : ['study', 'leisure', 'mediation', 'deliberation'],
       ...stamp(now),
     });
     const monday = new Date(Math.floor((now.getTime() + 8 * HOUR) / DAY) * DAY - 8 * HOUR);
@@ -669,4 +677,35 @@ export async function seedDemoServices(
   opts.log(
     `services: three lists, stations and duty rota for ${communities.length} communities (${deputySlots} deputies' liaison slots); ${orderCount} service orders (${credited} credited)`,
   );
+}
+
+/**
+ * Seed 000 二.2 (S000-09): each demo 邻里驿站 is built in a facility of its community — the party-mass service
+ * centre, or in every third community the compound's property service centre (物业服务中心) where there is one.
+ * Run after the facilities seed, through the services use case (checked against the registry, audited).
+ */
+export async function seedDemoStationHosts(deps: DemoSeedDeps, opts: { log: (line: string) => void }) {
+  const admin = await demoUserCtx(deps);
+  if (!admin) return;
+  const stations = await deps.db.select().from(svcStations).orderBy(asc(svcStations.orgPath));
+  let n = 0;
+  for (const [i, s] of stations.entries()) {
+    const facilities = await deps.db
+      .select({ id: fcFacilities.id, kind: fcFacilities.kind })
+      .from(fcFacilities)
+      .where(
+        and(
+          like(fcFacilities.orgPath, `${s.orgPath}%`),
+          inArray(fcFacilities.kind, ['party_mass_centre', 'property_office']),
+        ),
+      )
+      .orderBy(asc(fcFacilities.createdAt));
+    const centre = facilities.find((f) => f.kind === 'party_mass_centre');
+    const property = facilities.find((f) => f.kind === 'property_office');
+    const host = i % 3 === 1 ? (property ?? centre) : centre;
+    if (!host) continue;
+    await updateStation(admin, s.id, { hostFacilityId: host.id });
+    n++;
+  }
+  opts.log(`station hosts: ${n}`);
 }

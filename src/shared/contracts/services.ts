@@ -396,19 +396,47 @@ export const myServiceSummarySchema = z.object({
 
 // ---------------------------------------------------------------- duty rota (R-SV-2)
 
+/**
+ * Seed 000 二.2 (SEED-MAP S000-09): "将“邻里驿站”建成集学习、休闲、调解、议事等功能为一体的服务站点" — the
+ * functions a neighbour station combines, in the seed's order.
+ */
+export const STATION_FUNCTIONS = ['study', 'leisure', 'mediation', 'deliberation'] as const;
+export type StationFunction = (typeof STATION_FUNCTIONS)[number];
+/** A station's functions: each at most once, kept in the seed's order. */
+const stationFunctions = z
+  .array(z.enum(STATION_FUNCTIONS))
+  .max(STATION_FUNCTIONS.length)
+  .transform((fs) => STATION_FUNCTIONS.filter((f) => fs.includes(f)));
+
 export const stationBody = z.strictObject({
   communityId: uuid,
   name: text(100),
   address: optText(200),
   active: z.boolean().default(true),
+  /** The facility it is built in (S000-09): one registered in the station's community. */
+  hostFacilityId: uuid.nullish(),
+  functions: stationFunctions.default([]),
 });
 export type StationBody = z.infer<typeof stationBody>;
+/** A station's change: the fields sent (null clears the address or the host facility). */
+export const stationPatch = z.strictObject({
+  name: text(100).optional(),
+  address: optText(200),
+  active: z.boolean().optional(),
+  hostFacilityId: uuid.nullish(),
+  functions: stationFunctions.optional(),
+});
+export type StationPatch = z.infer<typeof stationPatch>;
 export const stationSchema = z.object({
   id: z.string(),
   ...communityRef,
   name: z.string(),
   address: z.string().nullable(),
   active: z.boolean(),
+  hostFacilityId: z.string().nullable(),
+  /** The host facility's name as registered now; null without one. */
+  hostFacilityName: z.string().nullable(),
+  functions: z.array(z.enum(STATION_FUNCTIONS)),
 });
 export type StationDto = z.infer<typeof stationSchema>;
 

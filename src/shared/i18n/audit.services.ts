@@ -24,6 +24,7 @@ export const SERVICES_AUDIT: AuditLabels = {
     'services.project_update': { 'zh-CN': '修改服务项目', en: 'Update service project' },
     'services.settings': { 'zh-CN': '修改服务设置', en: 'Update service settings' },
     'services.station_create': { 'zh-CN': '新增邻里驿站', en: 'Add neighbour station' },
+    'services.station_update': { 'zh-CN': '修改邻里驿站', en: 'Update neighbour station' },
     'services.duty_slot_create': { 'zh-CN': '排班', en: 'Schedule duty' },
     'services.duty_slot_delete': { 'zh-CN': '取消排班', en: 'Remove duty slot' },
     'services.duty_log': { 'zh-CN': '值班记录', en: 'Duty log' },

@@ -93,6 +93,10 @@ export const SERVICES_ERRORS: Record<string, Record<Locale, string>> = {
   },
   'services.station_unknown': { 'zh-CN': '驿站不存在', en: 'Unknown station' },
   'services.station_inactive': { 'zh-CN': '驿站已停用', en: 'The station is inactive' },
+  'services.station_host_outside': {
+    'zh-CN': '所选设施不存在或不在本驿站所在社区（村），请从本社区（村）登记的设施中选择',
+    en: "No such facility in the station's community: pick one registered there",
+  },
   'services.duty_conflict': {
     'zh-CN': '{name} 在 {start} 至 {end} 已有值班安排（{station}），不能重复排班',
     en: '{name} is already on duty from {start} to {end} ({station})',

@@ -96,6 +96,15 @@ export function allFacilityRows(
     .limit(limit);
 }
 
+/** The facilities with these ids kept under `path` (the caller scoped the unit); none for no ids. */
+export function facilityRowsUnder(db: Db, path: string, ids: readonly string[]): Promise<FacilityRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(fcFacilities)
+    .where(and(inArray(fcFacilities.id, [...ids]), sql`${fcFacilities.orgPath} like ${`${path}%`}`));
+}
+
 /** Facilities in use that also match `where`. */
 function inUseFacilities(db: Db, where: SQL | undefined): Promise<FacilityRow[]> {
   return db

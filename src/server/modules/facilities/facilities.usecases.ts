@@ -39,6 +39,7 @@ import {
   builtBetweenInReach,
   countBuiltInYear,
   facilitiesInBox,
+  facilityRowsUnder,
   findFacility,
   inUseFacilitiesUnder,
   insertFacility,
@@ -49,6 +50,7 @@ import {
   updateKind,
 } from './facilities.repository';
 import { foundInReach } from '../../platform/findInScope';
+import { isUuid } from '../../platform/ids';
 
 const FACILITY_UNIT_KINDS = ['subdistrict', 'community', 'grid', 'compound'];
 
@@ -290,6 +292,41 @@ export async function updateFacility(ctx: ActorCtx, id: string, input: FacilityP
     },
   );
   return (await toDtos(ctx, [row]))[0]!;
+}
+
+/** A facility as another module shows it: its name and kind (services' 邻里驿站 host, S000-09). */
+export interface FacilityRef {
+  id: string;
+  name: string;
+  kindNameZh: string | null;
+  kindNameEn: string | null;
+  orgPath: string;
+}
+
+/**
+ * The facilities with these ids registered under the unit at `path` (its subtree), by id; an id of no
+ * facility there is left out. The caller has scoped the unit (e.g. a station's community in its reach).
+ */
+export async function facilitiesUnder(
+  db: Db,
+  path: string,
+  ids: readonly string[],
+): Promise<Map<string, FacilityRef>> {
+  const rows = await facilityRowsUnder(db, path, [...new Set(ids)].filter(isUuid));
+  if (rows.length === 0) return new Map();
+  const kinds = new Map((await allKinds(db)).map((k) => [k.key, k]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        name: r.name,
+        kindNameZh: kinds.get(r.kind)?.nameZh ?? null,
+        kindNameEn: kinds.get(r.kind)?.nameEn ?? null,
+        orgPath: r.orgPath,
+      },
+    ]),
+  );
 }
 
 /**

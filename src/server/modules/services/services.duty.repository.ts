@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/permissions';
 import { stationsPolicy } from './services.policy';
 
 import { countWhere, countsBy } from '../../platform/figureQuery';
-import { rowInserter } from '../../platform/rowAccessors';
+import { rowInserter, rowUpdater } from '../../platform/rowAccessors';
 import { svcDutyLogs, svcDutySlots, svcStations } from './services.table';
 
 /**
@@ -18,6 +18,9 @@ export type DutyLogRow = typeof svcDutyLogs.$inferSelect;
 
 /** Inserts one station (through `insertCommunityRow`, which writes its audit entry). */
 export const insertStation = rowInserter(svcStations);
+
+/** Updates one station (found in reach by the use case, which writes its audit entry). */
+export const updateStationRow = rowUpdater(svcStations);
 
 /** The first slot of the person (`personKey`) that overlaps [startsAt, endsAt), with its station's name. */
 export async function dutySlotClash(db: Db, personKey: string, startsAt: Date, endsAt: Date) {

@@ -7,7 +7,11 @@ import type {
   DutySlotBody,
   MyDutyLogBody,
   StationBody,
+  StationFunction,
+  StationPatch,
 } from '../../../shared/contracts/services';
+import { facilitiesUnder } from '../facilities/facilities.api';
+import { auditedChange } from '../../platform/auditedRows';
 import { audited } from '../../platform/auditedEntity';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -47,6 +51,7 @@ import {
   insertDutySlot,
   insertStation,
   setDutyLogPhoto,
+  updateStationRow,
 } from './services.duty.repository';
 import { sql } from 'drizzle-orm';
 import { foundInReach } from '../../platform/findInScope';
@@ -61,12 +66,45 @@ import { foundInReach } from '../../platform/findInScope';
 /** Every change of a duty slot (created, deleted, logged) is audited under the slot. */
 const auditSlot = audited('svc_duty_slot');
 
-function stationDtos(db: Db, rows: StationRow[]) {
+/** The host facilities of these stations, each read under its station's community (S000-09). */
+async function hostNames(db: Db, rows: StationRow[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const byPath = new Map<string, string[]>();
+  for (const r of rows)
+    if (r.hostFacilityId) byPath.set(r.orgPath, [...(byPath.get(r.orgPath) ?? []), r.hostFacilityId]);
+  for (const [path, ids] of byPath)
+    for (const f of (await facilitiesUnder(db, path, ids)).values()) names.set(f.id, f.name);
+  return names;
+}
+
+async function stationDtos(db: Db, rows: StationRow[]) {
+  const hosts = await hostNames(db, rows);
   return communityDtos(db, rows, (r) => ({
     name: r.name,
     address: r.address,
     active: r.active,
+    hostFacilityId: r.hostFacilityId,
+    hostFacilityName: r.hostFacilityId ? (hosts.get(r.hostFacilityId) ?? null) : null,
+    functions: r.functions as StationFunction[],
   }));
+}
+
+/**
+ * Seed 000 二.2 (S000-09): the host facility must be a facility of the facilities registry kept in the
+ * station's community (its path's subtree), else 422 on the field — one answer for an unknown id and
+ * another community's facility, so nothing outside the station's community is told apart.
+ */
+async function checkHost(db: Db, communityPath: string, hostFacilityId: string | null | undefined) {
+  if (!hostFacilityId) return;
+  if (!(await facilitiesUnder(db, communityPath, [hostFacilityId])).has(hostFacilityId))
+    throw new AppError(
+      'services.station_host_outside',
+      422,
+      {},
+      {
+        fields: [{ path: 'hostFacilityId', code: 'services.station_host_outside' }],
+      },
+    );
 }
 
 export async function listStations(ctx: ActorCtx, communityId: string | undefined) {
@@ -78,15 +116,52 @@ export async function listStations(ctx: ActorCtx, communityId: string | undefine
 export async function createStation(ctx: ActorCtx, body: StationBody) {
   stationsPolicy.require(ctx.actor, 'write');
   const community = await communityFor(ctx.db, ctx.actor, 'services.write', body.communityId);
+  await checkHost(ctx.db, community.path, body.hostFacilityId);
   return insertCommunityRow(
     ctx,
     insertStation,
     community,
     community.id,
-    { name: body.name, address: body.address ?? null, active: body.active },
-    { action: 'services.station_create', entityType: 'svc_station', view: (r) => ({ name: r.name }) },
+    {
+      name: body.name,
+      address: body.address ?? null,
+      active: body.active,
+      hostFacilityId: body.hostFacilityId ?? null,
+      functions: body.functions,
+    },
+    { action: 'services.station_create', entityType: 'svc_station', view: stationAuditView },
     stationDtos,
   );
+}
+
+/** What a station's audit entries show of it. */
+const stationAuditView = (r: StationRow) => ({
+  name: r.name,
+  address: r.address,
+  active: r.active,
+  hostFacilityId: r.hostFacilityId,
+  functions: r.functions,
+});
+
+/**
+ * Changes a station in reach for writing (else 404): its name, address, whether it is active, its host
+ * facility (checked as on create, S000-09) and its functions; audited with before and after.
+ */
+export async function updateStation(ctx: ActorCtx, id: string, body: StationPatch) {
+  stationsPolicy.require(ctx.actor, 'write');
+  checkId(id);
+  const s = await findStation(ctx, id, 'write');
+  await checkHost(ctx.db, s.orgPath, body.hostFacilityId);
+  const set = Object.fromEntries(
+    Object.entries(body).filter(([, v]) => v !== undefined),
+  ) as Partial<StationRow>;
+  const row = await auditedChange(
+    ctx,
+    s,
+    (tx) => updateStationRow(tx, s.id, { ...set, updatedAt: ctx.clock.now() }),
+    { action: 'services.station_update', entityType: 'svc_station', view: stationAuditView },
+  );
+  return (await stationDtos(ctx.db, [row]))[0]!;
 }
 
 /** A duty slot in reach for `action`, else 404. */

@@ -44,6 +44,7 @@ import {
   settingsBody,
   settingsSchema,
   stationBody,
+  stationPatch,
   stationSchema,
   yearRecordQuery,
   yearRecordSchema,
@@ -73,6 +74,7 @@ import {
   dutyLogPhoto,
   myDuty,
   stationDeputies,
+  updateStation,
 } from './services.duty';
 import {
   createNeed,
@@ -353,6 +355,14 @@ export const servicesModule = defineModule({
         schema: { tags, body: stationBody, response: { 201: stationSchema } },
       },
       async (req, reply) => reply.status(201).send(await createStation(actorCtx(req), req.body)),
+    );
+    // A station's name, address, state, host facility and functions (seed 000 二.2, S000-09).
+    route(
+      'PATCH',
+      '/api/services/stations/:id',
+      access.permission('services.write'),
+      { body: stationPatch, response: stationSchema },
+      updateStation,
     );
     app.get(
       '/api/services/duty',

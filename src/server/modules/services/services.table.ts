@@ -210,11 +210,17 @@ export const svcSettings = pgTable('svc_settings', {
   updatedAt: ts('updated_at').notNull(),
 });
 
-/** 邻里驿站 (R-SV-2). */
+/**
+ * 邻里驿站 (R-SV-2). Seed 000 二.2 (S000-09): built in a party-mass or property service centre — its host, a
+ * facility of the facilities registry in the station's community (read through facilities.api, no foreign
+ * key across modules) — and combining 学习、休闲、调解、议事 (`functions`: STATION_FUNCTIONS' keys).
+ */
 export const svcStations = communityTable('svc_stations', {
   name: text('name').notNull(),
   address: text('address'),
   active: boolean('active').notNull().default(true),
+  hostFacilityId: uuid('host_facility_id'),
+  functions: text('functions').array().notNull().default(sql`'{}'::text[]`),
 });
 
 /** A duty slot: who is on duty at which station, when (R-SV-2). */

@@ -4,6 +4,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   DatePicker,
   Empty,
   Flex,
@@ -15,6 +16,7 @@ import {
   Popconfirm,
   Select,
   Space,
+  Switch,
   Table,
   type TableColumnsType,
   Tag,
@@ -23,7 +25,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchPatch } from '../../app/useSearchPatch';
-import { DUTY_PERSON_TYPES } from '../../../shared/contracts/services';
+import { DUTY_PERSON_TYPES, STATION_FUNCTIONS } from '../../../shared/contracts/services';
 import { AddButton } from '../../app/components/AddButton';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -31,7 +33,8 @@ import { applyFormErrors, useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
-import { type DutySlot, svcApi, svcKeys } from './api';
+import { fcApi } from '../facilities/api';
+import { type DutySlot, type Station, svcApi, svcKeys } from './api';
 import { labelOf, useOwnCommunity } from './meta';
 import { CommunityField } from './parts';
 import { useRefreshingMutation } from '../../app/useRefreshingMutation';
@@ -57,7 +60,7 @@ export default function DutyPage() {
   const own = useOwnCommunity();
   const [weekStart, setWeekStart] = useState(() => thisMonday());
   const [addingSlot, setAddingSlot] = useState(false);
-  const [addingStation, setAddingStation] = useState(false);
+  const [editingStation, setEditingStation] = useState<Station | 'new' | null>(null);
   const [logSlot, setLogSlot] = useState<DutySlot | null>(null);
   const stations = useQuery({
     queryKey: svcKeys.stations(communityId),
@@ -67,7 +70,6 @@ export default function DutyPage() {
   const slots = useQuery({ queryKey: svcKeys.duty(q), queryFn: () => svcApi.duty(q) });
   const remove = useRefreshingMutation(svcApi.deleteSlot, ['services']);
   const [slotForm] = Form.useForm();
-  const [stationForm] = Form.useForm();
   // 两代表一委员 are picked from the deputies registered in the station's community.
   const slotType = Form.useWatch('personType', slotForm);
   const slotStation: string | undefined = Form.useWatch('stationId', slotForm);
@@ -102,16 +104,6 @@ export default function DutyPage() {
     },
     onError: (e) => {
       if (applyFormErrors(slotForm, e, { startsAt: 'range', endsAt: 'range' }).applied === 0) showError(e);
-    },
-  });
-  const createStation = useMutation({
-    mutationFn: (v: { communityId: string; name: string; address?: string }) => svcApi.createStation(v),
-    onSuccess: () => {
-      setAddingStation(false);
-      qc.invalidateQueries({ queryKey: ['services'] });
-    },
-    onError: (e) => {
-      if (applyFormErrors(stationForm, e).applied === 0) showError(e);
     },
   });
   useEffect(() => {
@@ -169,7 +161,7 @@ export default function DutyPage() {
         extra={
           can('services.write') ? (
             <>
-              <Button onClick={() => setAddingStation(true)}>{t('services.duty.addStation')}</Button>
+              <Button onClick={() => setEditingStation('new')}>{t('services.duty.addStation')}</Button>
               <AddButton onClick={() => setAddingSlot(true)} disabled={!stations.data?.length}>
                 {t('services.duty.addSlot')}
               </AddButton>
@@ -202,12 +194,31 @@ export default function DutyPage() {
           </Space>
         </Flex>
         {stations.data ? (
-          <Flex gap={6} wrap style={{ marginTop: 8 }}>
+          <Flex vertical gap={4} style={{ marginTop: 8 }} data-testid="stations">
             {stations.data.map((s) => (
-              <Tag key={s.id} color={s.active ? 'blue' : 'default'}>
-                {s.name}
-                {communityId ? '' : ` · ${s.communityName}`}
-              </Tag>
+              <Space key={s.id} size={4} wrap>
+                <Tag color={s.active ? 'blue' : 'default'}>
+                  {s.name}
+                  {communityId ? '' : ` · ${s.communityName}`}
+                  {s.active ? '' : `（${t('services.station.inactive')}）`}
+                </Tag>
+                {/* Seed 000 二.2 (S000-09): the facility it is built in and its functions. */}
+                {s.hostFacilityName ? (
+                  <Typography.Text type="secondary">
+                    {t('services.station.hostOf', { name: s.hostFacilityName })}
+                  </Typography.Text>
+                ) : null}
+                {s.functions.map((f) => (
+                  <Tag key={f} bordered={false} color="cyan">
+                    {labelOf(t, 'services.station.fn', f)}
+                  </Tag>
+                ))}
+                {can('services.write') ? (
+                  <Button size="small" type="link" onClick={() => setEditingStation(s)}>
+                    {t('common.edit')}
+                  </Button>
+                ) : null}
+              </Space>
             ))}
             {stations.data.length === 0 ? (
               <Typography.Text type="secondary">{t('services.duty.noStation')}</Typography.Text>
@@ -305,32 +316,145 @@ export default function DutyPage() {
           </Form.Item>
         </Form>
       </Modal>
-      <Modal
-        open={addingStation}
-        title={t('services.duty.addStation')}
-        onCancel={() => setAddingStation(false)}
-        onOk={() => stationForm.submit()}
-        confirmLoading={createStation.isPending}
-        destroyOnHidden
-      >
-        <Form
-          form={stationForm}
-          layout="vertical"
-          onFinish={(v) => createStation.mutate(v)}
-          initialValues={{ communityId: communityId ?? own }}
-          preserve={false}
-        >
-          <CommunityField />
-          <Form.Item name="name" label={t('services.field.name')} rules={[{ required: true }]}>
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item name="address" label={t('services.field.address')}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {editingStation ? (
+        <StationModal
+          station={editingStation === 'new' ? null : editingStation}
+          communityId={communityId ?? own}
+          onClose={() => setEditingStation(null)}
+        />
+      ) : null}
       <DutyLogsModal slot={logSlot} onClose={() => setLogSlot(null)} />
     </>
+  );
+}
+
+type StationValues = {
+  communityId?: string;
+  name: string;
+  address?: string;
+  active?: boolean;
+  hostFacilityId?: string;
+  functions?: (typeof STATION_FUNCTIONS)[number][];
+};
+
+/**
+ * A neighbour station's form, new or edited: its name and address and, after seed 000 二.2 (S000-09), the
+ * facility of its community it is built in (the facilities registry's) and its functions 学习、休闲、调解、议事.
+ */
+function StationModal({
+  station,
+  communityId,
+  onClose,
+}: {
+  station: Station | null;
+  communityId: string | undefined;
+  onClose: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<StationValues>();
+  const picked: string | undefined = Form.useWatch('communityId', form);
+  const community = station?.communityId ?? picked;
+  const facilities = useQuery({
+    queryKey: ['facilities', 'list', { orgUnitId: community, pageSize: 100, for: 'station' }],
+    queryFn: () => fcApi.list({ orgUnitId: community, pageSize: 100 }),
+    enabled: !!community,
+  });
+  const save = useMutation({
+    mutationFn: (v: StationValues) => {
+      const fields = {
+        name: v.name,
+        address: v.address?.trim() || null,
+        hostFacilityId: v.hostFacilityId ?? null,
+        functions: v.functions ?? [],
+      };
+      return station
+        ? svcApi.updateStation(station.id, { ...fields, active: v.active ?? station.active })
+        : svcApi.createStation({ ...fields, communityId: v.communityId! });
+    },
+    onSuccess: () => {
+      message.success(t('services.station.saved'));
+      qc.invalidateQueries({ queryKey: ['services'] });
+      onClose();
+    },
+    onError: (e) => {
+      if (applyFormErrors(form, e).applied === 0) showError(e);
+    },
+  });
+  return (
+    <Modal
+      open
+      title={station ? t('services.station.edit') : t('services.duty.addStation')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        onValuesChange={(changed) => {
+          // Another community: the facility picked is not one of its own.
+          if ('communityId' in changed) form.setFieldValue('hostFacilityId', undefined);
+        }}
+        initialValues={
+          station
+            ? {
+                name: station.name,
+                address: station.address ?? undefined,
+                active: station.active,
+                hostFacilityId: station.hostFacilityId ?? undefined,
+                functions: station.functions,
+              }
+            : { communityId, functions: [] }
+        }
+      >
+        {station ? null : <CommunityField />}
+        <Form.Item name="name" label={t('services.field.name')} rules={[{ required: true }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="address" label={t('services.field.address')}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item
+          name="hostFacilityId"
+          label={t('services.station.host')}
+          extra={t('services.station.hostHelp')}
+        >
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            disabled={!community}
+            placeholder={community ? undefined : t('services.station.pickCommunityFirst')}
+            loading={facilities.isFetching}
+            options={facilities.data?.items.map((f) => {
+              const kind = locale === 'en' ? f.kindNameEn : f.kindNameZh;
+              return {
+                value: f.id,
+                label: kind ? (locale === 'en' ? `${f.name} (${kind})` : `${f.name}（${kind}）`) : f.name,
+              };
+            })}
+          />
+        </Form.Item>
+        <Form.Item name="functions" label={t('services.station.functions')}>
+          <Checkbox.Group
+            options={STATION_FUNCTIONS.map((f) => ({
+              value: f,
+              label: labelOf(t, 'services.station.fn', f),
+            }))}
+          />
+        </Form.Item>
+        {station ? (
+          <Form.Item name="active" label={t('services.station.active')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
   );
 }
 

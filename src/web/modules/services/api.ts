@@ -25,6 +25,7 @@ import type {
   projectBody,
   resourceBody,
   stationBody,
+  stationPatch,
 } from '../../../shared/contracts/services';
 import type { MyRelativeView } from '../../../shared/contracts/ledger';
 import type { Wire } from '../../../shared/contracts/wire';
@@ -56,6 +57,7 @@ export type ProjectInput = z.input<typeof projectBody>;
 export type OrderInput = z.input<typeof orderBody>;
 export type OrderActionInput = z.input<typeof orderActionBody>;
 export type StationInput = z.input<typeof stationBody>;
+export type StationPatchInput = z.input<typeof stationPatch>;
 export type DutySlotInput = z.input<typeof dutySlotBody>;
 export type OrderView = 'all' | 'queue' | 'dispatched' | 'open' | 'alerts';
 
@@ -129,6 +131,9 @@ export const svcApi = {
     ),
   stations: (communityId?: string) => api.get<Station[]>('/api/services/stations', { communityId }),
   createStation: (body: StationInput) => api.post<Station>('/api/services/stations', body),
+  /** A station's name, address, state, host facility and functions (seed 000 二.2, S000-09). */
+  updateStation: (id: string, body: StationPatchInput) =>
+    api.patch<Station>(`/api/services/stations/${enc(id)}`, body),
   duty: (q: Query) => api.get<DutySlot[]>('/api/services/duty', q),
   createSlot: (body: DutySlotInput) => api.post<DutySlot>('/api/services/duty', body),
   deleteSlot: (id: string) => api.del<void>(`/api/services/duty/${enc(id)}`),
