@@ -151,7 +151,7 @@ function ProfileBody({ p }: { p: Profile }) {
             <Descriptions.Item label={t('staffing.workers')}>
               {s.communityWorkers}
               <Typography.Text type="secondary">
-                　{t('staffing.gridWorkersNote', { n: s.gridWorkers })}
+                {t('uvp.gridWorkersNote', { n: s.gridWorkers })}
               </Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label={t('staffing.socialWorkerQualified')}>
@@ -174,7 +174,8 @@ function ProfileBody({ p }: { p: Profile }) {
               {s.required}
               {s.shortfall > 0 ? (
                 <Typography.Text type="danger">
-                  　{t('staffing.shortfall')} {s.shortfall}
+                  （{t('staffing.shortfall')}
+                  {s.shortfall}）
                 </Typography.Text>
               ) : null}
             </Descriptions.Item>
@@ -182,7 +183,8 @@ function ProfileBody({ p }: { p: Profile }) {
               {s.maxAllowed}
               {s.excess > 0 ? (
                 <Typography.Text type="danger">
-                  　{t('staffing.excess')} {s.excess}
+                  （{t('staffing.excess')}
+                  {s.excess}）
                 </Typography.Text>
               ) : null}
             </Descriptions.Item>
