@@ -263,7 +263,7 @@ function ProfileBody({ p }: { p: Profile }) {
             {p.welfareOrgs.orgs.length === 0 ? <EmptyHint text={t('uvp.welfareNone')} /> : null}
           </Card>
           <Card title={t('uvp.selfGovernance')}>
-            <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered>
+            <Descriptions column={{ xs: 1, sm: 2, lg: 1, xxl: 2 }} size="small" bordered>
               <Descriptions.Item label={t('uvp.partyCommittee')}>
                 {yesNo(g.hasPartyCommittee)}
               </Descriptions.Item>
