@@ -6,9 +6,12 @@ import { type SheetColumn, sendXlsx } from './excel';
 
 type Locale = FastifyRequest['locale'];
 
-/** A one-sheet .xlsx download: its file and sheet names in English and Chinese, its columns headed in either. */
-export interface XlsxDownload<T> {
-  file: { en: string; zh: string };
+/**
+ * A one-sheet .xlsx download: its file and sheet names in English and Chinese (the file's may depend on the
+ * query, e.g. name the period), its columns headed in either.
+ */
+export interface XlsxDownload<T, Q = unknown> {
+  file: { en: string; zh: string } | ((query: Q, en: boolean) => string);
   sheet: { en: string; zh: string };
   columns: (en: boolean) => SheetColumn<T>[];
 }
@@ -22,14 +25,16 @@ export function xlsxRoutes(app: FastifyInstance, ctxOf: (req: FastifyRequest) =>
     url: string,
     access: Access,
     query: Q,
-    download: XlsxDownload<T>,
+    download: XlsxDownload<T, z.output<Q>>,
     rows: (ctx: ActorCtx, query: z.output<Q>, locale: Locale) => Promise<T[]>,
   ) {
     app.get(url, { config: { access }, schema: { tags, querystring: query } }, async (req, reply) => {
-      const found = await rows(ctxOf(req), req.query as z.output<Q>, req.locale);
+      const query = req.query as z.output<Q>;
+      const found = await rows(ctxOf(req), query, req.locale);
       const en = req.locale === 'en';
       const { file, sheet } = download;
-      return sendXlsx(reply, en ? file.en : file.zh, en ? sheet.en : sheet.zh, download.columns(en), found);
+      const fileName = typeof file === 'function' ? file(query, en) : en ? file.en : file.zh;
+      return sendXlsx(reply, fileName, en ? sheet.en : sheet.zh, download.columns(en), found);
     });
   };
 }

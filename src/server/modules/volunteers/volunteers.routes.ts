@@ -1,7 +1,7 @@
 import { createLocalStorage } from '../../platform/storage';
 import { readPhoto } from '../../platform/uploads';
 import { routeKit } from '../../platform/routeKit';
-import { sendPdf, sendWorkbook } from '../../platform/downloads';
+import { sendPdf } from '../../platform/downloads';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
@@ -36,7 +36,6 @@ import {
   volunteerSchema,
 } from '../../../shared/contracts/volunteers';
 import { access } from '../../platform/access';
-import { toXlsx } from '../../platform/excel';
 import { idParams, idParamsWith } from '../../platform/ids';
 import { myActiveVolunteerId } from './volunteers.mine.repository';
 import { defineModule } from '../../platform/module';
@@ -125,7 +124,7 @@ export const volunteersModule = defineModule({
   errors: VOLUNTEERS_ERRORS,
   reportFigures: volunteerFigures,
   routes(base: FastifyInstance, deps) {
-    const { app, tags, ctxOf: ctx, route, recordFields } = routeKit(base, deps, 'volunteers');
+    const { app, tags, ctxOf: ctx, route, recordFields, xlsx } = routeKit(base, deps, 'volunteers');
     const read = { access: access.permission('volunteers.read') };
     const write = { access: access.permission('volunteers.write') };
     const session = { access: access.session };
@@ -228,29 +227,6 @@ export const volunteersModule = defineModule({
       (req) => hoursReport(ctx(req), req.query),
     );
     app.get(
-      '/api/volunteers/reports/hours.xlsx',
-      {
-        config: read,
-        schema: { tags, querystring: hoursReportQuery },
-      },
-      async (req, reply) => {
-        const rows = await hoursReport(ctx(req), req.query);
-        const en = req.locale === 'en';
-        const buf = await toXlsx(
-          en ? 'Volunteer hours' : '志愿服务时长',
-          [
-            { header: en ? 'Community' : '社区', value: (r) => r.communityName, width: 20 },
-            { header: en ? 'Volunteers' : '服务人数', value: (r) => r.volunteers },
-            { header: en ? 'Activities' : '活动数', value: (r) => r.activities },
-            { header: en ? 'Hours' : '时长(小时)', value: (r) => Math.round((r.minutes / 60) * 10) / 10 },
-          ],
-          rows,
-        );
-        const name = `${en ? 'volunteer-hours' : '志愿服务时长'}-${req.query.from}-${req.query.to}.xlsx`;
-        return sendWorkbook(reply, buf, name);
-      },
-    );
-    app.get(
       '/api/volunteers/reports/themes',
       {
         config: read,
@@ -258,32 +234,48 @@ export const volunteersModule = defineModule({
       },
       (req) => themesReport(ctx(req), req.query),
     );
-    app.get(
-      '/api/volunteers/reports/themes.xlsx',
+    /** A period report's hours column: minutes as hours to one decimal. */
+    const hoursColumn = (en: boolean) => ({
+      header: en ? 'Hours' : '时长(小时)',
+      value: (r: { minutes: number }) => Math.round((r.minutes / 60) * 10) / 10,
+    });
+    const periodFile = (en: string, zh: string) => (q: { from: string; to: string }, isEn: boolean) =>
+      `${isEn ? en : zh}-${q.from}-${q.to}.xlsx`;
+    xlsx(
+      '/api/volunteers/reports/hours.xlsx',
+      read.access,
+      hoursReportQuery,
       {
-        config: read,
-        schema: { tags, querystring: hoursReportQuery },
+        file: periodFile('volunteer-hours', '志愿服务时长'),
+        sheet: { en: 'Volunteer hours', zh: '志愿服务时长' },
+        columns: (en) => [
+          { header: en ? 'Community' : '社区', value: (r) => r.communityName, width: 20 },
+          { header: en ? 'Volunteers' : '服务人数', value: (r) => r.volunteers },
+          { header: en ? 'Activities' : '活动数', value: (r) => r.activities },
+          hoursColumn(en),
+        ],
       },
-      async (req, reply) => {
-        const rows = await themesReport(ctx(req), req.query);
-        const en = req.locale === 'en';
-        const buf = await toXlsx(
-          en ? 'Themed volunteering' : '主题志愿服务',
-          [
-            {
-              header: en ? 'Theme' : '主题',
-              value: (r) => label(`activity_theme.${r.theme ?? 'none'}`, req.locale),
-              width: 20,
-            },
-            { header: en ? 'Activities' : '活动数', value: (r) => r.activities },
-            { header: en ? 'Volunteers' : '服务人数', value: (r) => r.volunteers },
-            { header: en ? 'Hours' : '时长(小时)', value: (r) => Math.round((r.minutes / 60) * 10) / 10 },
-          ],
-          rows,
-        );
-        const name = `${en ? 'themed-volunteering' : '主题志愿服务'}-${req.query.from}-${req.query.to}.xlsx`;
-        return sendWorkbook(reply, buf, name);
+      hoursReport,
+    );
+    xlsx(
+      '/api/volunteers/reports/themes.xlsx',
+      read.access,
+      hoursReportQuery,
+      {
+        file: periodFile('themed-volunteering', '主题志愿服务'),
+        sheet: { en: 'Themed volunteering', zh: '主题志愿服务' },
+        columns: (en) => [
+          {
+            header: en ? 'Theme' : '主题',
+            value: (r) => label(`activity_theme.${r.theme ?? 'none'}`, en ? 'en' : 'zh-CN'),
+            width: 20,
+          },
+          { header: en ? 'Activities' : '活动数', value: (r) => r.activities },
+          { header: en ? 'Volunteers' : '服务人数', value: (r) => r.volunteers },
+          hoursColumn(en),
+        ],
       },
+      themesReport,
     );
     app.get(
       '/api/volunteers/reports/summary',
