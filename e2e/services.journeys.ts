@@ -162,8 +162,18 @@ export const servicesJourneys: Journey[] = [
         communityId: station!.communityId,
         name: '铜都社区二号邻里驿站',
       });
-      // Later today, so it shows in this week's rota.
-      const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 3_600_000);
+      // Monday 08:00 China time of this week, so it shows in the rota's current week at any hour (a slot
+      // "later today" fell into next week's rota late on a Sunday evening in China).
+      const CHINA = 8 * 3_600_000;
+      const chinaNow = new Date(Date.now() + CHINA);
+      const sinceMonday = (chinaNow.getUTCDay() + 6) % 7;
+      const monday = Date.UTC(
+        chinaNow.getUTCFullYear(),
+        chinaNow.getUTCMonth(),
+        chinaNow.getUTCDate() - sinceMonday,
+        8,
+      );
+      const start = new Date(monday - CHINA);
       const person = `周建国${String(Date.now()).slice(-3)}`;
       const slot = (stationId: string, from: number, to: number) => ({
         stationId,
