@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { parseMembers, parseTasks, seedDemoKeyTasks } from './keyTasks.seed';
+import { officeOwners, parseMembers, parseTasks, seedDemoKeyTasks } from './keyTasks.seed';
 import { SEED_002_TASKS, SEED_003_APPENDIX_1, SEED_003_APPENDIX_2 } from './keyTasks.seedText';
 import { seedTestApp } from './seedTestApp';
 
@@ -35,12 +35,23 @@ it('R-TK-1 the seed texts parse verbatim: seed 003 group of 27 (1 leader, 6 depu
     '综合执法中心',
     '各社区',
   ]);
+  // seed 002 (S002-37) 责任到人: each office names its head from appendix 1, 财务室 its 财务负责人, 各社区 no one
+  expect(officeOwners(members, tasks[20]!.units).map((o) => `${o.unit}${o.post}${o.name}`)).toEqual([
+    '党政综合办负责人陈常弋',
+    '社会事务办负责人吴兰兰',
+    '平安建设办负责人饶诗华',
+    '社区网格管理综合服务中心负责人向良',
+    '综合执法中心负责人程敏',
+  ]);
+  expect(officeOwners(members, ['财务室', '各社区'])).toEqual([
+    { unit: '财务室', post: '负责人', name: '张婷' },
+  ]);
   const xm = parseTasks(SEED_002_TASKS);
   expect(xm).toHaveLength(16);
   expect(xm[14]!.units).toEqual(['各区', '养老服务处', '未成年人保护工作处', '社会救助处']);
 });
 
-it('R-TK-1 the demo seed loads the group and both lists with a spread of done, late and overdue tasks', async () => {
+it('R-TK-1 the demo seed loads the group and both lists with a spread of done, late and overdue tasks; seed 002 (S002-37, S002-41): owners and field visits', async () => {
   const t = app();
   await seedDemoKeyTasks(t.deps, { log: () => undefined });
   const admin = await t.as('admin');
@@ -54,7 +65,23 @@ it('R-TK-1 the demo seed loads the group and both lists with a spread of done, l
   const groups = (await admin.get('/api/leading-groups')).json();
   expect(groups.items[0].memberCount).toBe(27);
   const g = (await admin.get(`/api/leading-groups/${groups.items[0].id}`)).json();
-  expect(g.meetings).toHaveLength(2);
+  // two joint meetings and seed 002's (S002-41) 调研 and 现场指导 visits to the urban villages
+  expect(g.meetings.map((m: { kind: string }) => m.kind).sort()).toEqual([
+    'ad_hoc',
+    'regular',
+    'site_guidance',
+    'survey',
+  ]);
+  const survey = g.meetings.find((m: { kind: string }) => m.kind === 'survey');
+  expect(survey).toMatchObject({ unitsVisited: ['大塘社区', '陆家铺社区'] });
+  expect(survey.place).toBeTruthy();
+  const task1 = (
+    await admin.get(`/api/key-tasks?listId=${xl.id}&q=${encodeURIComponent('社区设置优化调整')}`)
+  ).json();
+  expect(task1.items[0].owners).toEqual([
+    { unit: '党政综合办', post: '负责人', name: '陈常弋' },
+    { unit: '社会事务办', post: '负责人', name: '吴兰兰' },
+  ]);
   expect(g).toMatchObject({ officeUnit: '社会事务办', officeHead: '胡婷婷', officeDeputy: '吴兰兰' });
   expect(g.escalated).toBe(9);
 });

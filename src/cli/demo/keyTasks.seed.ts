@@ -56,6 +56,23 @@ export function parseTasks(text: string) {
   return out;
 }
 
+/**
+ * Seed 002 四(一) 责任到岗、责任到人 (S002-37) on seed 003's tasks: each office among a task's units gets its
+ * head as appendix 1 names them (新下陆街道社会事务办负责人 吴兰兰 …; the 财务 head for 财务室). 各社区 names
+ * no one person, so it gets none.
+ */
+export function officeOwners(members: { name: string; post: string }[], units: string[]) {
+  const heads = new Map<string, string>();
+  for (const m of members) {
+    const office = /^新下陆街道(.+?)负责人$/.exec(m.post)?.[1];
+    if (office) heads.set(office, m.name);
+  }
+  return units.flatMap((unit) => {
+    const name = heads.get(unit) ?? heads.get(unit.replace(/室$/, ''));
+    return name ? [{ unit, post: '负责人', name }] : [];
+  });
+}
+
 /** Who reports for a task: the lead office's head (seed 003 appendix 1), a community secretary for 各社区. */
 const OFFICE_LOGIN: Record<string, string> = {
   党政综合办: 'chency',
@@ -75,7 +92,9 @@ const INTERVIEWED = new Set([11, 19]);
  * (appendix 2, verbatim; "2024年8月前" read as by 31 August 2024, the end of the programme's last phase,
  * 巩固总结阶段 2024年6月—2024年8月), run through the use cases on a clock that walks from September 2023:
  * progress reports with evidence, completions, the deadline sweep's escalation on 1 September 2024, 督办
- * and 约谈 afterwards, two joint meetings. Seed 002's 16 tasks (厦门市民政局) with their responsible units;
+ * and 约谈 afterwards, two joint meetings. Each office among a task's units names its head as the person
+ * responsible (seed 002 四(一) 责任到岗、责任到人, S002-37), and the group makes a 调研 visit to the two demo
+ * urban villages and a 现场指导 visit to 大塘社区 (seed 002 四(三), S002-41). Seed 002's 16 tasks (厦门市民政局) with their responsible units;
  * the seed gives them no dates, so their deadline is the programme's end, 2025-12-31 ("自2023年起，力争用3年
  * 时间"), under a 厦门市 unit added for them.
  */
@@ -106,6 +125,7 @@ export async function seedDemoKeyTasks(
     /办公室设在([^,，]+)[,，].*?([^,，\s]{2,4})同志任办公室主任[,，]([^,，\s]{2,4})同志任办公室副主任/.exec(
       SEED_003_APPENDIX_1,
     );
+  const members = parseMembers(SEED_003_APPENDIX_1);
   const group = await createGroup(liukt, {
     orgUnitId: sd.id,
     name: '新下陆街道创建全省基层治理创新实验区领导小组',
@@ -117,7 +137,7 @@ export async function seedDemoKeyTasks(
     // 定期召开联席会议: a monthly regular meeting, checked each month
     meetingCadence: 'monthly',
     since: '2023-09-20',
-    members: parseMembers(SEED_003_APPENDIX_1),
+    members,
   });
   step('2023-09-28T10:00:00');
   const list = await createList(liukt, {
@@ -135,6 +155,7 @@ export async function seedDemoKeyTasks(
       number: t.number,
       content: t.content,
       units: t.units,
+      owners: officeOwners(members, t.units),
       dueOn: '2024-08-31',
       deadlineText: t.deadlineText,
       // the first tasks carry the programme's milestones (seed 003 四: 方案 → 推开 → 提升)
@@ -170,6 +191,20 @@ export async function seedDemoKeyTasks(
     attendees: ['刘克涛', '郭莎莎', '胡婷婷', '吴兰兰', '陈常弋', '向良', '陆合香', '占霞生'],
     minutes: '会议听取了各责任单位汇报，要求严格按照节点推进，清单化管理，每月报送进展。',
     decisions: [{ text: '各责任单位每月20日前向领导小组办公室报送任务进展。' }],
+  });
+  // Seed 002 四(三) 调研、现场指导 (S002-41): the group visits the demo's two urban villages
+  step('2024-03-12T09:00:00');
+  await createMeeting(liukt, group.id, {
+    kind: 'survey',
+    heldOn: '2024-03-12',
+    title: '城中村治理专题调研',
+    place: '大塘社区、陆家铺社区',
+    unitsVisited: ['大塘社区', '陆家铺社区'],
+    agenda: '摸清城中村基础数据，了解服务站、养老服务设施和社区社会组织情况。',
+    attendees: ['刘克涛', '胡婷婷', '吴兰兰', '吴小桂', '桂森'],
+    minutes:
+      '大塘社区距社区党群服务中心约1800米，尚未设立服务站，辖区暂无养老服务设施；陆家铺社区服务站已运行，配备社区工作者2名。',
+    decisions: [{ text: '社会事务办牵头研究大塘社区服务站选址和养老服务设施建设。' }],
   });
   step('2024-04-18T15:00:00');
   for (const t of created) {
@@ -218,6 +253,18 @@ export async function seedDemoKeyTasks(
       comment: '任务已逾期，请于10日内报送整改计划和完成时限。',
     });
   }
+  step('2024-10-15T10:00:00');
+  await createMeeting(liukt, group.id, {
+    kind: 'site_guidance',
+    heldOn: '2024-10-15',
+    title: '大塘社区城中村治理现场指导',
+    place: '大塘社区党群服务中心',
+    unitsVisited: ['大塘社区'],
+    agenda: '现场查看服务站选址和养老服务设施改造进度。',
+    attendees: ['胡婷婷', '吴兰兰', '吴小桂'],
+    minutes: '服务站选址已初步确定，养老服务设施改造尚未启动；指导社区建立城中村治理档案。',
+    decisions: [{ text: '大塘社区于12月底前完成服务站选址并报街道社会事务办。' }],
+  });
   step('2024-11-05T10:00:00');
   for (const t of created) {
     if (!INTERVIEWED.has(t.number)) continue;

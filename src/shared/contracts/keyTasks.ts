@@ -18,7 +18,15 @@ export const TASK_STATES = ['open', 'in_progress', 'done'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 export const TASK_ACTIONS = ['report', 'complete', 'reopen', 'supervise', 'interview'] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
-export const MEETING_KINDS = ['regular', 'ad_hoc'] as const;
+/**
+ * What the leading group records: joint meetings (例会 `regular`, 专题会议 `ad_hoc`) and its field visits
+ * (seed 002 四(三) 会议调度、调研学习、现场指导, S002-41): 调研 `survey` and 现场指导 `site_guidance`.
+ */
+export const MEETING_KINDS = ['regular', 'ad_hoc', 'survey', 'site_guidance'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+/** The field visits among MEETING_KINDS: they name a place and the units visited. */
+export const VISIT_KINDS = ['survey', 'site_guidance'] as const satisfies readonly MeetingKind[];
+export const isVisitKind = (kind: MeetingKind): boolean => (VISIT_KINDS as readonly string[]).includes(kind);
 /** How often a leading group's regular joint meeting (例会) is due. */
 export const MEETING_CADENCES = ['monthly', 'quarterly'] as const;
 export type MeetingCadence = (typeof MEETING_CADENCES)[number];
@@ -38,6 +46,13 @@ const memberInput = z.strictObject({
   /** The member's unit (成员单位). */
   unit: z.string().trim().max(60).nullish(),
 });
+
+/**
+ * A responsible unit's post and person (seed 002 四(一) 责任到岗、责任到人, S002-37): `unit` is one of the
+ * task's responsible units, each named at most once.
+ */
+export const ownerItem = z.strictObject({ unit: text(60), post: text(60), name: text(40) });
+export type TaskOwner = z.infer<typeof ownerItem>;
 
 // ---------------------------------------------------------------- leading groups
 
@@ -99,6 +114,8 @@ export const meetingSchema = z.object({
   kind: z.enum(MEETING_KINDS),
   heldOn: z.string(),
   title: z.string(),
+  place: z.string().nullable(),
+  unitsVisited: z.array(z.string()),
   agenda: z.string().nullable(),
   attendees: z.array(z.string()),
   decisions: z.array(z.object({ text: z.string(), taskId: z.string().nullish() })),
@@ -139,13 +156,15 @@ export const groupDetailSchema = groupSchema.extend({
 export type GroupDetailDto = z.infer<typeof groupDetailSchema>;
 
 /**
- * A joint meeting; each decision may become a key task of a list the group follows (`task`: number,
- * responsible units, deadline).
+ * A joint meeting or a field visit (调研, 现场指导: with the place and the units visited); each decision may
+ * become a key task of a list the group follows (`task`: responsible units, their owners, deadline).
  */
 export const createMeetingBody = z.strictObject({
   kind: z.enum(MEETING_KINDS),
   heldOn: date,
   title: text(120),
+  place: z.string().trim().max(120).nullish(),
+  unitsVisited: z.array(text(60)).max(50).nullish(),
   agenda: z.string().trim().max(4000).nullish(),
   attendees: z.array(text(40)).max(200),
   minutes: z.string().trim().max(20000).nullish(),
@@ -157,6 +176,7 @@ export const createMeetingBody = z.strictObject({
           .strictObject({
             listId: z.uuid(),
             units: z.array(text(60)).min(1).max(20),
+            owners: z.array(ownerItem).max(20).nullish(),
             dueOn: date,
           })
           .nullish(),
@@ -226,6 +246,8 @@ export const createTaskBody = z.strictObject({
   content: text(2000),
   /** Responsible units (责任单位), the lead first. */
   units: z.array(text(60)).min(1).max(20),
+  /** Per responsible unit, its responsible post and person (责任到岗、责任到人). */
+  owners: z.array(ownerItem).max(20).nullish(),
   lead: z.string().trim().max(60).nullish(),
   /** The last day (inclusive, China time). */
   dueOn: date,
@@ -235,11 +257,15 @@ export const createTaskBody = z.strictObject({
 });
 export type CreateTaskBody = z.infer<typeof createTaskBody>;
 
-/** Edit a task: content, responsible units, lead, deadline, phase (a done task is not edited). */
+/**
+ * Edit a task: content, responsible units and their owners, lead, deadline, phase (a done task is not edited).
+ * Units changed without `owners` drop the owners of the units no longer listed.
+ */
 export const updateTaskBody = z
   .strictObject({
     content: text(2000),
     units: z.array(text(60)).min(1).max(20),
+    owners: z.array(ownerItem).max(20),
     lead: z.string().trim().max(60).nullable(),
     dueOn: date,
     deadlineText: z.string().trim().max(40).nullable(),
@@ -282,6 +308,7 @@ export const taskSchema = z.object({
   number: z.number(),
   content: z.string(),
   units: z.array(z.string()),
+  owners: z.array(z.object({ unit: z.string(), post: z.string(), name: z.string() })),
   lead: z.string().nullable(),
   deadlineText: z.string().nullable(),
   dueOn: z.string(),
@@ -320,7 +347,13 @@ export type TaskDetailDto = z.infer<typeof taskDetailSchema>;
 export const boardSchema = z.object({
   listId: z.string(),
   counts: countsSchema,
-  byUnit: z.array(countsSchema.extend({ unit: z.string() })),
+  /** Per responsible unit, also the posts and persons its tasks name for it (责任到人), each once. */
+  byUnit: z.array(
+    countsSchema.extend({
+      unit: z.string(),
+      owners: z.array(z.object({ post: z.string(), name: z.string() })),
+    }),
+  ),
   byDeadline: z.array(countsSchema.extend({ month: z.string() })),
   byPhase: z.array(countsSchema.extend({ phase: z.string() })),
 });

@@ -7,7 +7,10 @@ export const KEY_TASKS_AUDIT: AuditLabels = {
     'key_tasks.group.update': { 'zh-CN': '修改领导小组', en: 'Edit leading group' },
     'key_tasks.group.member_add': { 'zh-CN': '调整领导小组成员（增补）', en: 'Add leading-group member' },
     'key_tasks.group.member_end': { 'zh-CN': '调整领导小组成员（离任）', en: 'End leading-group membership' },
-    'key_tasks.meeting.create': { 'zh-CN': '记录联席会议', en: 'Record joint meeting' },
+    'key_tasks.meeting.create': {
+      'zh-CN': '记录联席会议、调研或现场指导',
+      en: 'Record joint meeting, survey or on-site guidance',
+    },
     'key_tasks.list.create': { 'zh-CN': '建立重点任务清单', en: 'Create key-task list' },
     'key_tasks.task.create': { 'zh-CN': '新增重点任务', en: 'Add key task' },
     'key_tasks.task.update': { 'zh-CN': '修改重点任务', en: 'Edit key task' },
@@ -20,7 +23,7 @@ export const KEY_TASKS_AUDIT: AuditLabels = {
   },
   entityTypes: {
     kt_group: { 'zh-CN': '领导小组', en: 'Leading group' },
-    kt_meeting: { 'zh-CN': '联席会议', en: 'Joint meeting' },
+    kt_meeting: { 'zh-CN': '联席会议、调研或现场指导', en: 'Joint meeting or field visit' },
     kt_list: { 'zh-CN': '重点任务清单', en: 'Key-task list' },
     kt_task: { 'zh-CN': '重点任务', en: 'Key task' },
   },

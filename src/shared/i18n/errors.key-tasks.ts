@@ -14,6 +14,26 @@ export const KEY_TASKS_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '牵头单位须是责任单位之一',
     en: 'The lead must be one of the responsible units',
   },
+  'key_tasks.owner_not_unit': {
+    'zh-CN': '责任人所在的“{unit}”不是本任务的责任单位',
+    en: 'The person responsible is named for “{unit}”, which is not one of the task’s responsible units',
+  },
+  'key_tasks.owner_twice': {
+    'zh-CN': '“{unit}”只能填写一个责任岗位和责任人',
+    en: '“{unit}” can name only one responsible post and person',
+  },
+  'key_tasks.visit_place_required': {
+    'zh-CN': '调研、现场指导须填写地点',
+    en: 'A survey or on-site guidance visit needs a place',
+  },
+  'key_tasks.visit_units_required': {
+    'zh-CN': '调研、现场指导须填写走访的单位',
+    en: 'A survey or on-site guidance visit names the units visited',
+  },
+  'key_tasks.units_visited_meeting': {
+    'zh-CN': '只有调研、现场指导可以填写走访单位',
+    en: 'Only a survey or on-site guidance visit names units visited',
+  },
   'key_tasks.group_unit': {
     'zh-CN': '领导小组、任务清单只能由街道（镇）及以上单位设立',
     en: 'Leading groups and task lists are set up by a subdistrict, town or higher unit',

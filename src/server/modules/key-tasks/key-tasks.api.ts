@@ -4,6 +4,9 @@ import { type FeedWindow, type IcalEvent, pageUrl } from '../../platform/ical';
 import { type Actor, can } from '../../platform/permissions';
 import { meetingsBetweenInReach } from './keyTasks.repository';
 
+/** A joint meeting or a field visit of the group (seed 002 四(三): 调研、现场指导), as the feed names it. */
+const KIND_NAMES: Record<string, string> = { survey: '调研', site_guidance: '现场指导' };
+
 /**
  * What other modules may use of key tasks (DESIGN boundaries): the leading groups' joint meetings as
  * calendar events, for a user's iCal feed. A meeting has a date only, so it is an all-day event.
@@ -15,8 +18,11 @@ export async function jointMeetingEvents(db: Db, actor: Actor, w: FeedWindow): P
     uid: `kt-meeting-${m.id}@linli`,
     start: new Date(`${m.heldOn}T00:00:00Z`),
     allDay: m.heldOn,
-    summary: `${m.title}（${groupName}联席会议）`,
-    description: m.agenda,
+    summary: `${m.title}（${groupName}${KIND_NAMES[m.kind] ?? '联席会议'}）`,
+    location: m.place,
+    description: m.unitsVisited.length
+      ? `走访单位：${m.unitsVisited.join('、')}\n${m.agenda ?? ''}`.trim()
+      : m.agenda,
     url: pageUrl(w.publicUrl, '/key-tasks/groups'),
     stamp: w.stamp,
   }));

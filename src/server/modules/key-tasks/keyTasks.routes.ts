@@ -162,6 +162,15 @@ export const keyTasksModule = defineModule({
             { header: en ? 'Task' : '任务内容', value: (r) => r.content, width: 60 },
             { header: en ? 'Responsible units' : '责任单位', value: (r) => r.units.join('、'), width: 36 },
             { header: en ? 'Lead' : '牵头单位', value: (r) => r.lead ?? '', width: 16 },
+            {
+              // seed 002 四(一) 责任到岗、责任到人 (S002-37): per responsible unit, its post and person
+              header: en ? 'Responsible posts and persons' : '责任岗位及责任人',
+              value: (r) =>
+                r.owners
+                  .map((o) => (en ? `${o.unit}: ${o.post} ${o.name}` : `${o.unit}：${o.post} ${o.name}`))
+                  .join(en ? '; ' : '；'),
+              width: 40,
+            },
             { header: en ? 'Deadline' : '完成时间', value: (r) => r.deadlineText ?? r.dueOn, width: 14 },
             { header: en ? 'Due on' : '截止日期', value: (r) => r.dueOn, width: 12 },
             { header: en ? 'State' : '状态', value: (r) => states[r.state], width: 10 },

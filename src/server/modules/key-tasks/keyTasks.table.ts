@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
   childColumns,
@@ -48,17 +49,23 @@ export const ktGroupMembers = pgTable(
 );
 
 /**
- * A joint meeting (联席会议) of a leading group: when, agenda, who attended, decisions (a decision may
- * become a key task: `taskId`), minutes. `org_path` = the group's path.
+ * A joint meeting (联席会议) of a leading group, or one of its field visits (seed 002 四(三), S002-41:
+ * 调研 `survey`, 现场指导 `site_guidance`): when, agenda, who attended, decisions (a decision may become a key
+ * task: `taskId`), minutes (a visit's findings). A visit records where it went (`place`) and the units it
+ * visited (`units_visited`). `org_path` = the group's path.
  */
 export const ktMeetings = pgTable(
   'kt_meetings',
   {
     ...childColumns('groupId', 'group_id'),
-    /** regular | ad_hoc */
+    /** regular | ad_hoc | survey | site_guidance */
     kind: text('kind').notNull(),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
     title: text('title').notNull(),
+    /** Where it was held; for a visit, where the group went. */
+    place: text('place'),
+    /** A visit's units (communities, villages, offices) visited; empty for a meeting. */
+    unitsVisited: text('units_visited').array().notNull().default(sql`'{}'::text[]`),
     agenda: text('agenda'),
     attendees: jsonb('attendees').$type<string[]>().notNull().default([]),
     decisions: jsonb('decisions').$type<{ text: string; taskId?: string | null }[]>().notNull().default([]),
@@ -84,7 +91,8 @@ export const ktLists = scopedTable('kt_lists', {
 });
 
 /**
- * A key task (R-TK-1): responsible units (责任单位, one or more, the first leads), a deadline (`due_on`,
+ * A key task (R-TK-1): responsible units (责任单位, one or more, the first leads), for a unit its responsible
+ * post and person (`owners`, seed 002 四(一) 责任到岗、责任到人, S002-37: at most one per unit), a deadline (`due_on`,
  * the last day; `deadline_text` as the document words it, e.g. 2024年8月前), an optional phase, progress
  * and a state (open → in_progress → done). `due_at` is the end of `due_on` China time: the workflow sweep
  * escalates a task not done by then to the leading group (`escalated_at`). `org_path` = the list's path.
@@ -96,6 +104,8 @@ export const ktTasks = pgTable(
     number: integer('number').notNull(),
     content: text('content').notNull(),
     units: text('units').array().notNull(),
+    /** Per responsible unit (one of `units`), the responsible post and person. */
+    owners: jsonb('owners').$type<{ unit: string; post: string; name: string }[]>().notNull().default([]),
     lead: text('lead'),
     deadlineText: text('deadline_text'),
     dueOn: date('due_on', { mode: 'string' }).notNull(),

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../../../test/app';
 import { signInStaff } from '../../../../test/staff';
@@ -436,5 +437,149 @@ describe('key tasks', () => {
       await sd.get(`/api/key-tasks?listId=${listId}&unit=${encodeURIComponent('社区网格管理综合服务中心')}`)
     ).json();
     expect(byUnit.items.length).toBe(1);
+  });
+});
+
+describe('seed 002: responsible posts and persons, field visits', () => {
+  it('seed 002 (S002-37): a task names, per responsible unit, its responsible post and person (责任到岗、责任到人); kept in reach of the units listed, on the list, the board and the export', async () => {
+    const owners = [
+      { unit: '各社区', post: '社区党委书记', name: '陆合香' },
+      { unit: '社会事务办', post: '负责人', name: '吴兰兰' },
+    ];
+    const task = await newTask({ content: '责任到人测试任务', owners });
+    // answered in the units' order
+    const d = (await sd.get(`/api/key-tasks/${task.id}`)).json();
+    expect(d.owners).toEqual([owners[1], owners[0]]);
+    expect(d.events[0].data.owners).toEqual([owners[1], owners[0]]);
+
+    const stranger = await sd.post('/api/key-tasks', {
+      listId,
+      content: 'x',
+      units: ['社会事务办'],
+      owners: [{ unit: '财务室', post: '负责人', name: '张婷' }],
+      dueOn: '2026-12-31',
+    });
+    expect(stranger.statusCode).toBe(422);
+    expect(stranger.json().error).toMatchObject({ code: 'key_tasks.owner_not_unit' });
+    expect(stranger.json().error.message).toContain('财务室');
+    const twice = await sd.patch(`/api/key-tasks/${task.id}`, {
+      owners: [owners[1], { ...owners[1], name: '张新' }],
+    });
+    expect(twice.statusCode).toBe(422);
+    expect(twice.json().error.code).toBe('key_tasks.owner_twice');
+    const noName = await sd.patch(`/api/key-tasks/${task.id}`, {
+      owners: [{ unit: '社会事务办', post: '负责人', name: ' ' }],
+    });
+    expect(noName.statusCode).toBe(400);
+
+    // a unit taken off the task takes its owner with it; the change is on the timeline and audited
+    const narrowed = await sd.patch(`/api/key-tasks/${task.id}`, { units: ['社会事务办', '铜都社区'] });
+    expect(narrowed.statusCode, narrowed.body).toBe(200);
+    expect(narrowed.json().owners).toEqual([owners[1]]);
+    const edit = narrowed.json().events.find((e: { action: string }) => e.action === 'edit');
+    expect(edit.data.before.owners).toHaveLength(2);
+    const renamed = await sd.patch(`/api/key-tasks/${task.id}`, {
+      owners: [owners[1], { unit: '铜都社区', post: '网格员', name: '王芳' }],
+    });
+    expect(renamed.json().owners.map((o: { name: string }) => o.name)).toEqual(['吴兰兰', '王芳']);
+    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, task.id));
+    const update = audits.filter((a) => a.action === 'key_tasks.task.update').at(-1)!;
+    expect(update.after).toMatchObject({ owners: [owners[1], { unit: '铜都社区', name: '王芳' }] });
+
+    // the list, the board (per unit: the persons its tasks name) and the export show them
+    const listed = (
+      await sd.get(`/api/key-tasks?listId=${listId}&q=${encodeURIComponent('责任到人测试任务')}`)
+    ).json();
+    expect(listed.items[0].owners).toHaveLength(2);
+    const board = (await sd.get(`/api/key-tasks/lists/${listId}/board`)).json();
+    expect(board.byUnit.find((u: { unit: string }) => u.unit === '铜都社区').owners).toEqual([
+      { post: '网格员', name: '王芳' },
+    ]);
+    const x = await sd.get(
+      `/api/key-tasks/export.xlsx?listId=${listId}&q=${encodeURIComponent('责任到人测试任务')}`,
+    );
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const col = headers.indexOf('责任岗位及责任人');
+    expect(col).toBeGreaterThan(0);
+    expect(String(sheet.getRow(2).getCell(col).value)).toBe(
+      '社会事务办：负责人 吴兰兰；铜都社区：网格员 王芳',
+    );
+  });
+
+  it('seed 002 (S002-41): the leading group records its 调研 and 现场指导 visits with the place and the units visited, and a visit’s decision becomes a key task', async () => {
+    const visit = {
+      kind: 'site_guidance',
+      heldOn: '2026-10-15',
+      title: '大塘社区城中村治理现场指导',
+      place: '大塘社区党群服务中心',
+      unitsVisited: ['大塘社区'],
+      attendees: ['胡婷婷', '吴兰兰'],
+      minutes: '服务站选址已初步确定。',
+      decisions: [
+        { text: '指导社区建立城中村治理档案。' },
+        {
+          text: '大塘社区12月底前完成服务站选址。',
+          task: {
+            listId,
+            units: ['大塘社区', '社会事务办'],
+            owners: [{ unit: '大塘社区', post: '党委书记', name: '吴小桂' }],
+            dueOn: '2026-12-31',
+          },
+        },
+      ],
+    };
+    const post = (body: Record<string, unknown>) => sd.post(`/api/leading-groups/${groupId}/meetings`, body);
+    const noPlace = await post({ ...visit, place: null });
+    expect(noPlace.statusCode).toBe(422);
+    expect(noPlace.json().error).toMatchObject({ code: 'key_tasks.visit_place_required' });
+    expect(noPlace.json().error.message).toContain('地点');
+    const noUnits = await post({ ...visit, kind: 'survey', unitsVisited: [] });
+    expect(noUnits.json().error.code).toBe('key_tasks.visit_units_required');
+    const meetingVisits = await post({ ...visit, kind: 'regular' });
+    expect(meetingVisits.json().error.code).toBe('key_tasks.units_visited_meeting');
+    // nothing of a refused visit was kept: its decision made no task
+    const none = (
+      await sd.get(`/api/key-tasks?listId=${listId}&q=${encodeURIComponent('服务站选址')}`)
+    ).json();
+    expect(none.total).toBe(0);
+    expect((await tongdu.post(`/api/leading-groups/${groupId}/meetings`, visit)).statusCode).toBe(403);
+
+    const res = await post(visit);
+    expect(res.statusCode, res.body).toBe(201);
+    const m = res.json();
+    expect(m).toMatchObject({
+      kind: 'site_guidance',
+      place: '大塘社区党群服务中心',
+      unitsVisited: ['大塘社区'],
+    });
+    const task = (await sd.get(`/api/key-tasks/${m.decisions[1].taskId}`)).json();
+    expect(task).toMatchObject({
+      content: '大塘社区12月底前完成服务站选址。',
+      units: ['大塘社区', '社会事务办'],
+      owners: [{ unit: '大塘社区', post: '党委书记', name: '吴小桂' }],
+    });
+    expect(task.events[0].data.meetingId).toBe(m.id);
+    const survey = await post({
+      ...visit,
+      kind: 'survey',
+      title: '城中村治理专题调研',
+      place: '大塘社区、陆家铺社区',
+      unitsVisited: ['大塘社区', '陆家铺社区'],
+      decisions: [],
+    });
+    expect(survey.statusCode, survey.body).toBe(201);
+    const detail = (await tongdu.get(`/api/leading-groups/${groupId}`)).json();
+    expect(detail.meetings.map((x: { kind: string }) => x.kind)).toEqual(
+      expect.arrayContaining(['survey', 'site_guidance']),
+    );
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, m.id));
+    expect(audit[0]).toMatchObject({
+      action: 'key_tasks.meeting.create',
+      after: { kind: 'site_guidance', place: '大塘社区党群服务中心', unitsVisited: ['大塘社区'], tasks: 1 },
+    });
   });
 });

@@ -21,8 +21,10 @@ import type {
   TaskListDto,
   TaskQuery,
   MeetingCadence,
+  TaskOwner,
   TaskState,
 } from '../../../shared/contracts/keyTasks';
+import { isVisitKind } from '../../../shared/contracts/keyTasks';
 import { chinaDate } from '../../../shared/chinaTime';
 import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import { writeAudit } from '../../platform/audit';
@@ -95,6 +97,8 @@ const meetingDto = (m: MeetingRow): MeetingDto => ({
   kind: m.kind as MeetingDto['kind'],
   heldOn: m.heldOn,
   title: m.title,
+  place: m.place,
+  unitsVisited: m.unitsVisited,
   agenda: m.agenda,
   attendees: m.attendees,
   decisions: m.decisions,
@@ -188,6 +192,32 @@ export function cadenceStatus(
 function milestoneDtos(t: Pick<TaskRow, 'milestones'>, now: Date) {
   const today = chinaDate(now);
   return t.milestones.map((m) => ({ ...m, doneOn: m.doneOn ?? null, overdue: !m.doneOn && m.dueOn < today }));
+}
+
+/**
+ * Seed 002 四(一) 责任到岗、责任到人 (S002-37): an owner names one of the task's responsible units, each unit at
+ * most once (422 otherwise). Answers them in the units' order.
+ */
+function checkedOwners(owners: TaskOwner[], units: string[]): TaskOwner[] {
+  const named = new Set<string>();
+  for (const o of owners) {
+    if (!units.includes(o.unit)) throw new AppError('key_tasks.owner_not_unit', 422, { unit: o.unit });
+    if (named.has(o.unit)) throw new AppError('key_tasks.owner_twice', 422, { unit: o.unit });
+    named.add(o.unit);
+  }
+  return [...owners].sort((a, b) => units.indexOf(a.unit) - units.indexOf(b.unit));
+}
+
+/**
+ * A field visit (调研, 现场指导; seed 002 四(三), S002-41) names where it went and the units it visited; a joint
+ * meeting visits no units (422 otherwise).
+ */
+function checkVisit(body: Pick<CreateMeetingBody, 'kind' | 'place' | 'unitsVisited'>) {
+  const visited = body.unitsVisited ?? [];
+  if (isVisitKind(body.kind)) {
+    if (!body.place) throw new AppError('key_tasks.visit_place_required', 422);
+    if (visited.length === 0) throw new AppError('key_tasks.visit_units_required', 422);
+  } else if (visited.length > 0) throw new AppError('key_tasks.units_visited_meeting', 422);
 }
 
 /** A milestone falls on or before the task's deadline (R-TK-1). */
@@ -351,11 +381,13 @@ export async function endMembership(
 }
 
 /**
- * A joint meeting (联席会议, R-TK-1: the leading group and joint meetings follow the tasks); a decision
+ * A joint meeting (联席会议, R-TK-1: the leading group and joint meetings follow the tasks), or a field visit
+ * of the group (调研, 现场指导; seed 002 四(三), S002-41) with its place and the units visited; a decision
  * with `task` becomes a key task of a list this group follows, linked both ways.
  */
 export async function createMeeting(ctx: ActorCtx, id: string, body: CreateMeetingBody): Promise<MeetingDto> {
   const g = await managedGroup(ctx, id);
+  checkVisit(body);
   const lists = new Map((await listsOfGroup(ctx.db, g.id)).map((l) => [l.id, l]));
   for (const d of body.decisions)
     if (d.task && !lists.has(d.task.listId)) throw new AppError('key_tasks.not_group_list', 422);
@@ -372,7 +404,13 @@ export async function createMeeting(ctx: ActorCtx, id: string, body: CreateMeeti
       const t = await addTask(
         { ...ctx, db: tx },
         list,
-        { listId: list.id, content: d.text, units: d.task.units, dueOn: d.task.dueOn },
+        {
+          listId: list.id,
+          content: d.text,
+          units: d.task.units,
+          owners: d.task.owners,
+          dueOn: d.task.dueOn,
+        },
         meetingId,
       );
       decisions.push({ text: d.text, taskId: t.id });
@@ -384,6 +422,8 @@ export async function createMeeting(ctx: ActorCtx, id: string, body: CreateMeeti
       kind: body.kind,
       heldOn: body.heldOn,
       title: body.title,
+      place: body.place ?? null,
+      unitsVisited: [...new Set(body.unitsVisited ?? [])],
       agenda: body.agenda ?? null,
       attendees: body.attendees,
       decisions,
@@ -398,8 +438,11 @@ export async function createMeeting(ctx: ActorCtx, id: string, body: CreateMeeti
       orgPath: g.orgPath,
       after: {
         groupId: g.id,
+        kind: m.kind,
         heldOn: m.heldOn,
         title: m.title,
+        place: m.place,
+        unitsVisited: m.unitsVisited,
         tasks: decisions.filter((d) => d.taskId).length,
       },
     });
@@ -504,6 +547,7 @@ function taskDto(ctx: ActorCtx, t: TaskRow): TaskDto {
     number: t.number,
     content: t.content,
     units: t.units,
+    owners: t.owners,
     lead: t.lead,
     deadlineText: t.deadlineText,
     dueOn: t.dueOn,
@@ -567,6 +611,7 @@ async function addTask(
     throw new AppError('key_tasks.unknown_phase', 422);
   checkMilestones(body.milestones, body.dueOn);
   const units = [...new Set(body.units)];
+  const owners = checkedOwners(body.owners ?? [], units);
   const number = body.number ?? (await nextTaskNumber(ctx.db, list.id));
   if (await taskNumberTaken(ctx.db, list.id, number))
     throw new AppError('key_tasks.number_taken', 409, { number });
@@ -578,6 +623,7 @@ async function addTask(
     number,
     content: body.content,
     units,
+    owners,
     lead: body.lead ?? units[0] ?? null,
     deadlineText: body.deadlineText ?? null,
     dueOn: body.dueOn,
@@ -602,12 +648,17 @@ async function addTask(
     comment: null,
     progress: 0,
     evidence: [],
-    data: { dueOn: t.dueOn, units, ...(meetingId ? { meetingId } : {}) },
+    data: {
+      dueOn: t.dueOn,
+      units,
+      ...(owners.length ? { owners } : {}),
+      ...(meetingId ? { meetingId } : {}),
+    },
   });
   await auditRecord(ctx.db, ctx, t, {
     action: 'key_tasks.task.create',
     entityType: 'kt_task',
-    after: { listId: list.id, number, units, dueOn: t.dueOn, meetingId },
+    after: { listId: list.id, number, units, owners, dueOn: t.dueOn, meetingId },
   });
   return t;
 }
@@ -635,10 +686,14 @@ export async function updateTask(ctx: ActorCtx, id: string, body: UpdateTaskBody
   const units = body.units ? [...new Set(body.units)] : t.units;
   const lead = body.lead === undefined ? t.lead : body.lead;
   if (lead && !units.includes(lead)) throw new AppError('key_tasks.lead_not_unit', 422);
+  // units changed without owners: the owners of units no longer listed go with them
+  const owners = checkedOwners(body.owners ?? t.owners.filter((o) => units.includes(o.unit)), units);
+  const ownersChanged = JSON.stringify(owners) !== JSON.stringify(t.owners);
   checkMilestones(body.milestones ?? t.milestones, body.dueOn ?? t.dueOn);
   const patch: Partial<TaskRow> = {
     ...(body.content !== undefined && { content: body.content }),
     ...(body.units !== undefined && { units }),
+    ...(ownersChanged && { owners }),
     ...(body.lead !== undefined && { lead: body.lead }),
     ...(body.deadlineText !== undefined && { deadlineText: body.deadlineText }),
     ...(body.phase !== undefined && { phase: body.phase }),
@@ -692,6 +747,14 @@ export async function board(ctx: ActorCtx, listId: string): Promise<BoardDto> {
   await checkListFilter(ctx, listId);
   const now = ctx.clock.now();
   const tasks = await allTaskRows(ctx.db, ctx.actor, { listId }, now);
+  /** The posts and persons the tasks name for a unit (责任到人, S002-37), each once. */
+  const ownersOf = (unit: string) => {
+    const seen = new Map<string, { post: string; name: string }>();
+    for (const t of tasks)
+      for (const o of t.owners)
+        if (o.unit === unit) seen.set(`${o.post}\u0000${o.name}`, { post: o.post, name: o.name });
+    return [...seen.values()];
+  };
   const group = <K extends string>(keyOf: (t: TaskRow) => string[], name: K) => {
     const m = new Map<string, TaskRow[]>();
     for (const t of tasks) for (const k of keyOf(t)) m.set(k, [...(m.get(k) ?? []), t]);
@@ -702,7 +765,9 @@ export async function board(ctx: ActorCtx, listId: string): Promise<BoardDto> {
   return {
     listId,
     counts: countsOf(tasks, now),
-    byUnit: group((t) => t.units, 'unit').sort((a, b) => b.total - a.total || a.unit.localeCompare(b.unit)),
+    byUnit: group((t) => t.units, 'unit')
+      .map((u) => ({ ...u, owners: ownersOf(u.unit) }))
+      .sort((a, b) => b.total - a.total || a.unit.localeCompare(b.unit)),
     byDeadline: group((t) => [t.dueOn.slice(0, 7)], 'month').sort((a, b) => a.month.localeCompare(b.month)),
     byPhase: group((t) => [t.phase ?? ''], 'phase'),
   };

@@ -26,6 +26,7 @@ import { useAuth } from '../../app/auth';
 import { type GroupDetail, ktApi, ktKeys } from './api';
 import { EndMemberModal, GroupModal, MemberModal } from './GroupForms';
 import { SmallTable } from '../../app/components/SmallTable';
+import { MEETING_KINDS, type MeetingKind, isVisitKind } from '../../../shared/contracts/keyTasks';
 
 type Member = GroupDetail['members'][number];
 
@@ -201,9 +202,17 @@ export default function GroupsPage() {
                   <Space direction="vertical" size={2} style={{ width: '100%' }}>
                     <Space wrap>
                       <Typography.Text strong>{m.title}</Typography.Text>
-                      <Tag>{t(`keyTasks.meetings.kind.${m.kind}` as MessageKey)}</Tag>
+                      <Tag color={isVisitKind(m.kind) ? 'blue' : undefined}>
+                        {t(`keyTasks.meetings.kind.${m.kind}` as MessageKey)}
+                      </Tag>
                       <Typography.Text type="secondary">{m.heldOn}</Typography.Text>
+                      {m.place ? <Typography.Text type="secondary">{m.place}</Typography.Text> : null}
                     </Space>
+                    {m.unitsVisited.length ? (
+                      <Typography.Text>
+                        {t('keyTasks.meetings.unitsVisited')}：{m.unitsVisited.join('、')}
+                      </Typography.Text>
+                    ) : null}
                     {m.agenda ? (
                       <Typography.Text>
                         {t('keyTasks.meetings.agenda')}：{m.agenda}
@@ -212,7 +221,11 @@ export default function GroupsPage() {
                     <Typography.Text type="secondary">
                       {t('keyTasks.meetings.attendees')}：{m.attendees.join('、')}
                     </Typography.Text>
-                    {m.minutes ? <Typography.Text>{m.minutes}</Typography.Text> : null}
+                    {m.minutes ? (
+                      <Typography.Text>
+                        {isVisitKind(m.kind) ? `${t('keyTasks.meetings.findings')}：${m.minutes}` : m.minutes}
+                      </Typography.Text>
+                    ) : null}
                     {m.decisions.map((d) => (
                       <Typography.Text key={d.text}>
                         · {d.text}
@@ -242,12 +255,21 @@ export default function GroupsPage() {
   );
 }
 
+/**
+ * 记录会议或调研: a joint meeting, or a field visit of the group (seed 002 四(三) 调研、现场指导, S002-41) with
+ * its place and the units visited; its findings go in the minutes.
+ */
 function MeetingModal({ groupId, open, onClose }: { groupId: string; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
+  const [form] = Form.useForm();
+  const kind: MeetingKind = Form.useWatch('kind', form) ?? 'regular';
+  const visit = isVisitKind(kind);
   const mut = (v: {
-    kind: 'regular' | 'ad_hoc';
+    kind: MeetingKind;
     heldOn: Dayjs;
     title: string;
+    place?: string;
+    unitsVisited?: string[];
     agenda?: string;
     attendees?: string;
     minutes?: string;
@@ -257,6 +279,8 @@ function MeetingModal({ groupId, open, onClose }: { groupId: string; open: boole
       kind: v.kind,
       heldOn: v.heldOn.format('YYYY-MM-DD'),
       title: v.title,
+      place: v.place?.trim() || null,
+      unitsVisited: isVisitKind(v.kind) ? (v.unitsVisited ?? []) : [],
       agenda: v.agenda || null,
       attendees: (v.attendees ?? '')
         .split(/[、,，\s]+/)
@@ -275,22 +299,37 @@ function MeetingModal({ groupId, open, onClose }: { groupId: string; open: boole
       invalidate={ktKeys.all}
       savedText={null}
       onClose={onClose}
+      form={form}
       submit={mut}
     >
       <Form.Item name="title" label={t('keyTasks.meetings.name')} rules={[{ required: true }]}>
         <Input maxLength={120} />
       </Form.Item>
-      <Space>
+      <Space wrap>
         <Form.Item name="kind" label={t('keyTasks.meetings.kind')}>
-          <Select
-            style={{ width: 140 }}
-            options={enumOptions(t, 'keyTasks.meetings.kind', ['regular', 'ad_hoc'])}
-          />
+          <Select style={{ width: 140 }} options={enumOptions(t, 'keyTasks.meetings.kind', MEETING_KINDS)} />
         </Form.Item>
         <Form.Item name="heldOn" label={t('keyTasks.meetings.heldOn')} rules={[{ required: true }]}>
           <DatePicker />
         </Form.Item>
+        <Form.Item
+          name="place"
+          label={t('keyTasks.meetings.place')}
+          rules={[{ required: visit, whitespace: true }]}
+        >
+          <Input maxLength={120} style={{ width: 240 }} />
+        </Form.Item>
       </Space>
+      {visit ? (
+        <Form.Item
+          name="unitsVisited"
+          label={t('keyTasks.meetings.unitsVisited')}
+          extra={t('keyTasks.meetings.unitsVisitedHint')}
+          rules={[{ required: true }]}
+        >
+          <Select mode="tags" tokenSeparators={['、', ',', '，']} />
+        </Form.Item>
+      ) : null}
       <Form.Item name="agenda" label={t('keyTasks.meetings.agenda')}>
         <Input.TextArea rows={2} />
       </Form.Item>
@@ -301,7 +340,7 @@ function MeetingModal({ groupId, open, onClose }: { groupId: string; open: boole
       >
         <Input />
       </Form.Item>
-      <Form.Item name="minutes" label={t('keyTasks.meetings.minutes')}>
+      <Form.Item name="minutes" label={t(visit ? 'keyTasks.meetings.findings' : 'keyTasks.meetings.minutes')}>
         <Input.TextArea rows={3} />
       </Form.Item>
       <Form.Item

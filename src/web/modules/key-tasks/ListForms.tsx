@@ -1,14 +1,24 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { SubmitModal } from '../../app/components/SubmitModal';
 import { useI18n } from '../../app/i18n';
 import { formValues } from '../../app/formValues';
+import { ListRows } from '../../app/components/ListRows';
 import { OrgUnitSelect } from '../org/api';
-import { type TaskDetail, type TaskList, ktApi, ktKeys } from './api';
+import { type Task, type TaskDetail, type TaskList, ktApi, ktKeys } from './api';
 
 const opt = (v?: string | null) => (v?.trim() ? v.trim() : null);
+
+/** The owners' rows as the form holds them (a row left half-filled is required by its fields' rules). */
+export type OwnerValues = { unit?: string; post?: string; name?: string }[] | undefined;
+
+/** The owners rows of a task form as the body sends them: only rows of units still listed. */
+export const ownersOf = (rows: OwnerValues, units: string[]): Task['owners'] =>
+  (rows ?? [])
+    .filter((o) => o?.unit && units.includes(o.unit) && o.post?.trim() && o.name?.trim())
+    .map((o) => ({ unit: o.unit!, post: o.post!.trim(), name: o.name!.trim() }));
 
 /**
  * 新建重点任务清单: the owning unit, the leading group that follows it, the programme's title and source, and
@@ -109,6 +119,7 @@ export function EditTaskModal({
   type V = {
     content: string;
     units: string[];
+    owners?: OwnerValues;
     lead?: string;
     dueOn: Dayjs;
     deadlineText?: string;
@@ -120,6 +131,7 @@ export function EditTaskModal({
     ktApi.updateTask(task.id, {
       content: v.content,
       units: v.units,
+      owners: ownersOf(v.owners, v.units),
       lead: v.lead && v.units.includes(v.lead) ? v.lead : (v.units[0] ?? null),
       dueOn: v.dueOn.format('YYYY-MM-DD'),
       deadlineText: opt(v.deadlineText),
@@ -137,7 +149,7 @@ export function EditTaskModal({
     <SubmitModal
       title={t('keyTasks.form.editTask', { n: task.number })}
       initialValues={{
-        ...formValues(task, ['content', 'units', 'lead', 'deadlineText', 'phase']),
+        ...formValues(task, ['content', 'units', 'owners', 'lead', 'deadlineText', 'phase']),
         dueOn: dayjs(task.dueOn),
         milestones: task.milestones.map((m) => ({
           title: m.title,
@@ -156,6 +168,7 @@ export function EditTaskModal({
       <Form.Item name="lead" label={t('keyTasks.form.lead')}>
         <Select allowClear options={units.map((u) => ({ value: u, label: u }))} />
       </Form.Item>
+      <OwnersField units={units} />
       <Space wrap>
         <DueOnField />
         <DeadlineTextField />
@@ -209,6 +222,56 @@ export function UnitsField({ extra }: { extra?: string }) {
     <Form.Item name="units" label={t('keyTasks.field.units')} extra={extra} rules={[{ required: true }]}>
       <Select mode="tags" tokenSeparators={['、', ',', '，']} />
     </Form.Item>
+  );
+}
+
+/**
+ * Per responsible unit, its responsible post and person (seed 002 四(一) 责任到岗、责任到人, S002-37): rows of
+ * a unit picked among the task's units, the post and the name.
+ */
+export function OwnersField({ units }: { units: string[] }) {
+  const { t } = useI18n();
+  return (
+    <div style={{ marginBottom: 16 }}>
+      <ListRows
+        name="owners"
+        heading={t('keyTasks.owners.title')}
+        addText={t('keyTasks.owners.add')}
+        blank={{}}
+      >
+        {(f) => (
+          <>
+            <Form.Item name={[f.name, 'unit']} rules={[{ required: true }]}>
+              <Select
+                style={{ width: 180 }}
+                placeholder={t('keyTasks.owners.unit')}
+                aria-label={t('keyTasks.owners.unit')}
+                options={units.map((u) => ({ value: u, label: u }))}
+              />
+            </Form.Item>
+            <Form.Item name={[f.name, 'post']} rules={[{ required: true, whitespace: true }]}>
+              <Input
+                maxLength={60}
+                style={{ width: 160 }}
+                placeholder={t('keyTasks.owners.post')}
+                aria-label={t('keyTasks.owners.post')}
+              />
+            </Form.Item>
+            <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true }]}>
+              <Input
+                maxLength={40}
+                style={{ width: 110 }}
+                placeholder={t('keyTasks.owners.name')}
+                aria-label={t('keyTasks.owners.name')}
+              />
+            </Form.Item>
+          </>
+        )}
+      </ListRows>
+      <div>
+        <Typography.Text type="secondary">{t('keyTasks.owners.hint')}</Typography.Text>
+      </div>
+    </div>
   );
 }
 

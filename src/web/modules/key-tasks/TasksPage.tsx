@@ -41,8 +41,11 @@ import {
   DueOnField,
   EditTaskModal,
   ListModal,
+  type OwnerValues,
+  OwnersField,
   PhaseField,
   UnitsField,
+  ownersOf,
 } from './ListForms';
 import { EventNotes } from './EventNotes';
 import { FilterSelect } from '../../app/components/FilterSelect';
@@ -50,6 +53,15 @@ import { SmallTable } from '../../app/components/SmallTable';
 import { PageTable } from '../../app/components/PageTable';
 
 const STATE_COLOR: Record<string, string> = { open: 'default', in_progress: 'processing', done: 'green' };
+
+/** A task's units, each with the post and person it names for it (责任到人, S002-37): 社会事务办（负责人 吴兰兰）. */
+const unitsWithOwners = (task: Pick<Task, 'units' | 'owners'>) =>
+  task.units
+    .map((u) => {
+      const o = task.owners.find((x) => x.unit === u);
+      return o ? `${u}（${o.post} ${o.name}）` : u;
+    })
+    .join('、');
 type Action = 'report' | 'complete' | 'reopen' | 'supervise' | 'interview';
 
 /** 重点任务清单 (R-TK-1): the board of a list, its tasks, and each task's reports, 督办 and 约谈. */
@@ -195,6 +207,14 @@ export default function TasksPage() {
               scroll={{ y: 260 }}
               onRow={clickableRows((r) => set('unit', r.unit))}
               overdue={(v) => (v ? <Tag color="red">{v}</Tag> : 0)}
+              extra={[
+                {
+                  title: t('keyTasks.board.owners'),
+                  dataIndex: 'owners',
+                  render: (os: { post: string; name: string }[]) =>
+                    os.length ? os.map((o) => `${o.post} ${o.name}`).join('、') : '—',
+                },
+              ]}
             />
           </Col>
           <Col xs={24} lg={10}>
@@ -246,8 +266,8 @@ export default function TasksPage() {
             {
               title: t('keyTasks.field.units'),
               dataIndex: 'units',
-              width: 240,
-              render: (u: string[]) => u.join('、'),
+              width: 260,
+              render: (_: string[], r) => unitsWithOwners(r),
             },
             {
               title: t('keyTasks.field.deadline'),
@@ -293,11 +313,14 @@ function BoardCard<R extends { total: number; done: number; overdue: number }>({
   by,
   rows,
   overdue,
+  extra = [],
   ...table
 }: {
   title: string;
   by: 'unit' | 'month';
   rows: R[];
+  /** Columns after the first (the unit's persons responsible). */
+  extra?: NonNullable<TableProps<R>['columns']>;
   /** How an overdue count shows (the number itself when left out). */
   overdue?: (count: number) => ReactNode;
 } & Pick<TableProps<R>, 'scroll' | 'onRow'>) {
@@ -310,6 +333,7 @@ function BoardCard<R extends { total: number; done: number; overdue: number }>({
         {...table}
         columns={[
           { title: t(`keyTasks.board.${by}`), dataIndex: by },
+          ...extra,
           { title: t('keyTasks.count.total'), dataIndex: 'total', width: 80 },
           { title: t('keyTasks.count.done'), dataIndex: 'done', width: 80 },
           { title: t('keyTasks.count.overdue'), dataIndex: 'overdue', width: 100, render: overdue },
@@ -336,6 +360,17 @@ function TaskDrawer({ id, list, onClose }: { id: string | null; list?: TaskList;
           <Typography.Paragraph>{d.content}</Typography.Paragraph>
           <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('keyTasks.field.units')}>{d.units.join('、')}</Descriptions.Item>
+            {d.owners.length ? (
+              <Descriptions.Item label={t('keyTasks.owners.title')}>
+                <Space direction="vertical" size={2}>
+                  {d.owners.map((o) => (
+                    <span key={o.unit}>
+                      {o.unit}：{o.post} {o.name}
+                    </span>
+                  ))}
+                </Space>
+              </Descriptions.Item>
+            ) : null}
             {d.lead ? <Descriptions.Item label={t('keyTasks.form.lead')}>{d.lead}</Descriptions.Item> : null}
             {d.phase && list ? (
               <Descriptions.Item label={t('keyTasks.field.phase')}>
@@ -472,9 +507,12 @@ function ActionModal({ record: task, action, onClose }: ActionModalProps<TaskDet
 
 function NewTaskModal({ list, open, onClose }: { list: TaskList; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
+  const [form] = Form.useForm();
+  const units: string[] = Form.useWatch('units', form) ?? [];
   const mut = (v: {
     content: string;
     units: string[];
+    owners?: OwnerValues;
     dueOn: Dayjs;
     deadlineText?: string;
     phase?: string;
@@ -483,6 +521,7 @@ function NewTaskModal({ list, open, onClose }: { list: TaskList; open: boolean; 
       listId: list.id,
       content: v.content,
       units: v.units,
+      owners: ownersOf(v.owners, v.units),
       dueOn: v.dueOn.format('YYYY-MM-DD'),
       deadlineText: v.deadlineText || null,
       phase: v.phase || null,
@@ -496,10 +535,12 @@ function NewTaskModal({ list, open, onClose }: { list: TaskList; open: boolean; 
       invalidate={ktKeys.all}
       savedText={null}
       onClose={onClose}
+      form={form}
       submit={mut}
     >
       <ContentField />
       <UnitsField extra={t('keyTasks.field.unitsHint')} />
+      <OwnersField units={units} />
       <DueOnField />
       <DeadlineTextField />
       <PhaseField list={list} />
@@ -512,10 +553,18 @@ function EditSummary({ data }: { data: Record<string, unknown> }) {
   const { t } = useI18n();
   const before = (data.before ?? {}) as Record<string, unknown>;
   const after = (data.after ?? {}) as Record<string, unknown>;
-  const show = (v: unknown) => (Array.isArray(v) ? v.join('、') : v == null || v === '' ? '—' : String(v));
+  /** One entry of a list value: an owner as 单位：岗位 姓名, else the value itself. */
+  const item = (x: unknown) => {
+    if (typeof x !== 'object' || !x || !('unit' in x)) return String(x);
+    const o = x as Task['owners'][number];
+    return `${o.unit}：${o.post} ${o.name}`;
+  };
+  const show = (v: unknown) =>
+    Array.isArray(v) ? v.map(item).join('、') || '—' : v == null || v === '' ? '—' : String(v);
   const label: Record<string, MessageKey> = {
     content: 'keyTasks.field.content',
     units: 'keyTasks.field.units',
+    owners: 'keyTasks.owners.title',
     lead: 'keyTasks.form.lead',
     dueOn: 'keyTasks.field.dueOn',
     deadlineText: 'keyTasks.field.deadline',

@@ -124,6 +124,11 @@ function TaskView() {
         <p className="ph-p">
           {t('keyTasks.field.units')}：{d.units.join('、')}
         </p>
+        {d.owners.length ? (
+          <p className="ph-p">
+            {t('keyTasks.owners.title')}：{d.owners.map((o) => `${o.unit}${o.post} ${o.name}`).join('；')}
+          </p>
+        ) : null}
         <p className="ph-p">
           {t('keyTasks.phone.due', { date: d.deadlineText ? `${d.deadlineText}（${d.dueOn}）` : d.dueOn })}
         </p>
