@@ -30,6 +30,11 @@ it('the demo disputes run through the use cases: a converted work order, and clo
   });
   // Joint mediation where the nature asks for it (R-DS-2).
   expect(details.some((d: { jointBodies: unknown[] }) => d.jointBodies.length > 0)).toBe(true);
+  // Serious incidents (seed 004 Ⅱ-4): one community with an incident in the last two years, others clear.
+  const standing = (await centre.get('/api/disputes/incidents/communities?pageSize=100')).json();
+  expect(standing.items.some((c: { clear: boolean }) => !c.clear)).toBe(true);
+  expect(standing.items.some((c: { clear: boolean }) => c.clear)).toBe(true);
+  expect((await centre.get('/api/disputes/incidents')).json().total).toBeGreaterThanOrEqual(2);
   // Closed agreements whose performance deadline has passed carry a follow-up (履行回访).
   expect(
     details.some((d: { events: { action: string }[] }) => d.events.some((e) => e.action === 'follow_up')),

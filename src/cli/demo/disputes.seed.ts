@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, like } from 'drizzle-orm';
 import { users } from '../../server/modules/accounts/accounts.table';
 import { createBody } from '../../server/modules/disputes/disputes.bodies';
+import { createIncident } from '../../server/modules/disputes/disputes.incidents';
 import { createMeeting, setContact } from '../../server/modules/disputes/disputes.meetings';
 import { actOnRisk, createRisk } from '../../server/modules/disputes/disputes.risks';
 import { act, registerDispute } from '../../server/modules/disputes/disputes.usecases';
@@ -11,7 +12,8 @@ import { residents } from '../../server/modules/residents/residents.table';
 import { workOrders } from '../../server/modules/work-orders/workOrders.table';
 import { inScope } from '../../server/platform/permissions';
 import { sweepWorkflow } from '../../server/platform/workflow';
-import type { ActionBody, DsSource, IntakeBody } from '../../shared/contracts/disputes';
+import { chinaDate } from '../../shared/chinaTime';
+import type { ActionBody, DsIncidentKind, DsSource, IntakeBody } from '../../shared/contracts/disputes';
 import { SeedClock } from './seedClock';
 import {
   type DemoSeedDeps,
@@ -475,6 +477,55 @@ export async function seedDemoDisputes(deps: DemoSeedDeps, opts: DemoSeedOpts): 
     }
   }
   opts.log(`disputes: ${risks} hidden risks in the grids' screening rounds`);
+
+  // ---- serious incidents (seed 004 Ⅱ-4): one within the last two years in the first community, older ones
+  // elsewhere, so the register's standing shows a community with an incident and communities clear again.
+  time.at = time.real;
+  const INCIDENTS: [number, DsIncidentKind, number, string, string, string, string][] = [
+    [
+      0,
+      'mass_incident',
+      150,
+      '小区南门',
+      '约三十名业主因物业调整停车收费聚集，堵塞小区南门约两小时。',
+      '街道、社区与派出所现场劝导，物业暂停新收费标准，经业主协商会议达成新方案。',
+      '新下陆派出所',
+    ],
+    [
+      1,
+      'pyramid_selling',
+      800,
+      '辖区出租屋',
+      '一处出租屋内有外地人员聚集从事传销活动。',
+      '公安机关依法查处，涉事人员已遣返，社区加强出租屋排查。',
+      '新下陆派出所',
+    ],
+    [
+      2,
+      'porn_gambling_drugs',
+      1000,
+      '沿街棋牌室',
+      '一家棋牌室组织赌博，群众举报。',
+      '公安机关依法查处，棋牌室已关停。',
+      '网格员上报',
+    ],
+  ];
+  let incidents = 0;
+  for (const [i, kind, back, place, description, handlingResult, reportedBy] of INCIDENTS) {
+    const c = communities[i];
+    if (!c) continue;
+    await createIncident(centre, {
+      orgUnitId: c.id,
+      kind,
+      occurredOn: chinaDate(new Date(time.real.getTime() - back * DAY)),
+      place: `${c.name}${place}`,
+      description,
+      handlingResult,
+      reportedBy,
+    });
+    incidents++;
+  }
+  opts.log(`disputes: ${incidents} serious incidents in the register`);
 
   // Deadlines that passed meanwhile: overdue tickets escalate, confirmation reminders fire.
   time.at = time.real;

@@ -662,6 +662,117 @@ export const risksSchema = z.object({
   }),
 });
 
+// ---------------------------------------------------------------- serious incidents (seed 004 附件2 Ⅱ-4, S004-36)
+
+/**
+ * The kinds of serious incident of seed 004's assessment standard, Ⅱ-4 文明和谐, item 4, in its own words and
+ * order: 社区两年内无重大刑事案件，无群体性事件，无越级上访、非正常上访，无邪教组织活动，无传销组织、无黄赌毒现象。
+ */
+export const DS_INCIDENT_KINDS = [
+  'major_criminal_case', // 重大刑事案件
+  'mass_incident', // 群体性事件
+  'leapfrog_petition', // 越级上访
+  'abnormal_petition', // 非正常上访
+  'cult_activity', // 邪教组织活动
+  'pyramid_selling', // 传销组织
+  'porn_gambling_drugs', // 黄赌毒现象
+] as const;
+export type DsIncidentKind = (typeof DS_INCIDENT_KINDS)[number];
+
+/** The China calendar day `years` years from `day` ('YYYY-MM-DD'); 29 February falls on 28 February. */
+export function addCalendarYears(day: string, years: number): string {
+  const y = Number(day.slice(0, 4)) + years;
+  const md = day.slice(5);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return `${String(y).padStart(4, '0')}-${md === '02-29' && !leap ? '02-28' : md}`;
+}
+
+/** The last day an incident of `day` counts against its community: 两年内 is the day itself up to day + 2 years. */
+export const incidentCountsUntil = (day: string): string => addCalendarYears(day, 2);
+
+/**
+ * The first day of the two years before `today`: the incidents on this day up to `today` (both inclusive) are
+ * those still counting (incidentCountsUntil(d) ≥ today). 2026-11-23 → 2024-11-23; a 29 February → 1 March.
+ */
+export function incidentWindowStart(today: string): string {
+  return today.slice(5) === '02-29'
+    ? `${addCalendarYears(today, -2).slice(0, 4)}-03-01`
+    : addCalendarYears(today, -2);
+}
+
+const isoDay = z.iso.date();
+export const incidentBody = z.strictObject({
+  /** The community where it happened (the indicator is per community). */
+  orgUnitId: uuid,
+  kind: z.enum(DS_INCIDENT_KINDS),
+  /** The China calendar day it happened, not later than today. */
+  occurredOn: isoDay,
+  place: text(200),
+  /** A short description in words: no names, ID numbers or phones. */
+  description: text(500),
+  /** How it was handled and with what result (may follow later). */
+  handlingResult: optText(1000),
+  /** Who reported it (the police station, the petition office, a grid worker …), as told. */
+  reportedBy: text(100),
+});
+export const incidentPatch = incidentBody.omit({ orgUnitId: true }).partial();
+export const incidentQuery = z.object({
+  /** A community (or a unit above it: its communities) in the reader's scope, else 404. */
+  communityId: uuid.optional(),
+  kind: z.enum(DS_INCIDENT_KINDS).optional(),
+  /** The period of occurrence, China calendar days, both inclusive. */
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  ...pageQuery,
+});
+export const incidentSchema = z.object({
+  id: z.string(),
+  ...unitIdAndName,
+  kind: z.enum(DS_INCIDENT_KINDS),
+  occurredOn: z.string(),
+  place: z.string(),
+  description: z.string(),
+  handlingResult: z.string().nullable(),
+  reportedBy: z.string(),
+  recordedByName: z.string().nullable(),
+  /** The last day it counts against the community (occurredOn + 2 years). */
+  countsUntil: z.string(),
+  /** It still counts today (China calendar). */
+  counting: z.boolean(),
+  canEdit: z.boolean(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type IncidentDto = z.infer<typeof incidentSchema>;
+
+export const incidentStandingQuery = z.object({
+  communityId: uuid.optional(),
+  /** clear: no listed incident in the last two years; incident: at least one. */
+  state: z.enum(['clear', 'incident']).optional(),
+  ...pageQuery,
+});
+/** Per community: whether a listed incident happened in the two years up to today (seed 004 Ⅱ-4). */
+export const incidentStandingSchema = z.object({
+  items: z.array(
+    z.object({
+      ...communityRow,
+      clear: z.boolean(),
+      /** Incidents in the window, and the latest of them. */
+      incidents: z.number(),
+      lastOn: z.string().nullable(),
+      /** The first day the community is clear again (the latest incident's countsUntil + 1 day). */
+      clearFrom: z.string().nullable(),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  /** The window: windowFrom … today, China calendar days, both inclusive. */
+  today: z.string(),
+  windowFrom: z.string(),
+});
+export type IncidentStandingDto = z.infer<typeof incidentStandingSchema>;
+
 // ---------------------------------------------------------------- statistics
 
 export const statsQuery = z.object({

@@ -33,6 +33,9 @@ export const DISPUTES_AUDIT: AuditLabels = {
     'disputes.risk.handle': { 'zh-CN': '记录隐患处置', en: 'Record risk handling' },
     'disputes.risk.resolve': { 'zh-CN': '隐患化解销号', en: 'Resolve a hidden risk' },
     'disputes.risk.reopen': { 'zh-CN': '重新打开隐患', en: 'Reopen a hidden risk' },
+    'disputes.incident.create': { 'zh-CN': '登记社区重大事件', en: 'Record a serious incident' },
+    'disputes.incident.update': { 'zh-CN': '修改社区重大事件', en: 'Update a serious incident' },
+    'disputes.incident.export': { 'zh-CN': '导出社区重大事件登记', en: 'Export serious incidents' },
     'disputes.contact': { 'zh-CN': '确定社区分管负责人和联系人', en: 'Name community leader and contact' },
     'disputes.agreement_pdf': { 'zh-CN': '生成人民调解协议书', en: 'Render mediation agreement PDF' },
     'disputes.follow_up': { 'zh-CN': '回访调解协议履行情况', en: 'Follow up on agreement performance' },
@@ -44,6 +47,7 @@ export const DISPUTES_AUDIT: AuditLabels = {
     ds_body: { 'zh-CN': '调处力量', en: 'Handling body' },
     ds_meeting: { 'zh-CN': '联席会议', en: 'Joint meeting' },
     ds_risk: { 'zh-CN': '排查隐患', en: 'Hidden risk' },
+    ds_incident: { 'zh-CN': '社区重大事件', en: 'Serious incident' },
     ds_contact: { 'zh-CN': '社区纠纷联系人', en: 'Community dispute contact' },
   },
 };

@@ -94,6 +94,14 @@ export const DISPUTES_ERRORS: Record<string, Record<Locale, string>> = {
     'zh-CN': '该隐患当前状态下不能进行此操作',
     en: 'This step is not possible for the risk in its current state',
   },
+  'disputes.incident_unit': {
+    'zh-CN': '重大事件应登记在发生地所在社区',
+    en: 'A serious incident is recorded on the community where it happened',
+  },
+  'disputes.incident_future': {
+    'zh-CN': '发生日期不能晚于今天',
+    en: 'The day it happened cannot be later than today',
+  },
   'disputes.meeting_cases': {
     'zh-CN': '会议研究的案件须为本街道的矛盾纠纷',
     en: 'The cases discussed must be disputes of this subdistrict',

@@ -120,7 +120,8 @@ export const ZHOUSHAN_2017: FrameworkDef = {
         },
         {
           code: 'Ⅱ-4',
-          evidence: ['volunteers.activities', 'work-orders.rates'],
+          // Item 4 (社区两年内无重大刑事案件……): the disputes module's register of serious incidents (S004-36).
+          evidence: ['volunteers.activities', 'work-orders.rates', 'disputes.incidents'],
           name: '文明和谐',
           weight: 8,
           children: items('Ⅱ-4', [

@@ -3,7 +3,7 @@ import { DS_TRANSITIONS, type DsAction } from '../../../shared/contracts/dispute
 import { type Policy, definePolicy } from '../../platform/policy';
 import { onOrgPath } from '../../platform/policyPaths';
 import { type Actor, inScope, scopePaths } from '../../platform/permissions';
-import { dsBodies, dsContacts, dsDisputes, dsMeetings, dsRisks } from './disputes.table';
+import { dsBodies, dsContacts, dsDisputes, dsIncidents, dsMeetings, dsRisks } from './disputes.table';
 
 /**
  * Who may do what with disputes (DESIGN conventions 4 and 5). A dispute is seen by staff over the unit
@@ -96,4 +96,14 @@ export const contactsPolicy: Policy<'read' | 'write', { orgPath: string }> = def
 export const risksPolicy: Policy<'read' | 'write', { orgPath: string }> = definePolicy({
   permissions: { read: 'disputes.read', write: 'disputes.register' },
   ...onOrgPath(dsRisks.orgPath),
+});
+
+/**
+ * The register of serious incidents (seed 004 Ⅱ-4, 社区两年内无重大刑事案件…): read in scope like the other
+ * registers; recorded and corrected by the staff who handle disputes over the community (its secretary and
+ * workers, the subdistrict's centre), not by a grid worker alone: it decides the community's standing.
+ */
+export const incidentsPolicy: Policy<'read' | 'write', { orgPath: string }> = definePolicy({
+  permissions: { read: 'disputes.read', write: 'disputes.handle' },
+  ...onOrgPath(dsIncidents.orgPath),
 });

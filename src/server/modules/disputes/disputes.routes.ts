@@ -9,6 +9,13 @@ import {
   bodySchema,
   contactBody,
   contactSchema,
+  type IncidentDto,
+  incidentBody,
+  incidentPatch,
+  incidentQuery,
+  incidentSchema,
+  incidentStandingQuery,
+  incidentStandingSchema,
   meetingBody,
   meetingSchema,
   meetingsSchema,
@@ -42,6 +49,14 @@ import { routeKit } from '../../platform/routeKit';
 import { sendPdf } from '../../platform/downloads';
 import { bodiesForDispute, createBody, listBodies, updateBody } from './disputes.bodies';
 import { getLimits, getLists, importList, setLimits } from './disputes.config';
+import { INCIDENT_KIND_LABELS, disputesEvidence } from './disputes.evidence';
+import {
+  createIncident,
+  exportIncidents,
+  incidentStanding,
+  listIncidents,
+  updateIncidentRecord,
+} from './disputes.incidents';
 import { createMeeting, listContacts, listMeetings, setContact } from './disputes.meetings';
 import { actOnRisk, createRisk, listRisks } from './disputes.risks';
 import { disputeStats } from './disputes.stats';
@@ -112,6 +127,25 @@ function ticketColumns(en: boolean): SheetColumn<DisputeDto>[] {
   ];
 }
 
+/** The columns of the serious-incident register's .xlsx export (seed 004 Ⅱ-4), in English or Chinese. */
+function incidentColumns(en: boolean): SheetColumn<IncidentDto>[] {
+  return [
+    { header: en ? 'Community' : '社区', width: 16, value: (r) => r.unitName },
+    {
+      header: en ? 'Kind' : '事件类别',
+      width: 18,
+      value: (r) => INCIDENT_KIND_LABELS[r.kind][en ? 'en' : 'zh-CN'],
+    },
+    { header: en ? 'Date' : '发生日期', width: 12, value: (r) => r.occurredOn },
+    { header: en ? 'Place' : '发生地点', width: 24, value: (r) => r.place },
+    { header: en ? 'Description' : '简要情况', width: 40, value: (r) => r.description },
+    { header: en ? 'Handling result' : '处置结果', width: 40, value: (r) => r.handlingResult },
+    { header: en ? 'Reported by' : '报告人（单位）', width: 18, value: (r) => r.reportedBy },
+    { header: en ? 'Counts until' : '计入截止日', width: 12, value: (r) => r.countsUntil },
+    { header: en ? 'Recorded by' : '登记人', width: 12, value: (r) => r.recordedByName },
+  ];
+}
+
 /** A route's options: who may call it (one permission, or an access rule) and its schemas, tagged 'disputes'. */
 function options<S extends FastifySchema>(who: Permission | Access, schema: S) {
   return {
@@ -129,7 +163,7 @@ export const disputesModule = defineModule({
   name: 'disputes',
   tables,
   scopedTables: {
-    scoped: [tables.dsDisputes, tables.dsBodies, tables.dsMeetings, tables.dsRisks],
+    scoped: [tables.dsDisputes, tables.dsBodies, tables.dsMeetings, tables.dsRisks, tables.dsIncidents],
     unitSettings: [tables.dsContacts],
   },
   access: disputesAccess,
@@ -137,6 +171,7 @@ export const disputesModule = defineModule({
   audit: DISPUTES_AUDIT,
   workflows: [disputeWorkflow],
   reportFigures: disputeFigures,
+  evidence: disputesEvidence,
   routes(base: FastifyInstance, deps: AppDeps) {
     const { app, page, xlsx } = routeKit(base, deps, 'disputes');
 
@@ -234,6 +269,48 @@ export const disputesModule = defineModule({
       '/api/disputes/risks/:id/actions',
       options('disputes.register', { params: idParams, body: riskActionBody, response: { 200: riskSchema } }),
       (req) => actOnRisk(actorCtxOf(deps, req), req.params.id, req.body),
+    );
+
+    // ---- the register of serious incidents and each community's two-year standing (seed 004 Ⅱ-4, S004-36)
+    page(
+      '/api/disputes/incidents',
+      access.permission('disputes.read'),
+      incidentQuery,
+      incidentSchema,
+      listIncidents,
+    );
+    xlsx(
+      '/api/disputes/incidents/export.xlsx',
+      access.permission('disputes.read'),
+      incidentQuery.omit({ page: true, pageSize: true }),
+      {
+        file: { en: 'serious-incidents.xlsx', zh: '社区重大事件登记.xlsx' },
+        sheet: { en: 'Serious incidents', zh: '社区重大事件' },
+        columns: incidentColumns,
+      },
+      exportIncidents,
+    );
+    app.get(
+      '/api/disputes/incidents/communities',
+      options('disputes.read', {
+        querystring: incidentStandingQuery,
+        response: { 200: incidentStandingSchema },
+      }),
+      (req) => incidentStanding(actorCtxOf(deps, req), req.query),
+    );
+    app.post(
+      '/api/disputes/incidents',
+      options('disputes.handle', { body: incidentBody, response: { 201: incidentSchema } }),
+      async (req, reply) => reply.status(201).send(await createIncident(actorCtxOf(deps, req), req.body)),
+    );
+    app.patch(
+      '/api/disputes/incidents/:id',
+      options('disputes.handle', {
+        params: idParams,
+        body: incidentPatch,
+        response: { 200: incidentSchema },
+      }),
+      (req) => updateIncidentRecord(actorCtxOf(deps, req), req.params.id, req.body),
     );
 
     // ---- the monthly joint meeting and each community's leader and contact (R-DS-3)

@@ -285,3 +285,28 @@ export const dsRisks = scopedTable(
   },
   (t) => [index('ds_risks_round_idx').on(t.round)],
 );
+
+/**
+ * The register of serious incidents of seed 004's assessment standard (附件2 Ⅱ-4 文明和谐: 社区两年内无重大刑事
+ * 案件，无群体性事件，无越级上访、非正常上访，无邪教组织活动，无传销组织、无黄赌毒现象), kept at the community
+ * where it happened. It sits beside the hidden-risk register because it is the same 平安建设 work (the incidents
+ * the screening exists to prevent, recorded by the staff who handle disputes) and the assessment reads it from
+ * here as evidence (`disputes.incidents`). No personal data: the description is in words, like `ds_risks`.
+ */
+export const dsIncidents = scopedTable(
+  'ds_incidents',
+  {
+    /** major_criminal_case | mass_incident | leapfrog_petition | abnormal_petition | cult_activity | pyramid_selling | porn_gambling_drugs */
+    kind: text('kind').notNull(),
+    /** The China calendar day it happened; it counts against the community until that day + 2 years. */
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    place: text('place').notNull(),
+    description: text('description').notNull(),
+    handlingResult: text('handling_result'),
+    /** Who reported it (police station, petition office, grid worker …), as told. */
+    reportedBy: text('reported_by').notNull(),
+    ...userColumns('recordedBy', 'recorded_by'),
+    ...timestamps(),
+  },
+  (t) => [index('ds_incidents_unit_day_idx').on(t.orgUnitId, t.occurredOn)],
+);

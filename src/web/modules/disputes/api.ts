@@ -4,6 +4,8 @@ import type {
   ContactDto,
   DisputeDetailDto,
   DisputeDto,
+  IncidentDto,
+  IncidentStandingDto,
   ListEntryDto,
   MeetingDto,
   StatsDto,
@@ -49,6 +51,8 @@ export type ContactInput = z.input<typeof contactBody>;
 export type Stats = StatsDto;
 export type Risk = Wire<RiskDto>;
 export type Risks = Wire<z.infer<typeof risksSchema>>;
+export type Incident = Wire<IncidentDto>;
+export type IncidentStanding = IncidentStandingDto;
 
 const enc = encodeURIComponent;
 
@@ -63,6 +67,8 @@ export const dsKeys = {
   meetings: ['disputes', 'meetings'] as const,
   contacts: ['disputes', 'contacts'] as const,
   risks: (q: Query) => ['disputes', 'risks', q] as const,
+  incidents: (q: Query) => ['disputes', 'incidents', q] as const,
+  incidentStanding: (q: Query) => ['disputes', 'incidents', 'standing', q] as const,
   stats: (from?: string, to?: string) => ['disputes', 'stats', from, to] as const,
 };
 
@@ -81,6 +87,13 @@ export const dsApi = {
   createRisk: (body: unknown) => api.post<Risk>('/api/disputes/risks', body),
   actOnRisk: (id: string, body: { action: string; note: string }) =>
     api.post<Risk>(`/api/disputes/risks/${enc(id)}/actions`, body),
+  incidents: (q: Query) => api.get<Page<Incident>>('/api/disputes/incidents', q),
+  incidentStanding: (q: Query) => api.get<IncidentStanding>('/api/disputes/incidents/communities', q),
+  exportIncidents: (q: Query) =>
+    api.download('/api/disputes/incidents/export.xlsx', { ...q, page: undefined, pageSize: undefined }),
+  createIncident: (body: unknown) => api.post<Incident>('/api/disputes/incidents', body),
+  updateIncident: (id: string, body: unknown) =>
+    api.patch<Incident>(`/api/disputes/incidents/${enc(id)}`, body),
   bodies: () => api.get<{ items: Body[] }>('/api/disputes/bodies'),
   bodiesFor: (id: string) => api.get<{ items: Body[] }>(`/api/disputes/${enc(id)}/bodies`),
   createBody: (body: BodyInput) => api.post<Body>('/api/disputes/bodies', body),

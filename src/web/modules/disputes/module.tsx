@@ -21,6 +21,7 @@ export const disputesWebModule = defineWebModule({
           ['/disputes', 'tickets'],
           ['/disputes/bodies', 'bodies'],
           ['/disputes/risks', 'risks'],
+          ['/disputes/incidents', 'incidents'],
           ['/disputes/meetings', 'meetings'],
           ['/disputes/stats', 'stats'],
           ['/disputes/config', 'config'],

@@ -8,6 +8,7 @@ const ConfigPage = lazy(() => import('./ConfigPage'));
 const MeetingsPage = lazy(() => import('./MeetingsPage'));
 const StatsPage = lazy(() => import('./StatsPage'));
 const RisksPage = lazy(() => import('./RisksPage'));
+const IncidentsPage = lazy(() => import('./IncidentsPage'));
 
 /** The disputes module's console routes (inside the staff layout, whose Suspense shows PageLoading). */
 export const disputesConsoleRoutes = (
@@ -19,6 +20,7 @@ export const disputesConsoleRoutes = (
       ['disputes/meetings', 'disputes.read', MeetingsPage],
       ['disputes/stats', 'disputes.read', StatsPage],
       ['disputes/risks', 'disputes.read', RisksPage],
+      ['disputes/incidents', 'disputes.read', IncidentsPage],
       ['disputes/:id', 'disputes.read', DetailPage],
     ])}
   </>
