@@ -113,6 +113,8 @@ export async function seedDemoParticipation(deps: DemoSeedDeps, opts: DemoSeedOp
         template: 'four_two',
         title: '城中村改造安置补偿方案',
         matter: '陆家铺城中村改造涉及 86 户，安置补偿按“拆一还一、就近安置”原则，补偿标准报街道审核',
+        // seed 002 二.2 (S002-05): a “三重一大” matter, decided by procedure
+        matterClass: 'major_decision',
       },
       loc,
     );
@@ -210,6 +212,27 @@ export async function seedDemoParticipation(deps: DemoSeedDeps, opts: DemoSeedOp
       '86 户中已签订安置补偿协议 84 户，发放补偿款 2,316.5 万元，2 户正在协商。明细张贴于社区公开栏。',
     );
     await completeStep('result_disclosed', { disclosureId: result.id });
+
+    // ---- 陆家铺社区: the road works (重大项目安排, S002-05) start their procedure; the representatives' meeting
+    // meant to decide it below fails its quorum, so it stays running
+    time.daysAgo(28);
+    const roads = await createProcedure(
+      sdCtx,
+      {
+        orgUnitId: ljp.id,
+        template: 'four_two',
+        title: '社区道路硬化工程',
+        matter: '硬化陆家铺村内主干道及巷道约 2.3 公里，预算 48 万元，资金由街道补助和集体收益共同承担',
+        matterClass: 'major_project',
+      },
+      loc,
+    );
+    await completeProcedureStep(
+      sdCtx,
+      roads.id,
+      { step: 'propose', note: '社区党委会议研究，提出道路硬化工程实施方案（草案）' },
+      loc,
+    );
 
     // ---- 陆家铺社区: the next one fails its quorum and decides nothing
     time.daysAgo(25);

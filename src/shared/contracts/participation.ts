@@ -409,11 +409,27 @@ export const PROCEDURE_TEMPLATES: readonly ProcedureTemplate[] = [
 ];
 export const templateOf = (key: string) => PROCEDURE_TEMPLATES.find((t) => t.key === key);
 
+/**
+ * The “三重一大” class of a major matter (seed 002 二.2: 涉及村(居)“三重一大”事项都要由党组织研究讨论后按照程序决定,
+ * S002-05). The seed names the term only; the four classes are the term's usual wording for villages and
+ * residents' committees: 重大决策事项、重要人事任免、重大项目安排、大额资金使用.
+ */
+export const MATTER_CLASSES = ['major_decision', 'personnel', 'major_project', 'large_fund'] as const;
+export type MatterClass = (typeof MATTER_CLASSES)[number];
+export const MATTER_CLASS_NAMES: Record<MatterClass, { 'zh-CN': string; en: string }> = {
+  major_decision: { 'zh-CN': '重大决策事项', en: 'Major decision' },
+  personnel: { 'zh-CN': '重要人事任免', en: 'Key appointment or removal' },
+  major_project: { 'zh-CN': '重大项目安排', en: 'Major project' },
+  large_fund: { 'zh-CN': '大额资金使用', en: 'Large expenditure' },
+};
+
 export const createProcedureBody = z.strictObject({
   orgUnitId: uuid,
   template: z.enum(['four_two', 'five_two']),
   title: text(120),
   matter: text(4000),
+  /** Its “三重一大” class, when it is one (optional). */
+  matterClass: z.enum(MATTER_CLASSES).nullish(),
 });
 export const stepBody = z.strictObject({
   /** The step being completed: must be the next one (a step cannot be skipped). */
@@ -426,6 +442,8 @@ export const stepBody = z.strictObject({
 export const procedureListQuery = z.object({
   orgUnitId: uuid.optional(),
   status: z.enum(['running', 'done']).optional(),
+  /** Only matters of this “三重一大” class, or (`none`) those without one. */
+  matterClass: z.enum([...MATTER_CLASSES, 'none']).optional(),
   ...pageQuery,
 });
 export const procedureSchema = z.object({
@@ -435,6 +453,7 @@ export const procedureSchema = z.object({
   templateName: z.string(),
   title: z.string(),
   matter: z.string(),
+  matterClass: z.enum(MATTER_CLASSES).nullable(),
   status: z.enum(['running', 'done']),
   nextStep: z.string().nullable(),
   createdAt: z.date(),

@@ -1,6 +1,8 @@
 import {
   DISCLOSURE_KIND_NAMES,
   type DisclosureKind,
+  MATTER_CLASS_NAMES,
+  type MatterClass,
   MEETING_KIND_NAMES,
   type MeetingKind,
   templateOf,
@@ -49,11 +51,14 @@ export const participationEvidence: EvidenceSource[] = [
         const t = templateOf(r.template);
         const steps = t?.steps.length ?? 0;
         const done = r.status === 'done';
+        // its “三重一大” class (seed 002, S002-05), when it has one
+        const cls = r.matterClass ? MATTER_CLASS_NAMES[r.matterClass as MatterClass]?.[q.locale] : undefined;
+        const tpl = `${t?.name[q.locale] ?? ''}${cls ? (en ? ` (${cls})` : `（${cls}）`) : ''}`;
         return {
           ref: r.id,
           title: r.title,
           date: r.createdAt,
-          detail: `${t?.name[q.locale] ?? ''}${en ? (done ? ', completed' : `, step ${r.step + 1} of ${steps}`) : done ? '，已完成' : `，进行到第${r.step + 1}步（共${steps}步）`}`,
+          detail: `${tpl}${en ? (done ? ', completed' : `, step ${r.step + 1} of ${steps}`) : done ? '，已完成' : `，进行到第${r.step + 1}步（共${steps}步）`}`,
         };
       });
     },

@@ -102,11 +102,15 @@ export const ptCorrections = pgTable(
   (t) => [index('pt_corrections_meeting_idx').on(t.meetingId)],
 );
 
-/** A major matter run through a procedure template (R-DL-4): `step` is the index of the next step. */
+/**
+ * A major matter run through a procedure template (R-DL-4): `step` is the index of the next step;
+ * `matter_class` its “三重一大” class when it is one (seed 002 二.2, S002-05: MATTER_CLASSES; null when not).
+ */
 export const ptProcedures = scopedTable('pt_procedures', {
   template: text('template').notNull(),
   title: text('title').notNull(),
   matter: text('matter').notNull(),
+  matterClass: text('matter_class'),
   step: integer('step').notNull().default(0),
   status: text('status').notNull(),
   ...createdByTimestamps(),

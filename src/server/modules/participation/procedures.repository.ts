@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { rowsOfParents } from '../../platform/rowsOfParents';
 import { finderInScope, rowInserter } from '../../platform/rowAccessors';
@@ -19,8 +19,14 @@ export const findProcedure = finderInScope(proceduresPolicy, ptProcedures);
 export const listProcedureRows = inReach(proceduresPolicy, 'read').lister(
   ptProcedures,
   [desc(ptProcedures.createdAt), desc(ptProcedures.id)],
-  (q: PageQuery & { path?: string; status?: string }) => [
+  (q: PageQuery & { path?: string; status?: string; matterClass?: string }) => [
     q.status ? eq(ptProcedures.status, q.status) : undefined,
+    // seed 002 (S002-05): by “三重一大” class, or those without one
+    q.matterClass === 'none'
+      ? isNull(ptProcedures.matterClass)
+      : q.matterClass
+        ? eq(ptProcedures.matterClass, q.matterClass)
+        : undefined,
   ],
 );
 

@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../../../test/app';
 import { boardResidents, tongduSchedule } from '../../../../test/participation';
+import { auditLog } from '../../platform/audit.table';
+import { participationEvidence } from './participation.evidence.repository';
 
 let t: TestApp;
 let tongdu: Client;
@@ -177,6 +180,68 @@ describe('procedures for major matters', () => {
     expect(res.statusCode).toBe(200);
     res = await step(p.id, { step: 'result_disclosed', disclosureId: d });
     expect(res.statusCode).toBe(422);
+  });
+
+  it('seed 002 (S002-05): a matter carries its “三重一大” class, set when its procedure starts; the list filters by class or by none; the evidence names it', async () => {
+    const classed = await tongdu.post('/api/deliberations/procedures', {
+      orgUnitId: t.fx.tongdu.id,
+      template: 'four_two',
+      title: '社区服务站建设资金使用',
+      matter: '使用集体收益 60 万元建设社区服务站',
+      matterClass: 'large_fund',
+    });
+    expect(classed.statusCode, classed.body).toBe(201);
+    expect(classed.json().matterClass).toBe('large_fund');
+    const plain = await start();
+    expect(plain.matterClass).toBeNull();
+    const bad = await tongdu.post('/api/deliberations/procedures', {
+      orgUnitId: t.fx.tongdu.id,
+      template: 'four_two',
+      title: 'x',
+      matter: 'x',
+      matterClass: 'other',
+    });
+    expect(bad.statusCode).toBe(400);
+
+    const ids = async (q: string) =>
+      (await tongdu.get(`/api/deliberations/procedures?pageSize=100&${q}`))
+        .json()
+        .items.map((p: { id: string }) => p.id);
+    const large = await ids('matterClass=large_fund');
+    expect(large).toContain(classed.json().id);
+    expect(large).not.toContain(plain.id);
+    const none = await ids('matterClass=none');
+    expect(none).toContain(plain.id);
+    expect(none).not.toContain(classed.json().id);
+    expect(await ids('matterClass=personnel')).not.toContain(classed.json().id);
+    expect((await tongdu.get('/api/deliberations/procedures?matterClass=other')).statusCode).toBe(400);
+    // another community does not see it under any class
+    expect(
+      (await xhy.get('/api/deliberations/procedures?pageSize=100&matterClass=large_fund'))
+        .json()
+        .items.map((p: { id: string }) => p.id),
+    ).not.toContain(classed.json().id);
+
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, classed.json().id));
+    expect(audit[0]).toMatchObject({
+      action: 'participation.procedure.create',
+      after: { matterClass: 'large_fund' },
+    });
+    const now = t.clock.now();
+    const [record] = await participationEvidence
+      .find((s) => s.key === 'participation.procedures')!
+      .find(
+        t.database.db,
+        {
+          orgPath: t.fx.tongdu.path,
+          from: new Date(now.getTime() - DAY),
+          to: new Date(now.getTime() + DAY),
+          locale: 'zh-CN',
+          ref: classed.json().id,
+        },
+        10,
+      );
+    expect(record!.detail).toBe('四议两公开（大额资金使用），进行到第1步（共6步）');
   });
 
   it('another community cannot see or act on the procedure', async () => {

@@ -2,6 +2,7 @@ import { activeUnitFor, listUnder, unitNamesOf } from './participation.units';
 import type { z } from 'zod';
 import {
   MEETING_RULES,
+  type MatterClass,
   type MeetingKind,
   type ProcedureDto,
   type createProcedureBody,
@@ -47,6 +48,7 @@ async function toDtos(ctx: ActorCtx, rows: ProcedureRow[], loc: Locale): Promise
       templateName: tpl.name[loc],
       title: p.title,
       matter: p.matter,
+      matterClass: (p.matterClass as MatterClass | null) ?? null,
       status: p.status as ProcedureDto['status'],
       nextStep: tpl.steps[p.step]?.key ?? null,
       createdAt: p.createdAt,
@@ -97,7 +99,10 @@ export async function getProcedure(ctx: ActorCtx, id: string, loc: Locale): Prom
   return (await toDtos(ctx, [p], loc))[0]!;
 }
 
-/** Starts a major matter on a template (R-DL-4): villages and residents' committees alike. */
+/**
+ * Starts a major matter on a template (R-DL-4): villages and residents' committees alike, with its “三重一大”
+ * class when it is one (seed 002 二.2, S002-05).
+ */
 export async function createProcedure(
   ctx: ActorCtx,
   input: z.infer<typeof createProcedureBody>,
@@ -113,6 +118,7 @@ export async function createProcedure(
       template: input.template,
       title: input.title,
       matter: input.matter,
+      matterClass: input.matterClass ?? null,
       step: 0,
       status: 'running',
       createdBy: ctx.actor.userId,
@@ -120,7 +126,7 @@ export async function createProcedure(
     {
       action: 'participation.procedure.create',
       entityType: 'pt_procedure',
-      view: (row) => ({ template: row.template, title: row.title }),
+      view: (row) => ({ template: row.template, title: row.title, matterClass: row.matterClass }),
     },
   );
   return (await toDtos(ctx, [p], loc))[0]!;

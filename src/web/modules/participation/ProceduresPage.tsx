@@ -2,7 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Form, Input, Select, Space, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { PROCEDURE_TEMPLATES } from '../../../shared/contracts/participation';
+import {
+  MATTER_CLASSES,
+  MATTER_CLASS_NAMES,
+  type MatterClass,
+  PROCEDURE_TEMPLATES,
+} from '../../../shared/contracts/participation';
+import { FilterSelect } from '../../app/components/FilterSelect';
 import { ErrorResult } from '../../app/components/Status';
 import { formatDate } from '../../app/format';
 import { SubmitModal } from '../../app/components/SubmitModal';
@@ -11,14 +17,18 @@ import { type Procedure, ptApi } from './api';
 import { ManageHeader } from './ManageHeader';
 import { UnitField } from './UnitField';
 
-/** 四议两公开 / 五议两公开 (R-DL-4): matters with their steps in order, each linked to a meeting or a disclosure. */
+/**
+ * 四议两公开 / 五议两公开 (R-DL-4): matters with their steps in order, each linked to a meeting or a disclosure;
+ * filtered by their “三重一大” class (seed 002, S002-05).
+ */
 export default function ProceduresPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [creating, setCreating] = useState(false);
   const [page, setPage] = useState(1);
+  const [matterClass, setMatterClass] = useState<MatterClass | 'none' | undefined>();
   const list = useQuery({
-    queryKey: ['participation', 'procedures', page],
-    queryFn: () => ptApi.procedures({ page }),
+    queryKey: ['participation', 'procedures', page, matterClass ?? ''],
+    queryFn: () => ptApi.procedures({ page, matterClass }),
   });
   return (
     <>
@@ -28,6 +38,21 @@ export default function ProceduresPage() {
         addLabel={t('participation.proc.new')}
         onAdd={() => setCreating(true)}
       />
+      <Space style={{ marginBottom: 12 }}>
+        <FilterSelect<MatterClass | 'none'>
+          width={200}
+          placeholder={t('participation.proc.classFilter')}
+          value={matterClass}
+          onChange={(v) => {
+            setMatterClass(v);
+            setPage(1);
+          }}
+          options={[
+            ...MATTER_CLASSES.map((c) => ({ value: c, label: MATTER_CLASS_NAMES[c][locale] })),
+            { value: 'none' as const, label: t('participation.proc.classNone') },
+          ]}
+        />
+      </Space>
       {list.isError ? <ErrorResult error={list.error} onRetry={() => list.refetch()} /> : null}
       {list.data && list.data.items.length === 0 ? (
         <Empty description={t('participation.proc.empty')} />
@@ -51,7 +76,7 @@ export default function ProceduresPage() {
 }
 
 function ProcedureCard({ p }: { p: Procedure }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [acting, setActing] = useState(false);
   const current = p.steps.findIndex((s) => !s.done);
   return (
@@ -61,6 +86,11 @@ function ProcedureCard({ p }: { p: Procedure }) {
       title={
         <Space>
           <Tag color="red">{p.templateName}</Tag>
+          {p.matterClass ? (
+            <Tag color="volcano" title={t('participation.proc.class')}>
+              {MATTER_CLASS_NAMES[p.matterClass][locale]}
+            </Tag>
+          ) : null}
           {p.title}
           <Typography.Text type="secondary">{p.unitName}</Typography.Text>
         </Space>
@@ -173,8 +203,13 @@ function StepModal({ p, onClose }: { p: Procedure; onClose: () => void }) {
 
 function CreateModal({ onClose }: { onClose: () => void }) {
   const { t, locale } = useI18n();
-  const save = (v: { orgUnitId: string; template: 'four_two' | 'five_two'; title: string; matter: string }) =>
-    ptApi.createProcedure(v);
+  const save = (v: {
+    orgUnitId: string;
+    template: 'four_two' | 'five_two';
+    title: string;
+    matter: string;
+    matterClass?: MatterClass;
+  }) => ptApi.createProcedure({ ...v, matterClass: v.matterClass ?? null });
   const req = [{ required: true }];
   return (
     <SubmitModal
@@ -199,6 +234,17 @@ function CreateModal({ onClose }: { onClose: () => void }) {
       </Form.Item>
       <Form.Item name="matter" label={t('participation.proc.matter')} rules={req}>
         <Input.TextArea rows={3} maxLength={4000} />
+      </Form.Item>
+      <Form.Item
+        name="matterClass"
+        label={t('participation.proc.class')}
+        extra={t('participation.proc.classHint')}
+      >
+        <Select
+          allowClear
+          placeholder={t('participation.proc.classNone')}
+          options={MATTER_CLASSES.map((c) => ({ value: c, label: MATTER_CLASS_NAMES[c][locale] }))}
+        />
       </Form.Item>
     </SubmitModal>
   );

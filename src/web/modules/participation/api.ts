@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type {
   DisclosureDto,
+  MatterClass,
   ProcedureDto,
   overdueSchema,
   scheduleSchema,
@@ -55,13 +56,14 @@ export const ptApi = {
     api.post<MeetingDetail>(`/api/meetings/${enc(id)}/corrections`, { text }),
   minutesPdf: (id: string) => api.download(`/api/meetings/${enc(id)}/minutes.pdf`, undefined, 'minutes.pdf'),
   inviteIcs: (id: string) => api.download(`/api/meetings/${enc(id)}/invite.ics`, undefined, 'meeting.ics'),
-  procedures: (q: { page?: number; status?: string }) =>
+  procedures: (q: { page?: number; status?: string; matterClass?: string }) =>
     api.get<Page<Procedure>>('/api/deliberations/procedures', { ...q, pageSize: 20 }),
   createProcedure: (body: {
     orgUnitId: string;
     template: 'four_two' | 'five_two';
     title: string;
     matter: string;
+    matterClass?: MatterClass | null;
   }) => api.post<Procedure>('/api/deliberations/procedures', body),
   step: (
     id: string,

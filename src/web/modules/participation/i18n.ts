@@ -87,6 +87,10 @@ export const participationZh = {
   'participation.proc.motion': '表决事项',
   'participation.proc.disclosure': '公开事项',
   'participation.proc.empty': '暂无决策事项',
+  'participation.proc.class': '“三重一大”类别',
+  'participation.proc.classHint': '涉及“三重一大”的事项，须由党组织研究讨论后按程序决定',
+  'participation.proc.classFilter': '按“三重一大”类别筛选',
+  'participation.proc.classNone': '不属于“三重一大”',
   'participation.disc.title': '居务公开',
   'participation.disc.subtitle':
     '财务、项目资金、重大决策、治理情况定期公开；张贴不少于5日，居民5日内可提异议，社区5日内答复',
@@ -380,6 +384,11 @@ export const participationEn: Record<Keys, string> = {
   'participation.proc.motion': 'Motion',
   'participation.proc.disclosure': 'Disclosure',
   'participation.proc.empty': 'No matters',
+  'participation.proc.class': 'Major-matter class',
+  'participation.proc.classHint':
+    'A major decision, key appointment, major project or large expenditure is studied by the party organisation and decided by procedure',
+  'participation.proc.classFilter': 'Filter by major-matter class',
+  'participation.proc.classNone': 'Not a major-matter class',
   'participation.disc.title': 'Disclosure',
   'participation.disc.subtitle':
     'Finances, project funds, decisions and governance status posted on schedule; up at least 5 days; objections within 5 days, answered within 5 days',

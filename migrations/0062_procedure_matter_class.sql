@@ -1,0 +1,1 @@
+ALTER TABLE "pt_procedures" ADD COLUMN "matter_class" text;
