@@ -270,6 +270,7 @@ export async function seedDemoSocialOrgs(
       });
   }
 
+  const ljpUnit = unitOf('陆家铺社区');
   // 社区基金: 铜都社区's fund with donations and one disbursement, on the ledger.
   const tongdu = unitOf('铜都社区');
   if (tongdu) {
@@ -299,6 +300,10 @@ export async function seedDemoSocialOrgs(
       amountFen: 36_000_000,
       startOn: day(1, 1),
       endOn: day(12, 31),
+      // seed 002 三.15 (S002-34): a purchase of services for the special groups it serves
+      fundingMode: 'purchase',
+      targetGroups: ['living_alone', 'empty_nest', 'disabled'],
+      beneficiaries: 420,
     });
     await addContractItem(sdCtx, c.id, {
       kind: 'deliverable',
@@ -334,6 +339,35 @@ export async function seedDemoSocialOrgs(
     });
     await updateOrg(sdCtx, agency, { field: '社会工作服务' });
   }
+  // Seed 002 二.7 (S002-14) 项目委托 and 以奖代补, each serving special groups (S002-34)
+  const migrantStation = created.get('陆家铺外来务工者服务站');
+  if (ljpUnit && migrantStation)
+    await createContract(sdCtx, {
+      orgUnitId: ljpUnit.id,
+      title: `${year}年陆家铺社区留守儿童“四点半课堂”`,
+      buyer: '新下陆街道办事处',
+      providerOrgId: migrantStation,
+      amountFen: 4_800_000,
+      startOn: day(3, 1),
+      endOn: day(12, 31),
+      fundingMode: 'entrustment',
+      targetGroups: ['left_behind'],
+      beneficiaries: 65,
+    });
+  const silver = created.get('铜都银龄志愿服务队');
+  if (tongdu && silver)
+    await createContract(sdCtx, {
+      orgUnitId: tongdu.id,
+      title: `${year}年铜都社区独居空巢老人结对关爱`,
+      buyer: '新下陆街道办事处',
+      providerOrgId: silver,
+      amountFen: 1_500_000,
+      startOn: day(1, 1),
+      endOn: day(12, 31),
+      fundingMode: 'award_subsidy',
+      targetGroups: ['living_alone', 'empty_nest'],
+      beneficiaries: 38,
+    });
 
   // 五社联动: a case and a project in 铜都 and 陆家铺.
   if (tongdu)
@@ -347,10 +381,9 @@ export async function seedDemoSocialOrgs(
       charityResource: '铜都社区邻里基金',
       note: '每周探访两次，送餐三次',
     });
-  const ljp = unitOf('陆家铺社区');
-  if (ljp)
+  if (ljpUnit)
     await createLink(sdCtx, {
-      orgUnitId: ljp.id,
+      orgUnitId: ljpUnit.id,
       subjectKind: 'project',
       subject: '新市民融入“家门口”服务',
       socialOrgId: created.get('陆家铺外来务工者服务站') ?? null,

@@ -4,6 +4,7 @@ import { pageQuery } from './pageQuery';
 import { SOCIAL_ORG_REGISTRATIONS } from './people';
 import { communityRow, timestamps, unitRef } from './dtoFields';
 import { usccField } from './fields';
+import { SPECIAL_GROUP_TAGS } from '../orgKinds';
 
 /**
  * Social organisations (社会组织, issue 16 §2): the registry with its classes and members, the three-level
@@ -35,6 +36,13 @@ export const PROPOSAL_ACTIONS = ['approve', 'reject', 'report', 'close'] as cons
 export type ProposalAction = (typeof PROPOSAL_ACTIONS)[number];
 export const ROUND_STATES = ['open', 'reviewing', 'closed'] as const;
 export const CONTRACT_STATES = ['active', 'completed', 'terminated'] as const;
+/**
+ * How a contract funds the social organisation (seed 002 二.7: 采取购买服务、项目委托、以奖代补、公益创投等方式,
+ * S002-14): 购买服务 `purchase`, 项目委托 `entrustment`, 以奖代补 `award_subsidy` (a reward after the results,
+ * instead of a subsidy up front). 公益创投 is not a mode here: it runs through the venture rounds.
+ */
+export const CONTRACT_FUNDING_MODES = ['purchase', 'entrustment', 'award_subsidy'] as const;
+export type ContractFundingMode = (typeof CONTRACT_FUNDING_MODES)[number];
 /** R-ORG-6 (seed 002): by 2025 at least 2 public-welfare organisations with migrant members per urban village. */
 export const MIGRANT_WELFARE_TARGET = 2;
 
@@ -365,6 +373,10 @@ export const contractSchema = z.object({
   paidFen: z.number(),
   startOn: z.string(),
   endOn: z.string(),
+  fundingMode: z.enum(CONTRACT_FUNDING_MODES),
+  /** The special groups it serves (seed 002 三.15, S002-34), in SPECIAL_GROUP_TAGS' order. */
+  targetGroups: z.array(z.enum(SPECIAL_GROUP_TAGS)),
+  beneficiaries: z.number().nullable(),
   state: z.enum(CONTRACT_STATES),
   deliverablesDone: z.number(),
   deliverablesTotal: z.number(),
@@ -381,8 +393,20 @@ export const contractBody = z.strictObject({
   amountFen: fen,
   startOn: day,
   endOn: day,
+  /** 购买服务 when left out. */
+  fundingMode: z.enum(CONTRACT_FUNDING_MODES).optional(),
+  targetGroups: z.array(z.enum(SPECIAL_GROUP_TAGS)).max(SPECIAL_GROUP_TAGS.length).optional(),
+  /** How many people it serves (受益人数). */
+  beneficiaries: z.number().int().min(0).max(1_000_000).nullish(),
 });
 export type ContractBody = z.infer<typeof contractBody>;
+/** Later: its mode, the groups it serves and (once known) how many people benefited. */
+export const contractPatch = z.strictObject({
+  fundingMode: z.enum(CONTRACT_FUNDING_MODES).optional(),
+  targetGroups: z.array(z.enum(SPECIAL_GROUP_TAGS)).max(SPECIAL_GROUP_TAGS.length).optional(),
+  beneficiaries: z.number().int().min(0).max(1_000_000).nullable().optional(),
+});
+export type ContractPatch = z.infer<typeof contractPatch>;
 export const contractStateBody = z.strictObject({ state: z.enum(CONTRACT_STATES) });
 export const contractItemBody = z.strictObject({
   kind: z.enum(['deliverable', 'payment']),
@@ -394,7 +418,32 @@ export const contractItemBody = z.strictObject({
 });
 export type ContractItemBody = z.infer<typeof contractItemBody>;
 export const contractItemPatch = z.strictObject({ doneOn: optDay, note: optText(500).optional() });
-export const contractListQuery = z.object({ orgUnitId: uuid.optional(), ...pageQuery });
+export const contractListQuery = z.object({
+  orgUnitId: uuid.optional(),
+  fundingMode: z.enum(CONTRACT_FUNDING_MODES).optional(),
+  /** Only contracts serving this special group. */
+  targetGroup: z.enum(SPECIAL_GROUP_TAGS).optional(),
+  ...pageQuery,
+});
+export type ContractListQuery = z.infer<typeof contractListQuery>;
+export const contractCoverageQuery = z.object({
+  orgUnitId: uuid.optional(),
+  fundingMode: z.enum(CONTRACT_FUNDING_MODES).optional(),
+});
+export type ContractCoverageQuery = z.infer<typeof contractCoverageQuery>;
+const coverageCounts = { contracts: z.number(), active: z.number(), beneficiaries: z.number() };
+/**
+ * Purchased-service coverage per special group (seed 002 三.15, S002-34): the contracts in force or completed
+ * (not terminated) naming the group, how many of them are active, and their beneficiaries summed (a contract
+ * serving several groups counts under each); `total` counts each contract naming any group once, `unnamed`
+ * the contracts naming none.
+ */
+export const contractCoverageSchema = z.object({
+  groups: z.array(z.object({ group: z.enum(SPECIAL_GROUP_TAGS), ...coverageCounts })),
+  total: z.object(coverageCounts),
+  unnamed: z.number(),
+});
+export type ContractCoverageDto = z.infer<typeof contractCoverageSchema>;
 
 // ---- 五社联动 ----
 

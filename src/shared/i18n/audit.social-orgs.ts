@@ -25,6 +25,10 @@ export const SOCIAL_ORGS_AUDIT: AuditLabels = {
     'social_orgs.fund_disbursement': { 'zh-CN': '社区基金支出', en: 'Fund disbursement' },
     'social_orgs.contract_create': { 'zh-CN': '登记购买服务合同', en: 'Register service contract' },
     'social_orgs.contract_state': { 'zh-CN': '变更合同状态', en: 'Change contract state' },
+    'social_orgs.contract_update': {
+      'zh-CN': '修改合同方式、服务对象或受益人数',
+      en: 'Edit contract mode, groups served or beneficiaries',
+    },
     'social_orgs.contract_item_add': { 'zh-CN': '添加交付或付款事项', en: 'Add deliverable or payment' },
     'social_orgs.contract_item_update': {
       'zh-CN': '更新交付或付款事项',

@@ -63,6 +63,10 @@ export const SOCIAL_ORGS_ERRORS: Record<string, Record<Locale, string>> = {
   },
   'social_orgs.future_date': { 'zh-CN': '日期不能晚于今天', en: 'The date cannot be in the future' },
   'social_orgs.contract_closed': { 'zh-CN': '该合同已结束', en: 'This contract is closed' },
+  'social_orgs.contract_terminated': {
+    'zh-CN': '该合同已终止，不能再修改',
+    en: 'This contract was terminated and cannot be changed',
+  },
   'social_orgs.payment_amount': { 'zh-CN': '请填写付款金额', en: 'Give the payment amount' },
   'social_orgs.payments_over_contract': {
     'zh-CN': '付款计划合计不能超过合同金额',

@@ -1,7 +1,7 @@
 import { type SQL, and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { rowsOfParent, rowsOfParents } from '../../platform/rowsOfParents';
-import type { Db } from '../../platform/db';
+import { type Db, rowsOf } from '../../platform/db';
 import { rowInserter } from '../../platform/rowAccessors';
 import { firstRow } from '../../platform/firstRow';
 import { upsertRow } from '../../platform/upsertRow';
@@ -358,6 +358,56 @@ export function boardFunds(db: Db, actor: Actor) {
 // ---- contracts
 
 export const contractOrder = () => [desc(soContracts.startOn), asc(soContracts.id)];
+
+/** The contract list's filters: funding mode (S002-14) and a special group served (S002-34). */
+export function contractFilter(q: { fundingMode?: string; targetGroup?: string }): SQL | undefined {
+  return and(
+    q.fundingMode ? eq(soContracts.fundingMode, q.fundingMode) : undefined,
+    q.targetGroup ? sql`${q.targetGroup} = any(${soContracts.targetGroups})` : undefined,
+  );
+}
+
+type CoverageCounts = { contracts: number; active: number; beneficiaries: number };
+
+/**
+ * Purchased-service coverage per special group (seed 002 三.15, S002-34) of the contracts readable by `actor`
+ * under `path`, of one funding mode when given, leaving out terminated ones: per group the contracts naming it,
+ * the active ones and their beneficiaries; in all, each contract naming a group once; and those naming none.
+ */
+export async function contractCoverage(
+  db: Db,
+  actor: Actor,
+  opts: { path?: string; fundingMode?: string },
+): Promise<{ groups: ({ group: string } & CoverageCounts)[]; total: CoverageCounts; unnamed: number }> {
+  const t = soContracts;
+  const where = and(
+    soPolicy.scope(actor, 'read', t.orgPath),
+    under(t.orgPath, opts.path),
+    contractFilter({ fundingMode: opts.fundingMode }),
+    sql`${t.state} <> 'terminated'`,
+  );
+  const counts = sql`count(*)::int as contracts,
+    (count(*) filter (where ${t.state} = 'active'))::int as active,
+    coalesce(sum(${t.beneficiaries}), 0)::int as beneficiaries`;
+  const groups = rowsOf<{ group: string } & CoverageCounts>(
+    await db.execute(
+      sql`select g as "group", ${counts} from ${t} cross join lateral unnest(${t.targetGroups}) as g
+        where ${where} group by g`,
+    ),
+  );
+  const named = sql`cardinality(${t.targetGroups}) > 0`;
+  const [total] = rowsOf<CoverageCounts & { unnamed: number }>(
+    await db.execute(
+      sql`select (count(*) filter (where ${named}))::int as contracts,
+        (count(*) filter (where ${named} and ${t.state} = 'active'))::int as active,
+        coalesce(sum(${t.beneficiaries}) filter (where ${named}), 0)::int as beneficiaries,
+        (count(*) filter (where not ${named}))::int as unnamed
+        from ${t} where ${where}`,
+    ),
+  );
+  const { unnamed = 0, ...all } = total ?? { contracts: 0, active: 0, beneficiaries: 0 };
+  return { groups, total: all, unnamed };
+}
 
 export function contractItems(db: Db, contractIds: readonly string[]) {
   return rowsOfParents(

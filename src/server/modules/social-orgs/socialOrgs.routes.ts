@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   type OrgDto,
+  type ContractDto,
   contractBody,
+  contractCoverageQuery,
+  contractCoverageSchema,
+  contractPatch,
   contractItemBody,
   contractItemPatch,
   contractListQuery,
@@ -52,6 +56,7 @@ import { routeKit } from '../../platform/routeKit';
 import { idParamsWith } from '../../platform/ids';
 import type { AppDeps } from '../../platform/context';
 import type { SheetColumn } from '../../platform/excel';
+import { label } from '../../../shared/i18n/labels';
 import { defineModule } from '../../platform/module';
 import { pageOf, pageQuery } from '../../platform/pagination';
 import { recordRoutes } from '../../platform/recordRoutes';
@@ -60,6 +65,9 @@ import {
   actOnProposal,
   addContractItem,
   addMember,
+  contractCoverage,
+  exportContracts,
+  updateContract,
   createContract,
   createFund,
   createIncubation,
@@ -116,6 +124,43 @@ const STAGE = {
   graduated: ['已出壳', 'Graduated'],
   exited: ['已退出', 'Exited'],
 } as const;
+
+/** Seed 002 二.7 (S002-14): the funding modes as the export names them. */
+const FUNDING_MODE = {
+  purchase: ['购买服务', 'Purchase of services'],
+  entrustment: ['项目委托', 'Project entrustment'],
+  award_subsidy: ['以奖代补', 'Award in place of subsidy'],
+} as const;
+const CONTRACT_STATE = {
+  active: ['履行中', 'Active'],
+  completed: ['已完成', 'Completed'],
+  terminated: ['已终止', 'Terminated'],
+} as const;
+const yuanText = (fen: number) => (fen / 100).toFixed(2);
+
+/** The contracts' Excel export: mode, special groups served (shared labels) and beneficiaries included. */
+function contractColumns(en: boolean): SheetColumn<ContractDto>[] {
+  const i = en ? 1 : 0;
+  const locale = en ? 'en' : 'zh-CN';
+  return [
+    { header: en ? 'Title' : '合同名称', width: 28, value: (r) => r.title },
+    { header: en ? 'Buyer' : '购买方', width: 18, value: (r) => r.buyer },
+    { header: en ? 'Provider' : '承接组织', width: 24, value: (r) => r.providerOrgName },
+    { header: en ? 'Funding mode' : '实施方式', width: 12, value: (r) => FUNDING_MODE[r.fundingMode][i] },
+    {
+      header: en ? 'Special groups served' : '服务对象',
+      width: 24,
+      value: (r) => r.targetGroups.map((g) => label(g, locale)).join(en ? ', ' : '、'),
+    },
+    { header: en ? 'Beneficiaries' : '受益人数', value: (r) => r.beneficiaries },
+    { header: en ? 'Amount (yuan)' : '合同金额（元）', width: 14, value: (r) => yuanText(r.amountFen) },
+    { header: en ? 'Paid (yuan)' : '已付金额（元）', width: 14, value: (r) => yuanText(r.paidFen) },
+    { header: en ? 'Starts' : '开始日期', width: 12, value: (r) => r.startOn },
+    { header: en ? 'Ends' : '结束日期', width: 12, value: (r) => r.endOn },
+    { header: en ? 'State' : '状态', value: (r) => CONTRACT_STATE[r.state][i] },
+    { header: en ? 'Unit' : '所属单位', width: 16, value: (r) => r.orgUnitName },
+  ];
+}
 
 function orgColumns(en: boolean): SheetColumn<OrgDto>[] {
   const i = en ? 1 : 0;
@@ -374,7 +419,28 @@ export const socialOrgsModule = defineModule({
       list: listContracts,
       body: contractBody,
       create: createContract,
+      update: { body: contractPatch, run: updateContract },
     });
+    xlsx(
+      '/api/social-orgs/contracts/export.xlsx',
+      read.access,
+      contractListQuery.omit({ page: true, pageSize: true }),
+      {
+        file: { en: 'service-contracts.xlsx', zh: '购买服务合同.xlsx' },
+        sheet: { en: 'Service contracts', zh: '购买服务合同' },
+        columns: contractColumns,
+      },
+      exportContracts,
+    );
+    // seed 002 三.15 (S002-34): purchased-service coverage per special group
+    app.get(
+      '/api/social-orgs/contracts/coverage',
+      {
+        config: read,
+        schema: { tags, querystring: contractCoverageQuery, response: { 200: contractCoverageSchema } },
+      },
+      (req) => contractCoverage(ctx(req), req.query),
+    );
     route(
       'POST',
       '/api/social-orgs/contracts/:id/state',

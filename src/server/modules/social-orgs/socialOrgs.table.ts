@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -195,7 +196,12 @@ export const soFundFlows = pgTable(
   (t) => [index('so_fund_flows_fund_idx').on(t.fundId, t.createdAt)],
 );
 
-/** 政府购买服务 contracts with a social organisation. */
+/**
+ * 政府购买服务 contracts with a social organisation, by funding mode (seed 002 二.7 购买服务、项目委托、以奖代补,
+ * S002-14: `purchase` | `entrustment` | `award_subsidy`; 公益创投 are the rounds above), with the special groups
+ * they serve (seed 002 三.15 独居、空巢、留守、失能、重残…, S002-34: SPECIAL_GROUP_TAGS) and how many people
+ * benefit (`beneficiaries`, null while not known).
+ */
 export const soContracts = scopedTable('so_contracts', {
   title: text('title').notNull(),
   buyer: text('buyer').notNull(),
@@ -203,6 +209,9 @@ export const soContracts = scopedTable('so_contracts', {
   amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
   startOn: text('start_on').notNull(),
   endOn: text('end_on').notNull(),
+  fundingMode: text('funding_mode').notNull().default('purchase'),
+  targetGroups: text('target_groups').array().notNull().default(sql`'{}'::text[]`),
+  beneficiaries: integer('beneficiaries'),
   /** active | completed | terminated */
   state: text('state').notNull(),
   ...timestamps(),

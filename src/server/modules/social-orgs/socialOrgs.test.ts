@@ -1,8 +1,11 @@
+import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser } from '../../../../test/app';
 import { signInStaff } from '../../../../test/staff';
 import { chinaDate } from '../../../shared/chinaTime';
 import { usccCheckChar } from '../../../shared/validation/codes';
+import { auditLog } from '../../platform/audit.table';
 
 let t: TestApp;
 let sd: Client;
@@ -423,5 +426,188 @@ describe('incubation, stations, 公益创投, funds, contracts, links', () => {
         })
       ).statusCode,
     ).toBe(422);
+  });
+});
+
+describe('seed 002: funding modes and the special groups contracts serve', () => {
+  /** A contract at 西花苑 made by its worker: 购买服务 unless `body` says otherwise. */
+  async function contract(provider: string, body: Record<string, unknown> = {}) {
+    const res = await xhy.post('/api/social-orgs/contracts', {
+      orgUnitId: t.fx.xihuayuan.id,
+      title: `西花苑服务项目${++n}`,
+      buyer: '新下陆街道办事处',
+      providerOrgId: provider,
+      amountFen: 1_000_000,
+      startOn: '2026-01-01',
+      endOn: '2026-12-31',
+      ...body,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as {
+      id: string;
+      fundingMode: string;
+      targetGroups: string[];
+      beneficiaries: number | null;
+    };
+  }
+
+  it('seed 002 (S002-14): a contract is 购买服务 by default, or 项目委托 or 以奖代补; the list filters by mode and the export names it', async () => {
+    const o = await org(xhy, t.fx.xihuayuan.id);
+    const plain = await contract(o.id);
+    expect(plain).toMatchObject({ fundingMode: 'purchase', targetGroups: [], beneficiaries: null });
+    const entrusted = await contract(o.id, {
+      title: '西花苑留守儿童托管项目委托',
+      fundingMode: 'entrustment',
+      targetGroups: ['left_behind'],
+      beneficiaries: 40,
+    });
+    const award = await contract(o.id, { title: '西花苑邻里互助以奖代补', fundingMode: 'award_subsidy' });
+    const bad = await xhy.post('/api/social-orgs/contracts', {
+      orgUnitId: t.fx.xihuayuan.id,
+      title: 'x',
+      buyer: 'x',
+      providerOrgId: o.id,
+      amountFen: 100,
+      startOn: '2026-01-01',
+      endOn: '2026-12-31',
+      fundingMode: 'venture',
+    });
+    expect(bad.statusCode).toBe(400);
+
+    const ids = async (q: string) =>
+      (await xhy.get(`/api/social-orgs/contracts?pageSize=100&${q}`))
+        .json()
+        .items.map((c: { id: string }) => c.id);
+    const entrustments = await ids('fundingMode=entrustment');
+    expect(entrustments).toContain(entrusted.id);
+    expect(entrustments).not.toContain(plain.id);
+    expect(await ids('fundingMode=award_subsidy')).toEqual([award.id]);
+    expect((await xhy.get('/api/social-orgs/contracts?fundingMode=venture')).statusCode).toBe(400);
+
+    const x = await xhy.get('/api/social-orgs/contracts/export.xlsx?fundingMode=entrustment');
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const row = sheet.getRow(2);
+    expect(sheet.rowCount).toBe(2);
+    expect(row.getCell(headers.indexOf('合同名称')).value).toBe('西花苑留守儿童托管项目委托');
+    expect(row.getCell(headers.indexOf('实施方式')).value).toBe('项目委托');
+    expect(row.getCell(headers.indexOf('服务对象')).value).toBe('留守');
+    expect(row.getCell(headers.indexOf('受益人数')).value).toBe(40);
+    // another community's export does not reach 西花苑's contracts
+    const foreign = await tongdu.get('/api/social-orgs/contracts/export.xlsx?fundingMode=award_subsidy');
+    const fwb = new ExcelJS.Workbook();
+    await fwb.xlsx.load(foreign.rawPayload as unknown as ArrayBuffer);
+    expect(fwb.worksheets[0]!.rowCount).toBe(1);
+  });
+
+  it('seed 002 (S002-34): a contract names the special groups it serves and its beneficiaries; the 购买服务 tab counts contracts and beneficiaries per group, terminated ones left out', async () => {
+    const o = await org(xhy, t.fx.xihuayuan.id);
+    const cover = async (c: Client, q = '') => {
+      const res = await c.get(`/api/social-orgs/contracts/coverage${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      const by = Object.fromEntries(
+        body.groups.map((g: { group: string; contracts: number; active: number; beneficiaries: number }) => [
+          g.group,
+          [g.contracts, g.active, g.beneficiaries],
+        ]),
+      );
+      return { by, total: body.total, unnamed: body.unnamed };
+    };
+    const before = await cover(xhy);
+    // each group once, in the shared order, whatever order it was sent in
+    const a = await contract(o.id, {
+      targetGroups: ['empty_nest', 'living_alone', 'empty_nest'],
+      beneficiaries: 100,
+    });
+    expect(a.targetGroups).toEqual(['living_alone', 'empty_nest']);
+    const b = await contract(o.id, {
+      fundingMode: 'entrustment',
+      targetGroups: ['living_alone'],
+      beneficiaries: 30,
+    });
+    const c = await contract(o.id);
+    const d = await contract(o.id, { targetGroups: ['disabled'], beneficiaries: 20 });
+    await contract(o.id, { targetGroups: [] });
+    const bad = await xhy.post('/api/social-orgs/contracts', {
+      orgUnitId: t.fx.xihuayuan.id,
+      title: 'x',
+      buyer: 'x',
+      providerOrgId: o.id,
+      amountFen: 100,
+      startOn: '2026-01-01',
+      endOn: '2026-12-31',
+      targetGroups: ['elderly'],
+      beneficiaries: -1,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      (await xhy.post(`/api/social-orgs/contracts/${d.id}/state`, { state: 'terminated' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await xhy.post(`/api/social-orgs/contracts/${b.id}/state`, { state: 'completed' })).statusCode,
+    ).toBe(200);
+
+    const after = await cover(xhy);
+    const delta = (g: string) => after.by[g].map((v: number, i: number) => v - before.by[g][i]);
+    expect(delta('living_alone')).toEqual([2, 1, 130]); // a and b; b completed, so not active
+    expect(delta('empty_nest')).toEqual([1, 1, 100]);
+    expect(delta('disabled')).toEqual([0, 0, 0]); // d was terminated
+    expect(Object.keys(after.by)).toEqual([
+      'living_alone',
+      'empty_nest',
+      'left_behind',
+      'disabled',
+      'severely_disabled',
+      'low_income',
+    ]);
+    // the total counts a (two groups) once
+    expect(after.total.contracts - before.total.contracts).toBe(2);
+    expect(after.total.beneficiaries - before.total.beneficiaries).toBe(130);
+    expect(after.unnamed - before.unnamed).toBe(2); // c and the one made without groups
+    // by funding mode: b is an entrustment
+    const entrusted = await cover(xhy, '?fundingMode=entrustment');
+    expect(entrusted.by.living_alone).toEqual([1, 0, 30]);
+    expect(entrusted.by.empty_nest).toEqual([0, 0, 0]);
+    const sdView = await cover(sd, `?orgUnitId=${t.fx.xihuayuan.id}`);
+    expect(sdView.by.living_alone).toEqual(after.by.living_alone);
+    expect(
+      (await tongdu.get(`/api/social-orgs/contracts/coverage?orgUnitId=${t.fx.xihuayuan.id}`)).statusCode,
+    ).toBe(404);
+
+    // groups and beneficiaries set later (the count once known), audited; a terminated contract is not changed
+    const patched = await xhy.patch(`/api/social-orgs/contracts/${c.id}`, {
+      targetGroups: ['severely_disabled'],
+      beneficiaries: 12,
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json()).toMatchObject({ targetGroups: ['severely_disabled'], beneficiaries: 12 });
+    expect((await cover(xhy)).by.severely_disabled).toEqual([
+      before.by.severely_disabled[0] + 1,
+      before.by.severely_disabled[1] + 1,
+      before.by.severely_disabled[2] + 12,
+    ]);
+    const [audit] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, c.id), eq(auditLog.action, 'social_orgs.contract_update')));
+    expect(audit).toMatchObject({
+      before: { targetGroups: [], beneficiaries: null },
+      after: { targetGroups: ['severely_disabled'], beneficiaries: 12 },
+    });
+    const ended = await xhy.patch(`/api/social-orgs/contracts/${d.id}`, { beneficiaries: 5 });
+    expect(ended.statusCode).toBe(409);
+    expect(ended.json().error.message).toBe('该合同已终止，不能再修改');
+    expect((await tongdu.patch(`/api/social-orgs/contracts/${c.id}`, { beneficiaries: 1 })).statusCode).toBe(
+      404,
+    );
+    const served = (await xhy.get('/api/social-orgs/contracts?pageSize=100&targetGroup=severely_disabled'))
+      .json()
+      .items.map((x: { id: string }) => x.id);
+    expect(served).toContain(c.id);
+    expect(served).not.toContain(a.id);
   });
 });

@@ -1,7 +1,12 @@
 import { chinaDate } from '../../../shared/chinaTime';
+import { SPECIAL_GROUP_TAGS, type SpecialGroupTag } from '../../../shared/orgKinds';
 import {
   type ContractBody,
+  type ContractCoverageDto,
+  type ContractCoverageQuery,
   type ContractDto,
+  type ContractListQuery,
+  type ContractPatch,
   type ContractItemBody,
   type FlowBody,
   type FlowDto,
@@ -77,6 +82,8 @@ import {
   type TableKey,
   addStationWorker,
   boardFunds,
+  contractCoverage as contractCoverageRows,
+  contractFilter,
   contractItems,
   contractOrder,
   eventsOf,
@@ -1145,6 +1152,9 @@ async function contractDtos(ctx: ActorCtx, rows: ContractRow[]): Promise<Contrac
         .reduce((a, i) => a + (i.amountFen ?? 0), 0),
       startOn: r.startOn,
       endOn: r.endOn,
+      fundingMode: r.fundingMode as ContractDto['fundingMode'],
+      targetGroups: r.targetGroups as SpecialGroupTag[],
+      beneficiaries: r.beneficiaries,
       state: r.state as ContractDto['state'],
       deliverablesDone: deliverables.filter((i) => i.doneOn).length,
       deliverablesTotal: deliverables.length,
@@ -1165,11 +1175,53 @@ async function contractDtos(ctx: ActorCtx, rows: ContractRow[]): Promise<Contrac
   });
 }
 
-export function listContracts(
+/** The special groups named, each once, in SPECIAL_GROUP_TAGS' order (seed 002 三.15, S002-34). */
+const groupsInOrder = (groups: readonly SpecialGroupTag[]) =>
+  SPECIAL_GROUP_TAGS.filter((g) => groups.includes(g));
+
+/** Contracts under a unit, by funding mode (S002-14) and by a special group served (S002-34). */
+export async function listContracts(ctx: ActorCtx, q: ContractListQuery): Promise<Page<ContractDto>> {
+  soPolicy.require(ctx.actor, 'read');
+  const path = await pathOf(ctx, q.orgUnitId);
+  const page = await pageRows(ctx.db, ctx.actor, 'read', 'contract', {
+    path,
+    where: contractFilter(q),
+    orderBy: contractOrder(),
+    page: q,
+  });
+  return { ...page, items: await contractDtos(ctx, page.items) };
+}
+
+/** The contracts of the list's filters for the Excel export (at most 5,000). */
+export async function exportContracts(ctx: ActorCtx, q: Omit<ContractListQuery, 'page' | 'pageSize'>) {
+  return (await listContracts(ctx, { ...q, page: 1, pageSize: 5000 })).items;
+}
+
+/**
+ * Purchased-service coverage per special group (seed 002 三.15 聚焦城中村独居、空巢、留守、失能、重残等特殊群体, S002-34):
+ * every group of SPECIAL_GROUP_TAGS with the contracts naming it (none terminated), the active ones and their
+ * beneficiaries, under a unit in reach (404 outside) and of one funding mode when asked.
+ */
+export async function contractCoverage(
   ctx: ActorCtx,
-  q: { orgUnitId?: string } & PageQuery,
-): Promise<Page<ContractDto>> {
-  return pageInUnit(ctx, 'contract', q, contractOrder(), contractDtos);
+  q: ContractCoverageQuery,
+): Promise<ContractCoverageDto> {
+  soPolicy.require(ctx.actor, 'read');
+  const path = await pathOf(ctx, q.orgUnitId);
+  const rows = await contractCoverageRows(ctx.db, ctx.actor, { path, fundingMode: q.fundingMode });
+  return {
+    groups: SPECIAL_GROUP_TAGS.map((group) => {
+      const r = rows.groups.find((x) => x.group === group);
+      return {
+        group,
+        contracts: r?.contracts ?? 0,
+        active: r?.active ?? 0,
+        beneficiaries: r?.beneficiaries ?? 0,
+      };
+    }),
+    total: rows.total,
+    unnamed: rows.unnamed,
+  };
 }
 
 export async function createContract(ctx: ActorCtx, input: ContractBody): Promise<ContractDto> {
@@ -1188,10 +1240,42 @@ export async function createContract(ctx: ActorCtx, input: ContractBody): Promis
       amountFen: input.amountFen,
       startOn: input.startOn,
       endOn: input.endOn,
+      fundingMode: input.fundingMode ?? 'purchase',
+      targetGroups: groupsInOrder(input.targetGroups ?? []),
+      beneficiaries: input.beneficiaries ?? null,
       state: 'active',
     },
     { action: 'social_orgs.contract_create', entityType: 'so_contract' },
   );
+  return (await contractDtos(ctx, [row]))[0]!;
+}
+
+/**
+ * Changes a contract's funding mode (S002-14), the special groups it serves and its beneficiaries (S002-34, the
+ * count once known), audited before and after; a terminated contract is not changed (409).
+ */
+export async function updateContract(ctx: ActorCtx, id: string, input: ContractPatch): Promise<ContractDto> {
+  const before = await foundInReach(soPolicy, ctx, 'manage', () =>
+    findRow(ctx.db, ctx.actor, 'manage', 'contract', id),
+  );
+  if (before.state === 'terminated') throw new AppError('social_orgs.contract_terminated', 409);
+  const patch: PatchOf<'contract'> = {
+    ...(input.fundingMode !== undefined && { fundingMode: input.fundingMode }),
+    ...(input.targetGroups !== undefined && { targetGroups: groupsInOrder(input.targetGroups) }),
+    ...(input.beneficiaries !== undefined && { beneficiaries: input.beneficiaries }),
+  };
+  const keys = Object.keys(patch) as (keyof typeof patch)[];
+  if (keys.length === 0) return (await contractDtos(ctx, [before]))[0]!;
+  const row = await ctx.db.transaction(async (tx) => {
+    const r = await updateRow(tx, 'contract', id, { ...patch, updatedAt: ctx.clock.now() });
+    await auditRecord(tx, ctx, r, {
+      action: 'social_orgs.contract_update',
+      entityType: 'so_contract',
+      before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+      after: patch,
+    });
+    return r;
+  });
   return (await contractDtos(ctx, [row]))[0]!;
 }
 

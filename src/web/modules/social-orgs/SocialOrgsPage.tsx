@@ -24,7 +24,14 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { type ComponentProps, useState } from 'react';
 import { useLocation } from 'react-router';
-import { SO_CATEGORIES, SO_FOUNDER_GROUPS, SO_STAGES, SO_TIERS } from '../../../shared/contracts/socialOrgs';
+import {
+  CONTRACT_FUNDING_MODES,
+  SO_CATEGORIES,
+  SO_FOUNDER_GROUPS,
+  SO_STAGES,
+  SO_TIERS,
+} from '../../../shared/contracts/socialOrgs';
+import { SPECIAL_GROUP_TAGS } from '../../../shared/orgKinds';
 import type { Query } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { useExported } from '../../app/components/ExportButton';
@@ -1050,146 +1057,319 @@ function FlowsDrawer({ fund, onClose }: { fund: FundDto; onClose: () => void }) 
 
 // ---------------------------------------------------------------- contracts
 
+/**
+ * 购买服务 contracts by funding mode (seed 002 二.7, S002-14) with the special groups they serve and their
+ * beneficiaries (seed 002 三.15, S002-34), the coverage per special group above the list, and the Excel export.
+ */
 function Contracts() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const { can } = useAuth();
+  const exported = useExported();
   const contracts = usePaged('contracts', soApi.contracts);
+  const { q, setQ } = contracts;
   const [itemFor, setItemFor] = useState<ContractDto | null>(null);
+  const [editing, setEditing] = useState<ContractDto | null>(null);
+  const groupOptions = SPECIAL_GROUP_TAGS.map((g) => ({ value: g, label: label(g) }));
+  const modeOptions = enumOptions(t, 'so.mode', CONTRACT_FUNDING_MODES);
+  const exportXlsx = () => {
+    const { page: _p, pageSize: _s, ...rest } = q;
+    return exported(() => soApi.exportContracts(rest));
+  };
   const complete = useSoMutation((id: string) => soApi.contractState(id, 'completed'));
   const markDone = useSoMutation((v: { id: string; itemId: string }) =>
     soApi.updateItem(v.id, v.itemId, { doneOn: dayjs().format('YYYY-MM-DD') }),
   );
   const manage = can('social_orgs.manage');
   return (
-    <SoCreateRegistry<ContractDto>
-      paged={contracts}
-      create={{ title: t('so.newContract'), submit: soApi.createContract, fenFields: ['amountFen'] }}
-      fields={
-        <>
-          <UnitItem kinds={['district', 'subdistrict', 'community']} searchKind="community" />
-          <Form.Item name="title" label={t('so.f.title')} rules={req}>
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item name="buyer" label={t('so.f.buyer')} rules={req}>
-            <Input maxLength={60} />
-          </Form.Item>
-          <Form.Item name="providerOrgId" label={t('so.f.provider')} rules={req}>
-            <OrgPicker />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item name="amountFen" label={t('so.f.amount')} rules={req}>
-              <InputNumber min={0.01} precision={2} style={{ width: 180 }} />
+    <>
+      <ContractCoverage fundingMode={q.fundingMode as string | undefined} />
+      <SoCreateRegistry<ContractDto>
+        paged={contracts}
+        filters={
+          <>
+            <Select
+              allowClear
+              placeholder={t('so.f.mode')}
+              style={{ width: 140 }}
+              onChange={(v) => setQ({ ...q, fundingMode: v })}
+              options={modeOptions}
+            />
+            <Select
+              allowClear
+              placeholder={t('so.f.targetGroupFilter')}
+              style={{ width: 170 }}
+              onChange={(v) => setQ({ ...q, targetGroup: v })}
+              options={groupOptions}
+            />
+            <Button icon={<DownloadOutlined />} onClick={exportXlsx}>
+              {t('common.export')}
+            </Button>
+          </>
+        }
+        create={{
+          title: t('so.newContract'),
+          submit: soApi.createContract,
+          fenFields: ['amountFen'],
+          initialValues: { fundingMode: 'purchase' },
+        }}
+        fields={
+          <>
+            <UnitItem kinds={['district', 'subdistrict', 'community']} searchKind="community" />
+            <Form.Item name="title" label={t('so.f.title')} rules={req}>
+              <Input maxLength={100} />
             </Form.Item>
-            <Form.Item name="startOn" label={t('so.f.startOn')} rules={req}>
-              <DatePicker />
+            <Form.Item name="buyer" label={t('so.f.buyer')} rules={req}>
+              <Input maxLength={60} />
             </Form.Item>
-            <Form.Item name="endOn" label={t('so.f.endOn')} rules={req}>
-              <DatePicker />
+            <Form.Item name="providerOrgId" label={t('so.f.provider')} rules={req}>
+              <OrgPicker />
             </Form.Item>
-          </Space>
-        </>
-      }
-      scroll={{ x: 1100 }}
-      expandable={{
-        expandedRowRender: (c) => (
-          <SmallTable
-            rowKey="id"
-            dataSource={c.items}
-            columns={[
-              {
-                title: t('so.f.kind'),
-                dataIndex: 'kind',
-                width: 90,
-                render: (v: string) => t(k(`so.item.${v}`)),
-              },
-              { title: t('so.f.title'), dataIndex: 'title' },
-              { title: t('so.f.dueOn'), dataIndex: 'dueOn', width: 110, render: dash },
-              { title: t('so.f.doneOn'), dataIndex: 'doneOn', width: 110, render: dash },
-              { title: t('so.f.amount'), dataIndex: 'amountFen', width: 120, align: 'right', render: yuan },
-              {
-                title: '',
-                key: 'd',
-                width: 90,
-                render: (_: unknown, i: { id: string; doneOn: string | null }) =>
-                  manage && !i.doneOn ? (
-                    <Button size="small" onClick={() => markDone.mutate({ id: c.id, itemId: i.id })}>
-                      {t('so.markDone')}
-                    </Button>
-                  ) : null,
-              },
-            ]}
-          />
-        ),
-      }}
-      columns={[
-        { title: t('so.f.title'), dataIndex: 'title', width: 220 },
-        { title: t('so.f.buyer'), dataIndex: 'buyer', width: 150 },
-        { title: t('so.f.provider'), dataIndex: 'providerOrgName', width: 180 },
-        { title: t('so.f.amount'), dataIndex: 'amountFen', width: 120, align: 'right', render: yuan },
-        { title: t('so.f.paid'), dataIndex: 'paidFen', width: 120, align: 'right', render: yuan },
-        {
-          title: t('so.f.deliverables'),
-          key: 'dl',
-          width: 90,
-          align: 'right',
-          render: (_, r) => `${r.deliverablesDone} / ${r.deliverablesTotal}`,
-        },
-        { title: t('so.f.period'), key: 'p', width: 200, render: (_, r) => `${r.startOn} ~ ${r.endOn}` },
-        {
-          title: t('so.f.state'),
-          dataIndex: 'state',
-          width: 80,
-          render: (v) => <Tag>{t(k(`so.contract.${v}`))}</Tag>,
-        },
-        {
-          title: '',
-          key: 'i',
-          width: 230,
-          render: (_, r) =>
-            manage && r.state === 'active' ? (
-              <Space size={4}>
-                <Button size="small" onClick={() => setItemFor(r)}>
-                  {t('so.addItem')}
-                </Button>
-                <Button size="small" onClick={() => complete.mutate(r.id)}>
-                  {t('so.complete')}
-                </Button>
-              </Space>
-            ) : null,
-        },
-      ]}
+            <Space wrap>
+              <Form.Item name="amountFen" label={t('so.f.amount')} rules={req}>
+                <InputNumber min={0.01} precision={2} style={{ width: 180 }} />
+              </Form.Item>
+              <Form.Item name="startOn" label={t('so.f.startOn')} rules={req}>
+                <DatePicker />
+              </Form.Item>
+              <Form.Item name="endOn" label={t('so.f.endOn')} rules={req}>
+                <DatePicker />
+              </Form.Item>
+            </Space>
+            <ContractServedFields groupOptions={groupOptions} modeOptions={modeOptions} />
+          </>
+        }
+        scroll={{ x: 1500 }}
+        expandable={{
+          expandedRowRender: (c) => (
+            <SmallTable
+              rowKey="id"
+              dataSource={c.items}
+              columns={[
+                {
+                  title: t('so.f.kind'),
+                  dataIndex: 'kind',
+                  width: 90,
+                  render: (v: string) => t(k(`so.item.${v}`)),
+                },
+                { title: t('so.f.title'), dataIndex: 'title' },
+                { title: t('so.f.dueOn'), dataIndex: 'dueOn', width: 110, render: dash },
+                { title: t('so.f.doneOn'), dataIndex: 'doneOn', width: 110, render: dash },
+                { title: t('so.f.amount'), dataIndex: 'amountFen', width: 120, align: 'right', render: yuan },
+                {
+                  title: '',
+                  key: 'd',
+                  width: 90,
+                  render: (_: unknown, i: { id: string; doneOn: string | null }) =>
+                    manage && !i.doneOn ? (
+                      <Button size="small" onClick={() => markDone.mutate({ id: c.id, itemId: i.id })}>
+                        {t('so.markDone')}
+                      </Button>
+                    ) : null,
+                },
+              ]}
+            />
+          ),
+        }}
+        columns={[
+          { title: t('so.f.title'), dataIndex: 'title', width: 220 },
+          { title: t('so.f.buyer'), dataIndex: 'buyer', width: 150 },
+          { title: t('so.f.provider'), dataIndex: 'providerOrgName', width: 180 },
+          {
+            title: t('so.f.mode'),
+            dataIndex: 'fundingMode',
+            width: 100,
+            render: (v) => <Tag>{t(k(`so.mode.${v}`))}</Tag>,
+          },
+          {
+            title: t('so.f.targetGroups'),
+            dataIndex: 'targetGroups',
+            width: 180,
+            render: (gs: string[]) =>
+              gs.length ? (
+                <Space size={[0, 4]} wrap>
+                  {gs.map((g) => (
+                    <Tag key={g} color="volcano">
+                      {label(g)}
+                    </Tag>
+                  ))}
+                </Space>
+              ) : (
+                '—'
+              ),
+          },
+          {
+            title: t('so.f.beneficiaries'),
+            dataIndex: 'beneficiaries',
+            width: 90,
+            align: 'right',
+            render: (v: number | null) => v ?? '—',
+          },
+          { title: t('so.f.amount'), dataIndex: 'amountFen', width: 120, align: 'right', render: yuan },
+          { title: t('so.f.paid'), dataIndex: 'paidFen', width: 120, align: 'right', render: yuan },
+          {
+            title: t('so.f.deliverables'),
+            key: 'dl',
+            width: 90,
+            align: 'right',
+            render: (_, r) => `${r.deliverablesDone} / ${r.deliverablesTotal}`,
+          },
+          { title: t('so.f.period'), key: 'p', width: 200, render: (_, r) => `${r.startOn} ~ ${r.endOn}` },
+          {
+            title: t('so.f.state'),
+            dataIndex: 'state',
+            width: 80,
+            render: (v) => <Tag>{t(k(`so.contract.${v}`))}</Tag>,
+          },
+          {
+            title: '',
+            key: 'i',
+            width: 230,
+            render: (_, r) =>
+              manage && r.state !== 'terminated' ? (
+                <Space size={4}>
+                  <Button size="small" onClick={() => setEditing(r)}>
+                    {t('so.edit')}
+                  </Button>
+                  {r.state === 'active' ? (
+                    <>
+                      <Button size="small" onClick={() => setItemFor(r)}>
+                        {t('so.addItem')}
+                      </Button>
+                      <Button size="small" onClick={() => complete.mutate(r.id)}>
+                        {t('so.complete')}
+                      </Button>
+                    </>
+                  ) : null}
+                </Space>
+              ) : null,
+          },
+        ]}
+      >
+        {editing ? (
+          <FormModal
+            title={`${editing.title} · ${t('so.editContract')}`}
+            invalidate={soKeys.all}
+            onClose={() => setEditing(null)}
+            initialValues={{
+              fundingMode: editing.fundingMode,
+              targetGroups: editing.targetGroups,
+              beneficiaries: editing.beneficiaries ?? undefined,
+            }}
+            submit={(b) => soApi.updateContract(editing.id, b)}
+          >
+            <ContractServedFields groupOptions={groupOptions} modeOptions={modeOptions} />
+          </FormModal>
+        ) : null}
+        {itemFor ? (
+          <SoFormModal
+            title={`${itemFor.title} · ${t('so.addItem')}`}
+            onClose={() => setItemFor(null)}
+            submit={(b) => soApi.addItem(itemFor.id, b)}
+            fenFields={['amountFen']}
+            initialValues={{ kind: 'deliverable' }}
+          >
+            <Form.Item name="kind" label={t('so.f.kind')} rules={req}>
+              <Select options={enumOptions(t, 'so.item', ['deliverable', 'payment'])} />
+            </Form.Item>
+            <Form.Item name="title" label={t('so.f.title')} rules={req}>
+              <Input maxLength={100} />
+            </Form.Item>
+            <Space wrap>
+              <Form.Item name="dueOn" label={t('so.f.dueOn')}>
+                <DatePicker />
+              </Form.Item>
+              <Form.Item name="doneOn" label={t('so.f.doneOn')}>
+                <DatePicker />
+              </Form.Item>
+              <Form.Item name="amountFen" label={t('so.f.amount')}>
+                <InputNumber min={0.01} precision={2} style={{ width: 160 }} />
+              </Form.Item>
+            </Space>
+            <Form.Item name="note" label={t('so.f.note')}>
+              <Input maxLength={500} />
+            </Form.Item>
+          </SoFormModal>
+        ) : null}
+      </SoCreateRegistry>
+    </>
+  );
+}
+
+/** A contract's funding mode (S002-14), the special groups it serves and its beneficiaries (S002-34). */
+function ContractServedFields({
+  groupOptions,
+  modeOptions,
+}: {
+  groupOptions: { value: string; label: string }[];
+  modeOptions: { value: string; label: string }[];
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name="fundingMode" label={t('so.f.mode')} rules={req}>
+        <Select style={{ width: 160 }} options={modeOptions} />
+      </Form.Item>
+      <Space wrap align="start">
+        <Form.Item name="targetGroups" label={t('so.f.targetGroups')} extra={t('so.f.targetGroupsHint')}>
+          <Select mode="multiple" allowClear style={{ width: 320 }} options={groupOptions} />
+        </Form.Item>
+        <Form.Item name="beneficiaries" label={t('so.f.beneficiaries')}>
+          <InputNumber min={0} max={1_000_000} precision={0} style={{ width: 140 }} />
+        </Form.Item>
+      </Space>
+    </>
+  );
+}
+
+/**
+ * 特殊群体服务覆盖 (seed 002 三.15, S002-34): per special group, the contracts not terminated naming it, the active
+ * ones and their beneficiaries, for the tab's funding-mode filter.
+ */
+function ContractCoverage({ fundingMode }: { fundingMode?: string }) {
+  const { t, label } = useI18n();
+  const cover = useQuery({
+    queryKey: soKeys.list('contract-coverage', { fundingMode }),
+    queryFn: () => soApi.contractCoverage({ fundingMode }),
+  });
+  if (cover.isError) return <ErrorResult error={cover.error} onRetry={() => cover.refetch()} />;
+  const d = cover.data;
+  type Row = { key: string; name: string; contracts: number; active: number; beneficiaries: number };
+  const rows: Row[] = d
+    ? [
+        ...d.groups.map((g) => ({ key: g.group, name: label(g.group), ...g })),
+        { key: 'total', name: t('so.coverage.total'), ...d.total },
+      ]
+    : [];
+  return (
+    <Card
+      size="small"
+      title={t('so.coverage.title')}
+      style={{ marginBottom: 12 }}
+      extra={d?.unnamed ? <Tag>{t('so.coverage.unnamed', { n: d.unnamed })}</Tag> : null}
     >
-      {itemFor ? (
-        <SoFormModal
-          title={`${itemFor.title} · ${t('so.addItem')}`}
-          onClose={() => setItemFor(null)}
-          submit={(b) => soApi.addItem(itemFor.id, b)}
-          fenFields={['amountFen']}
-          initialValues={{ kind: 'deliverable' }}
-        >
-          <Form.Item name="kind" label={t('so.f.kind')} rules={req}>
-            <Select options={enumOptions(t, 'so.item', ['deliverable', 'payment'])} />
-          </Form.Item>
-          <Form.Item name="title" label={t('so.f.title')} rules={req}>
-            <Input maxLength={100} />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item name="dueOn" label={t('so.f.dueOn')}>
-              <DatePicker />
-            </Form.Item>
-            <Form.Item name="doneOn" label={t('so.f.doneOn')}>
-              <DatePicker />
-            </Form.Item>
-            <Form.Item name="amountFen" label={t('so.f.amount')}>
-              <InputNumber min={0.01} precision={2} style={{ width: 160 }} />
-            </Form.Item>
-          </Space>
-          <Form.Item name="note" label={t('so.f.note')}>
-            <Input maxLength={500} />
-          </Form.Item>
-        </SoFormModal>
-      ) : null}
-    </SoCreateRegistry>
+      <SmallTable<Row>
+        rowKey="key"
+        loading={cover.isPending}
+        dataSource={rows}
+        columns={[
+          {
+            title: t('so.coverage.group'),
+            dataIndex: 'name',
+            render: (v: string, r) => (r.key === 'total' ? <strong>{v}</strong> : v),
+          },
+          {
+            title: t('so.coverage.contracts'),
+            dataIndex: 'contracts',
+            width: 100,
+            align: 'right',
+            render: (v: number, r) => (v === 0 && r.key !== 'total' ? <Tag color="red">0</Tag> : v),
+          },
+          { title: t('so.coverage.active'), dataIndex: 'active', width: 100, align: 'right' },
+          { title: t('so.coverage.beneficiaries'), dataIndex: 'beneficiaries', width: 110, align: 'right' },
+        ]}
+      />
+      <div style={{ marginTop: 8, color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{t('so.coverage.hint')}</div>
+    </Card>
   );
 }
 

@@ -6,6 +6,7 @@ import { type Page, type Query, api } from '../../app/api';
 /** The JSON forms (dates as ISO strings) of the contract's DTOs. */
 export type SocialOrg = Wire<C.OrgDto>;
 export type ContractDto = Wire<C.ContractDto>;
+export type ContractCoverageDto = C.ContractCoverageDto;
 export type FlowDto = Wire<C.FlowDto>;
 export type FundDto = Wire<C.FundDto>;
 export type IncubationDto = Wire<C.IncubationDto>;
@@ -63,6 +64,9 @@ export const soApi = {
   fundBoard: () => api.get<{ items: PublicFundDto[] }>(`${B}/fund-board`),
   contracts: (q: Query) => api.get<Page<ContractDto>>(`${B}/contracts`, q),
   createContract: (b: Body) => api.post<ContractDto>(`${B}/contracts`, b),
+  updateContract: (id: string, b: Body) => api.patch<ContractDto>(`${B}/contracts/${id}`, b),
+  exportContracts: (q: Query) => api.download(`${B}/contracts/export.xlsx`, q, 'service-contracts.xlsx'),
+  contractCoverage: (q: Query) => api.get<ContractCoverageDto>(`${B}/contracts/coverage`, q),
   contractState: (id: string, state: string) =>
     api.post<ContractDto>(`${B}/contracts/${id}/state`, { state }),
   addItem: (id: string, b: Body) => api.post<ContractDto>(`${B}/contracts/${id}/items`, b),
