@@ -431,17 +431,22 @@ describe('incubation, stations, 公益创投, funds, contracts, links', () => {
 
 describe('seed 002: funding modes and the special groups contracts serve', () => {
   /** A contract at 西花苑 made by its worker: 购买服务 unless `body` says otherwise. */
+  /** A contract body for 西花苑 with `provider`, as the form posts it, changed by `body`. */
+  const contractBody = (provider: string, body: Record<string, unknown> = {}) => ({
+    orgUnitId: t.fx.xihuayuan.id,
+    title: `西花苑服务项目${++n}`,
+    buyer: '新下陆街道办事处',
+    providerOrgId: provider,
+    amountFen: 1_000_000,
+    startOn: '2026-01-01',
+    endOn: '2026-12-31',
+    ...body,
+  });
+  const postContract = (provider: string, body: Record<string, unknown> = {}) =>
+    xhy.post('/api/social-orgs/contracts', contractBody(provider, body));
+
   async function contract(provider: string, body: Record<string, unknown> = {}) {
-    const res = await xhy.post('/api/social-orgs/contracts', {
-      orgUnitId: t.fx.xihuayuan.id,
-      title: `西花苑服务项目${++n}`,
-      buyer: '新下陆街道办事处',
-      providerOrgId: provider,
-      amountFen: 1_000_000,
-      startOn: '2026-01-01',
-      endOn: '2026-12-31',
-      ...body,
-    });
+    const res = await postContract(provider, body);
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as {
       id: string;
@@ -462,16 +467,7 @@ describe('seed 002: funding modes and the special groups contracts serve', () =>
       beneficiaries: 40,
     });
     const award = await contract(o.id, { title: '西花苑邻里互助以奖代补', fundingMode: 'award_subsidy' });
-    const bad = await xhy.post('/api/social-orgs/contracts', {
-      orgUnitId: t.fx.xihuayuan.id,
-      title: 'x',
-      buyer: 'x',
-      providerOrgId: o.id,
-      amountFen: 100,
-      startOn: '2026-01-01',
-      endOn: '2026-12-31',
-      fundingMode: 'venture',
-    });
+    const bad = await postContract(o.id, { fundingMode: 'venture' });
     expect(bad.statusCode).toBe(400);
 
     const ids = async (q: string) =>
@@ -532,17 +528,7 @@ describe('seed 002: funding modes and the special groups contracts serve', () =>
     const c = await contract(o.id);
     const d = await contract(o.id, { targetGroups: ['disabled'], beneficiaries: 20 });
     await contract(o.id, { targetGroups: [] });
-    const bad = await xhy.post('/api/social-orgs/contracts', {
-      orgUnitId: t.fx.xihuayuan.id,
-      title: 'x',
-      buyer: 'x',
-      providerOrgId: o.id,
-      amountFen: 100,
-      startOn: '2026-01-01',
-      endOn: '2026-12-31',
-      targetGroups: ['elderly'],
-      beneficiaries: -1,
-    });
+    const bad = await postContract(o.id, { targetGroups: ['elderly'], beneficiaries: -1 });
     expect(bad.statusCode).toBe(400);
     expect(
       (await xhy.post(`/api/social-orgs/contracts/${d.id}/state`, { state: 'terminated' })).statusCode,
