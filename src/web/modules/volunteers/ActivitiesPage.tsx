@@ -6,7 +6,9 @@ import { DatePicker, Flex, Form, Input, InputNumber, Select, Tag, Typography } f
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { FilterSelect } from '../../app/components/FilterSelect';
+import { useSearchPatch } from '../../app/useSearchPatch';
 import { ACTIVITY_TYPES, type ActivityTheme } from '../../../shared/contracts/volunteers';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
@@ -156,7 +158,7 @@ function CreateActivityModal({ open, onClose }: { open: boolean; onClose: () => 
 export default function ActivitiesPage() {
   const { t, label } = useI18n();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, setSearch] = useSearchPatch();
   const orgUnitId = params.get('orgUnitId') || undefined;
   const theme = (params.get('theme') || undefined) as ActivityTheme | undefined;
   const page = Number(params.get('page') ?? 1) || 1;
@@ -166,11 +168,7 @@ export default function ActivitiesPage() {
     queryFn: () => volApi.activities(orgUnitId, page, theme),
     placeholderData: keepPreviousData,
   });
-  const pager = useListPager(list.data?.total, page, 20, (p) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(p));
-    setParams(next);
-  });
+  const pager = useListPager(list.data?.total, page, 20, (p) => setSearch({ page: String(p) }));
   return (
     <UnitListFrame
       title={t('volunteers.activitiesTitle')}
@@ -178,18 +176,14 @@ export default function ActivitiesPage() {
       createTestId="activities-create"
       onCreate={() => setCreating(true)}
       orgUnitId={orgUnitId}
-      onUnit={(v) => setParams({ ...(v && { orgUnitId: v }), ...(theme && { theme }) })}
+      onUnit={(v) => setSearch({ orgUnitId: v })}
       filters={
-        <Select
-          allowClear
-          style={{ width: 160 }}
+        <FilterSelect<ActivityTheme>
+          width={160}
           placeholder={t('volunteers.themeAll')}
           value={theme}
           options={themeOptions(label)}
-          onChange={(v?: ActivityTheme) =>
-            setParams({ ...(orgUnitId && { orgUnitId }), ...(v && { theme: v }) })
-          }
-          data-testid="activities-theme"
+          onChange={(v) => setSearch({ theme: v })}
         />
       }
       dialogs={<CreateActivityModal open={creating} onClose={() => setCreating(false)} />}

@@ -8,7 +8,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { UNIVERSITY_VOLUNTEERS_MIN, VOLUNTEER_KINDS } from '../../../shared/contracts/volunteers';
 import type { Wire } from '../../../shared/contracts/wire';
 import type { UniversityRow } from '../../../shared/contracts/volunteers';
-import { useExported } from '../../app/components/ExportButton';
+import { ExportButton, useExported } from '../../app/components/ExportButton';
 import { DownloadButton } from '../../app/components/DownloadButton';
 import { PageHeader } from '../../app/components/PageHeader';
 import { BlockSkeleton, ErrorResult } from '../../app/components/Status';
@@ -94,6 +94,13 @@ export default function VolunteerReportsPage() {
   );
   const exportXlsx = () => exported(() => volApi.hoursXlsx(from, to, orgUnitId));
   const totalMinutes = hourRows.reduce((s, r) => s + r.minutes, 0);
+  /** The confirmed-hours column of the period tables (by community, by theme). */
+  const hoursColumn = {
+    title: t('volunteers.hoursH'),
+    dataIndex: 'minutes',
+    align: 'right' as const,
+    render: (m: number) => hoursOf(m),
+  };
   return (
     <div>
       <PageHeader
@@ -134,12 +141,7 @@ export default function VolunteerReportsPage() {
                 { title: t('volunteers.community'), dataIndex: 'communityName' },
                 { title: t('volunteers.volunteersServed'), dataIndex: 'volunteers', align: 'right' },
                 { title: t('volunteers.activitiesCount'), dataIndex: 'activities', align: 'right' },
-                {
-                  title: t('volunteers.hoursH'),
-                  dataIndex: 'minutes',
-                  align: 'right',
-                  render: (m: number) => hoursOf(m),
-                },
+                hoursColumn,
               ]}
               summary={() => (
                 <Table.Summary.Row>
@@ -158,12 +160,7 @@ export default function VolunteerReportsPage() {
         style={{ marginTop: 16 }}
         data-testid="themes-card"
         extra={
-          <DownloadButton
-            download={() => exported(() => volApi.themesXlsx(from, to, orgUnitId))}
-            data-testid="themes-export"
-          >
-            {t('common.export')}
-          </DownloadButton>
+          <ExportButton download={() => volApi.themesXlsx(from, to, orgUnitId)} data-testid="themes-export" />
         }
       >
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
@@ -185,12 +182,7 @@ export default function VolunteerReportsPage() {
               },
               { title: t('volunteers.activitiesCount'), dataIndex: 'activities', align: 'right' },
               { title: t('volunteers.volunteersServed'), dataIndex: 'volunteers', align: 'right' },
-              {
-                title: t('volunteers.hoursH'),
-                dataIndex: 'minutes',
-                align: 'right',
-                render: (m: number) => hoursOf(m),
-              },
+              hoursColumn,
             ]}
           />
         )}
