@@ -1,10 +1,9 @@
 import { type SQL, and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { type EvidenceQuery, onlyRef } from '../../platform/evidence';
-import { firstRow } from '../../platform/firstRow';
 import { listPage } from '../../platform/listing';
 import { type Actor, underPath } from '../../platform/permissions';
-import { rowInserter, rowUpdater } from '../../platform/rowAccessors';
+import { finderInScope, rowInserter, rowUpdater } from '../../platform/rowAccessors';
 import { incidentsPolicy } from './disputes.policy';
 import { dsIncidents } from './disputes.table';
 
@@ -40,9 +39,8 @@ export function allIncidentRows(db: Db, where: SQL | undefined, limit: number): 
     .limit(limit);
 }
 
-export function findIncident(db: Db, actor: Actor, id: string): Promise<IncidentRow | undefined> {
-  return firstRow(db, dsIncidents, and(eq(dsIncidents.id, id), incidentsPolicy.scope(actor, 'read')));
-}
+/** An incident in reach for the action, or undefined (a malformed id too). */
+export const findIncident = finderInScope(incidentsPolicy, dsIncidents);
 
 export const insertIncident = rowInserter(dsIncidents);
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { chinaDate } from '../../../shared/chinaTime';
+import { chinaDate, chinaDayEnd } from '../../../shared/chinaTime';
 import {
   type IncidentDto,
   type IncidentStandingDto,
@@ -10,11 +10,11 @@ import {
   incidentCountsUntil,
   incidentWindowStart,
 } from '../../../shared/contracts/disputes';
-import { auditedChange, auditedWrite, sentFields } from '../../platform/auditedRows';
+import { auditedChange, sentFields } from '../../platform/auditedRows';
+import { insertUnitRowAudited } from '../../platform/auditedUnitInsert';
 import type { ActorCtx } from '../../platform/context';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
 import { foundInReach } from '../../platform/findInScope';
-import { newUnitRow } from '../../platform/newRow';
 import { auditAccess } from '../../platform/recordAudit';
 import { unitHead } from '../../platform/unitHead';
 import { activeUnitsOfKind, findUnitInScope, unitNames, unitNamesOf } from '../org/org.api';
@@ -48,11 +48,7 @@ const FIELDS = ['kind', 'occurredOn', 'place', 'description', 'handlingResult', 
 const todayOf = (ctx: ActorCtx) => chinaDate(ctx.clock.now());
 
 /** The day after `day` ('YYYY-MM-DD'). */
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+const nextDay = (day: string) => chinaDate(chinaDayEnd(day));
 
 function toDto(ctx: ActorCtx, r: IncidentRow, names: Map<string, string>, today: string): IncidentDto {
   const countsUntil = incidentCountsUntil(r.occurredOn);
@@ -142,21 +138,20 @@ export async function createIncident(
       },
     );
   checkDay(ctx, input.occurredOn);
-  const now = ctx.clock.now();
-  const row = await auditedWrite(
+  const row = await insertUnitRowAudited(
     ctx,
-    (tx) =>
-      insertIncident(tx, {
-        ...newUnitRow(ctx, unit, now),
-        kind: input.kind,
-        occurredOn: input.occurredOn,
-        place: input.place,
-        description: input.description,
-        handlingResult: input.handlingResult ?? null,
-        reportedBy: input.reportedBy,
-        recordedBy: ctx.actor.userId,
-        recordedByName: ctx.actor.displayName,
-      }),
+    unit,
+    insertIncident,
+    {
+      kind: input.kind,
+      occurredOn: input.occurredOn,
+      place: input.place,
+      description: input.description,
+      handlingResult: input.handlingResult ?? null,
+      reportedBy: input.reportedBy,
+      recordedBy: ctx.actor.userId,
+      recordedByName: ctx.actor.displayName,
+    },
     { action: 'disputes.incident.create', entityType: 'ds_incident', view: auditView },
   );
   return toDto(ctx, row, new Map([[unit.id, unit.name]]), todayOf(ctx));
@@ -178,8 +173,9 @@ export async function updateIncidentRecord(
   id: string,
   input: IncidentFields,
 ): Promise<IncidentDto> {
-  const before = await foundInReach(incidentsPolicy, ctx, 'write', () => findIncident(ctx.db, ctx.actor, id));
-  if (!incidentsPolicy.can(ctx.actor, 'write', before)) throw notFound();
+  const before = await foundInReach(incidentsPolicy, ctx, 'write', () =>
+    findIncident(ctx.db, ctx.actor, 'write', id),
+  );
   checkDay(ctx, input.occurredOn);
   const set = sentFields(input, FIELDS);
   const row = await auditedChange(

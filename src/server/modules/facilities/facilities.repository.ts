@@ -102,7 +102,7 @@ export function facilityRowsUnder(db: Db, path: string, ids: readonly string[]):
   return db
     .select()
     .from(fcFacilities)
-    .where(and(inArray(fcFacilities.id, [...ids]), sql`${fcFacilities.orgPath} like ${`${path}%`}`));
+    .where(and(inArray(fcFacilities.id, [...ids]), under(fcFacilities.orgPath, path)));
 }
 
 /** Facilities in use that also match `where`. */

@@ -4,6 +4,7 @@
  */
 import { and, eq, ilike, inArray, like } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { underPath } from '../../platform/permissions';
 import { deputies, residentUnits, socialOrgs } from './people.table';
 
 export {
@@ -86,7 +87,7 @@ export async function migrantWelfareOrgsUnder(
     .from(socialOrgs)
     .where(
       and(
-        like(socialOrgs.orgPath, `${path}%`),
+        underPath(socialOrgs.orgPath, path),
         eq(socialOrgs.publicWelfare, true),
         eq(socialOrgs.migrantMembers, true),
       ),

@@ -7,7 +7,7 @@ import type { Permission } from '../../../shared/permissions';
 import { namesById } from '../../platform/namesById';
 import { type Db, rowsOf } from '../../platform/db';
 import { firstRow } from '../../platform/firstRow';
-import { type Actor, scopeWhere } from '../../platform/permissions';
+import { type Actor, scopeWhere, underPath } from '../../platform/permissions';
 import { unitFieldSql, unitJoinSql, unitNameSql } from '../org/org.api';
 import { residents } from './residents.table';
 
@@ -265,7 +265,7 @@ export async function registrationCountsUnder(
   const rows = await db
     .select({ status: residents.registrationStatus, n: sql<number>`count(*)::int` })
     .from(residents)
-    .where(and(like(residents.orgPath, `${path}%`), isNull(residents.deletedAt)))
+    .where(and(underPath(residents.orgPath, path), isNull(residents.deletedAt)))
     .groupBy(residents.registrationStatus);
   const n = (status: string) => rows.find((r) => r.status === status)?.n ?? 0;
   return { registered: n('registered'), permanent: n('permanent'), migrant: n('migrant') };

@@ -11,7 +11,7 @@ import type {
   StationPatch,
 } from '../../../shared/contracts/services';
 import { facilitiesUnder } from '../facilities/facilities.api';
-import { auditedChange } from '../../platform/auditedRows';
+import { auditedChange, sentFields } from '../../platform/auditedRows';
 import { audited } from '../../platform/auditedEntity';
 import type { ActorCtx } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -147,14 +147,14 @@ const stationAuditView = (r: StationRow) => ({
  * Changes a station in reach for writing (else 404): its name, address, whether it is active, its host
  * facility (checked as on create, S000-09) and its functions; audited with before and after.
  */
+/** What a station edit may change. */
+const STATION_FIELDS = ['name', 'address', 'active', 'hostFacilityId', 'functions'] as const;
+
 export async function updateStation(ctx: ActorCtx, id: string, body: StationPatch) {
   stationsPolicy.require(ctx.actor, 'write');
-  checkId(id);
   const s = await findStation(ctx, id, 'write');
   await checkHost(ctx.db, s.orgPath, body.hostFacilityId);
-  const set = Object.fromEntries(
-    Object.entries(body).filter(([, v]) => v !== undefined),
-  ) as Partial<StationRow>;
+  const set = sentFields(body, STATION_FIELDS);
   const row = await auditedChange(
     ctx,
     s,

@@ -9,6 +9,7 @@ import type { ActorCtx } from '../../platform/context';
 import { invalidField } from '../../platform/errors';
 import { activeUnitsOfKind } from '../org/org.api';
 import { chinaDayStart, unitInScope } from './volunteers.common';
+import { chinaDayEnd } from '../../../shared/chinaTime';
 import { themeCounts } from './activities.repository';
 import { volunteersPolicy } from './volunteers.policy';
 import { activeByCommunityAndKind, hoursByCommunity, starDistribution } from './volunteers.repository';
@@ -25,8 +26,7 @@ async function reportPeriod(ctx: ActorCtx, q: HoursReportQuery) {
   if (q.to < q.from) throw invalidField('to', 'volunteers.period');
   const communities = await communitiesInScope(ctx, q.orgUnitId);
   const from = chinaDayStart(q.from);
-  const to = new Date(chinaDayStart(q.to).getTime() + 86_400_000);
-  return { communities, from, to };
+  return { communities, from, to: chinaDayEnd(q.to) };
 }
 
 /**
