@@ -1,5 +1,6 @@
 import type { Journey } from './harness';
 import { call, PHONE, phoneLogin } from './lib';
+import { chinaWeekEnd } from '../src/shared/chinaTime';
 
 interface MyLedger {
   volunteer: { id: string; name: string } | null;
@@ -164,16 +165,8 @@ export const servicesJourneys: Journey[] = [
       });
       // Monday 08:00 China time of this week, so it shows in the rota's current week at any hour (a slot
       // "later today" fell into next week's rota late on a Sunday evening in China).
-      const CHINA = 8 * 3_600_000;
-      const chinaNow = new Date(Date.now() + CHINA);
-      const sinceMonday = (chinaNow.getUTCDay() + 6) % 7;
-      const monday = Date.UTC(
-        chinaNow.getUTCFullYear(),
-        chinaNow.getUTCMonth(),
-        chinaNow.getUTCDate() - sinceMonday,
-        8,
-      );
-      const start = new Date(monday - CHINA);
+      const WEEK = 7 * 86_400_000;
+      const start = new Date(chinaWeekEnd(new Date()).getTime() - WEEK + 8 * 3_600_000);
       const person = `周建国${String(Date.now()).slice(-3)}`;
       const slot = (stationId: string, from: number, to: number) => ({
         stationId,

@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Input, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { DS_INCIDENT_KINDS } from '../../../shared/contracts/disputes';
@@ -6,14 +6,15 @@ import { AddButton } from '../../app/components/AddButton';
 import { ExportButton } from '../../app/components/ExportButton';
 import { FilterSelect } from '../../app/components/FilterSelect';
 import { PageHeader } from '../../app/components/PageHeader';
-import { FormModal, RegistryCard, usePagedQuery } from '../../app/components/Registry';
+import { FormModal, PagedTable, RegistryCard, usePagedQuery } from '../../app/components/Registry';
+import { dashColumn, labelColumn } from '../../app/components/columns';
 import { ErrorResult } from '../../app/components/Status';
 import { useAuth } from '../../app/auth';
 import { chinaToday } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { OrgUnitSelect } from '../org/api';
 import { type Incident, dsApi, dsKeys } from './api';
-import { Field, labelOf, labelOptions } from './meta';
+import { Field, labelOptions } from './meta';
 
 const KIND = 'disputes.incidents.kind';
 const STANDING_STATES = ['clear', 'incident'] as const;
@@ -82,12 +83,9 @@ function StandingCard({ communityId }: { communityId: string | undefined }) {
           {t('disputes.incidents.standing.window', { from: data.windowFrom, to: data.today })}
         </Typography.Paragraph>
       ) : null}
-      <Table
+      <PagedTable
         rowKey="communityId"
-        size="small"
-        loading={paged.list.isPending}
-        dataSource={data?.items}
-        pagination={paged.pagination}
+        paged={paged}
         columns={[
           { title: t('disputes.incidents.community'), dataIndex: 'communityName' },
           {
@@ -101,18 +99,8 @@ function StandingCard({ communityId }: { communityId: string | undefined }) {
                 <Tag color="red">{t('disputes.incidents.standing.incident', { n: c.incidents })}</Tag>
               ),
           },
-          {
-            title: t('disputes.incidents.standing.lastOn'),
-            dataIndex: 'lastOn',
-            width: 120,
-            render: (v: string | null) => v ?? '—',
-          },
-          {
-            title: t('disputes.incidents.standing.clearFrom'),
-            dataIndex: 'clearFrom',
-            width: 140,
-            render: (v: string | null) => v ?? '—',
-          },
+          dashColumn(t('disputes.incidents.standing.lastOn'), 'lastOn', 120),
+          dashColumn(t('disputes.incidents.standing.clearFrom'), 'clearFrom', 140),
         ]}
       />
     </Card>
@@ -191,12 +179,7 @@ export default function IncidentsPage() {
         columns={[
           { title: t('disputes.incidents.occurredOn'), dataIndex: 'occurredOn', width: 110 },
           { title: t('disputes.incidents.community'), dataIndex: 'unitName', width: 140 },
-          {
-            title: t('disputes.incidents.kind'),
-            dataIndex: 'kind',
-            width: 150,
-            render: (v: string) => labelOf(t, KIND, v),
-          },
+          labelColumn(t, t('disputes.incidents.kind'), 'kind', KIND, 150),
           { title: t('disputes.incidents.place'), dataIndex: 'place', width: 200 },
           { title: t('disputes.incidents.reportedBy'), dataIndex: 'reportedBy', width: 150 },
           {

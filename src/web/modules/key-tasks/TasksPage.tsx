@@ -34,7 +34,16 @@ import { clickableRows } from '../../app/components/clickableRows';
 import { textLines } from '../../app/textLines';
 import { enumOptions } from '../../app/components/enumOptions';
 import { useAuth } from '../../app/auth';
-import { type Task, type TaskDetail, type TaskList, type TaskQuery, ktApi, ktKeys } from './api';
+import {
+  type Task,
+  type TaskDetail,
+  type TaskList,
+  type TaskQuery,
+  ktApi,
+  ktKeys,
+  ownerText,
+  ownerWithUnit,
+} from './api';
 import {
   ContentField,
   DeadlineTextField,
@@ -59,7 +68,7 @@ const unitsWithOwners = (task: Pick<Task, 'units' | 'owners'>) =>
   task.units
     .map((u) => {
       const o = task.owners.find((x) => x.unit === u);
-      return o ? `${u}（${o.post} ${o.name}）` : u;
+      return o ? `${u}（${ownerText(o)}）` : u;
     })
     .join('、');
 type Action = 'report' | 'complete' | 'reopen' | 'supervise' | 'interview';
@@ -212,7 +221,7 @@ export default function TasksPage() {
                   title: t('keyTasks.board.owners'),
                   dataIndex: 'owners',
                   render: (os: { post: string; name: string }[]) =>
-                    os.length ? os.map((o) => `${o.post} ${o.name}`).join('、') : '—',
+                    os.length ? os.map(ownerText).join('、') : '—',
                 },
               ]}
             />
@@ -364,9 +373,7 @@ function TaskDrawer({ id, list, onClose }: { id: string | null; list?: TaskList;
               <Descriptions.Item label={t('keyTasks.owners.title')}>
                 <Space direction="vertical" size={2}>
                   {d.owners.map((o) => (
-                    <span key={o.unit}>
-                      {o.unit}：{o.post} {o.name}
-                    </span>
+                    <span key={o.unit}>{ownerWithUnit(o)}</span>
                   ))}
                 </Space>
               </Descriptions.Item>
@@ -556,8 +563,7 @@ function EditSummary({ data }: { data: Record<string, unknown> }) {
   /** One entry of a list value: an owner as 单位：岗位 姓名, else the value itself. */
   const item = (x: unknown) => {
     if (typeof x !== 'object' || !x || !('unit' in x)) return String(x);
-    const o = x as Task['owners'][number];
-    return `${o.unit}：${o.post} ${o.name}`;
+    return ownerWithUnit(x as Task['owners'][number]);
   };
   const show = (v: unknown) =>
     Array.isArray(v) ? v.map(item).join('、') || '—' : v == null || v === '' ? '—' : String(v);

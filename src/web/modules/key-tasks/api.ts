@@ -75,3 +75,9 @@ export const ktApi = {
   createMeeting: (id: string, body: z.input<typeof createMeetingBody>) =>
     api.post<Meeting>(`/api/leading-groups/${enc(id)}/meetings`, body),
 };
+
+/** An owner's post and person, 负责人 吴兰兰 (责任到人, S002-37). */
+export const ownerText = (o: { post: string; name: string }) => `${o.post} ${o.name}`;
+
+/** An owner with its unit, 社会事务办：负责人 吴兰兰. */
+export const ownerWithUnit = (o: Task['owners'][number]) => `${o.unit}：${ownerText(o)}`;

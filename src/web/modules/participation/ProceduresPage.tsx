@@ -3,7 +3,6 @@ import { Button, Card, Empty, Form, Input, Select, Space, Steps, Tag, Typography
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
-  MATTER_CLASSES,
   MATTER_CLASS_NAMES,
   type MatterClass,
   PROCEDURE_TEMPLATES,
@@ -16,6 +15,7 @@ import { useI18n } from '../../app/i18n';
 import { type Procedure, ptApi } from './api';
 import { ManageHeader } from './ManageHeader';
 import { UnitField } from './UnitField';
+import { matterClassOptions } from './meta';
 
 /**
  * 四议两公开 / 五议两公开 (R-DL-4): matters with their steps in order, each linked to a meeting or a disclosure;
@@ -48,7 +48,7 @@ export default function ProceduresPage() {
             setPage(1);
           }}
           options={[
-            ...MATTER_CLASSES.map((c) => ({ value: c, label: MATTER_CLASS_NAMES[c][locale] })),
+            ...matterClassOptions(locale),
             { value: 'none' as const, label: t('participation.proc.classNone') },
           ]}
         />
@@ -243,7 +243,7 @@ function CreateModal({ onClose }: { onClose: () => void }) {
         <Select
           allowClear
           placeholder={t('participation.proc.classNone')}
-          options={MATTER_CLASSES.map((c) => ({ value: c, label: MATTER_CLASS_NAMES[c][locale] }))}
+          options={matterClassOptions(locale)}
         />
       </Form.Item>
     </SubmitModal>

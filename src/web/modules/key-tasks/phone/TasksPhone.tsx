@@ -16,7 +16,7 @@ import {
 import { LinkCard, QueryFallback } from '../../../phone/PhoneList';
 import { SendButton, TextareaField } from '../../../phone/TextareaField';
 import { TextField } from '../../../phone/PhoneInputs';
-import { ktApi, ktKeys } from '../api';
+import { ktApi, ktKeys, ownerWithUnit } from '../api';
 import { EventNotes } from '../EventNotes';
 import { loggedInPage } from '../../../phone/LoggedInPage';
 import { BlockButton } from '../../../phone/PhoneForm';
@@ -126,7 +126,7 @@ function TaskView() {
         </p>
         {d.owners.length ? (
           <p className="ph-p">
-            {t('keyTasks.owners.title')}：{d.owners.map((o) => `${o.unit}${o.post} ${o.name}`).join('；')}
+            {t('keyTasks.owners.title')}：{d.owners.map(ownerWithUnit).join('；')}
           </p>
         ) : null}
         <p className="ph-p">
