@@ -167,7 +167,7 @@ const MONTH_FIGURES = {
   serviceOrdersCompleted: 'services.orders_completed',
 } as const;
 /** How many China calendar months (the current one included) the governance file looks back. */
-export const PROFILE_MONTHS = 6;
+const PROFILE_MONTHS = 6;
 
 /** The last `n` China calendar months up to the one holding `now`, oldest first, each as [from, to). */
 function lastMonths(now: Date, n: number): { month: string; from: Date; to: Date }[] {
@@ -219,20 +219,21 @@ export async function urbanVillageProfile(ctx: ActorCtx, id: string): Promise<Ur
   const staff = toStaffingRow(staffingRow);
 
   const figures = new Map(reportFigures().map(({ figure }) => [figure.key, figure]));
-  const months = [];
-  for (const period of lastMonths(now, PROFILE_MONTHS)) {
-    const q = { orgPath: village.path, from: period.from, to: period.to };
-    const values = await Promise.all(
-      Object.entries(MONTH_FIGURES).map(async ([field, key]) => {
-        const figure = figures.get(key);
-        return [field, figure ? await figure.compute({ db: ctx.db }, q) : null] as const;
-      }),
-    );
-    months.push({
-      month: period.month,
-      ...(Object.fromEntries(values) as Record<keyof typeof MONTH_FIGURES, number | null>),
-    });
-  }
+  const months = await Promise.all(
+    lastMonths(now, PROFILE_MONTHS).map(async (period) => {
+      const q = { orgPath: village.path, from: period.from, to: period.to };
+      const values = await Promise.all(
+        Object.entries(MONTH_FIGURES).map(async ([field, key]) => {
+          const figure = figures.get(key);
+          return [field, figure ? await figure.compute({ db: ctx.db }, q) : null] as const;
+        }),
+      );
+      return {
+        month: period.month,
+        ...(Object.fromEntries(values) as Record<keyof typeof MONTH_FIGURES, number | null>),
+      };
+    }),
+  );
 
   const flags = new Set<UrbanVillageProfileFlag>(facts.flags);
   if (orgs.length < MIGRANT_WELFARE_ORGS_TARGET) flags.add('few_migrant_welfare_orgs');

@@ -170,17 +170,21 @@ async function orgNames(ctx: ActorCtx, ids: (string | null | undefined)[]) {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** A page of `key`'s rows in the actor's reach, under the `orgUnitId` filter (in reach, else 404), as DTOs. */
+/**
+ * A page of `key`'s rows in the actor's reach, under the `orgUnitId` filter (in reach, else 404) and `where`,
+ * as DTOs.
+ */
 async function pageInUnit<K extends TableKey, D>(
   ctx: ActorCtx,
   key: K,
   q: { orgUnitId?: string } & PageQuery,
   orderBy: Parameters<typeof pageRows>[4]['orderBy'],
   dtos: (ctx: ActorCtx, rows: RowOf<K>[]) => Promise<D[]>,
+  where?: Parameters<typeof pageRows>[4]['where'],
 ): Promise<Page<D>> {
   soPolicy.require(ctx.actor, 'read');
   const path = await pathOf(ctx, q.orgUnitId);
-  const page = await pageRows(ctx.db, ctx.actor, 'read', key, { path, orderBy, page: q });
+  const page = await pageRows(ctx.db, ctx.actor, 'read', key, { path, where, orderBy, page: q });
   return { ...page, items: await dtos(ctx, page.items) };
 }
 
@@ -1180,16 +1184,8 @@ const groupsInOrder = (groups: readonly SpecialGroupTag[]) =>
   SPECIAL_GROUP_TAGS.filter((g) => groups.includes(g));
 
 /** Contracts under a unit, by funding mode (S002-14) and by a special group served (S002-34). */
-export async function listContracts(ctx: ActorCtx, q: ContractListQuery): Promise<Page<ContractDto>> {
-  soPolicy.require(ctx.actor, 'read');
-  const path = await pathOf(ctx, q.orgUnitId);
-  const page = await pageRows(ctx.db, ctx.actor, 'read', 'contract', {
-    path,
-    where: contractFilter(q),
-    orderBy: contractOrder(),
-    page: q,
-  });
-  return { ...page, items: await contractDtos(ctx, page.items) };
+export function listContracts(ctx: ActorCtx, q: ContractListQuery): Promise<Page<ContractDto>> {
+  return pageInUnit(ctx, 'contract', q, contractOrder(), contractDtos, contractFilter(q));
 }
 
 /** The contracts of the list's filters for the Excel export (at most 5,000). */
